@@ -1,0 +1,35 @@
+// Bundles the CLI (Node) and the runner page (browser) with esbuild.
+// Runs on `npm ci` (prepare) and before the tests, so `npx flopscope` works on a fresh clone.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const common = {
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  sourcemap: 'linked',
+  loader: { '.wgsl': 'text' },
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+mkdirSync(join(root, 'dist/runner'), { recursive: true });
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/runner/main.ts'],
+    outfile: 'dist/runner/runner.js',
+    platform: 'browser',
+  }),
+]);
+copyFileSync(join(root, 'src/runner/index.html'), join(root, 'dist/runner/index.html'));
