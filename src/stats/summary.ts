@@ -229,6 +229,7 @@ export function summarize(samples: readonly number[]): Summary {
   const { mean: average, m2 } = meanAndSumOfSquares(sorted);
   const sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : Number.NaN;
   const p50 = median(sorted);
+  const rawMad = mad(sorted);
   const summary: Summary = {
     n,
     min: sorted[0]!,
@@ -240,8 +241,8 @@ export function summarize(samples: readonly number[]): Summary {
     p75: quantile(sorted, 0.75),
     p90: quantile(sorted, 0.9),
     p99: quantile(sorted, 0.99),
-    mad: mad(sorted),
-    relSpread: madSigma(sorted) / p50,
+    mad: rawMad,
+    relSpread: (MAD_TO_SIGMA * rawMad) / p50,
     outliers: collectOutliers(samples, 'tukey', outlierFences(sorted, 'tukey')),
   };
   if (n > 1) {
