@@ -3,9 +3,10 @@
  *
  * The headline is distribution-free: for continuous data, the number of samples below the true
  * median is Binomial(n, 1/2), so [x(j), x(n-j+1)] (1-based order statistics) covers the median
- * with probability 1 - 2 P(B <= j-1), B ~ Binomial(n, 1/2), whatever the distribution (e.g.
- * Conover, "Practical Nonparametric Statistics", 3rd ed., section 3.2). It is deterministic and
- * costs O(√n) once sorted. Ties (a coarse timer) only make it more conservative.
+ * with probability 1 - 2 P(B <= j-1), B ~ Binomial(n, 1/2), whatever the distribution (the
+ * confidence interval for a quantile in Conover, "Practical Nonparametric Statistics"). It is deterministic and
+ * costs O(√n) once sorted (at most ~500 steps up to n = 1000). Ties (a coarse timer) only make
+ * it more conservative.
  * The percentile bootstrap is offered for comparison; it is approximate and undercovers at small n.
  */
 
@@ -61,7 +62,8 @@ export function minSamplesForConfidence(confidence = 0.95): number {
  * The narrowest symmetric ranks [j, n-j+1] whose exact coverage is at least `confidence` (0.95).
  * When n < minSamplesForConfidence(confidence) no such pair exists: the answer is then [1, n],
  * the widest interval, with its own smaller coverage 1 - 2^(1-n), which callers must check.
- * Exact for every n: the Binomial(n, 1/2) pmf is summed outward from its centre, O(√n) terms.
+ * Exact for every n: the Binomial(n, 1/2) pmf is summed outward from its centre, O(√n) terms
+ * (and, for n <= 1000, the tail once more for an exactly rounded coverage).
  */
 export function medianCiRanks(n: number, confidence = 0.95): MedianRanks {
   requireCount(n);

@@ -87,7 +87,7 @@ export function regularizedBeta(x: number, a: number, b: number): number {
 export function studentTCdf(t: number, df: number): number {
   if (!(df > 0)) throw new RangeError(`studentTCdf needs df > 0, got ${df}`);
   if (t === 0) return 0.5;
-  // P(|T| > |t|) = I_{df/(df+t^2)}(df/2, 1/2) (Abramowitz & Stegun 26.7.1 via 26.5.27).
+  // The standard identity P(|T| > |t|) = I_{df/(df+t^2)}(df/2, 1/2).
   const tail = 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);
   return t > 0 ? 1 - tail : tail;
 }
