@@ -8,7 +8,7 @@ import { quantile } from './summary.js';
 import { assertSorted, type SortedSamples } from './sorted.js';
 import type { Rng } from './rng.js';
 
-/** Medians of `resamples` bootstrap resamples of `sorted`, in draw order; n draws from `rng` each. */
+/** Medians of `resamples` bootstrap resamples of `sorted`, in draw order; n draws of `rng` each. */
 export function bootstrapMedians(sorted: SortedSamples, resamples: number, rng: Rng): Float64Array {
   const n = sorted.length;
   if (n === 0) throw new RangeError('cannot resample no samples');
@@ -36,7 +36,7 @@ export function bootstrapMedians(sorted: SortedSamples, resamples: number, rng: 
   return medians;
 }
 
-/** The percentile interval of bootstrap replicates: their type-7 quantiles at (1 ∓ confidence) / 2. */
+/** The percentile interval of bootstrap replicates: type-7 quantiles at (1 ∓ confidence) / 2. */
 export function percentileInterval(
   replicates: Float64Array,
   confidence: number,

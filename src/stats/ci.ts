@@ -4,9 +4,9 @@
  * The headline is distribution-free: for continuous data, the number of samples below the true
  * median is Binomial(n, 1/2), so [x(j), x(n-j+1)] (1-based order statistics) covers the median
  * with probability 1 - 2 P(B <= j-1), B ~ Binomial(n, 1/2), whatever the distribution (the
- * confidence interval for a quantile in Conover, "Practical Nonparametric Statistics"). It is deterministic and
- * costs O(√n) once sorted (at most ~500 steps up to n = 1000). Ties (a coarse timer) only make
- * it more conservative.
+ * confidence interval for a quantile in Conover, "Practical Nonparametric Statistics"). It is
+ * deterministic and costs O(√n) once sorted (at most ~500 steps up to n = 1000). Ties (a coarse
+ * timer) only make it more conservative.
  * The percentile bootstrap is offered for comparison; it is approximate and undercovers at small n.
  */
 

@@ -63,7 +63,7 @@ export function bootstrapRatioCi(
 export interface MannWhitneyResult {
   /** U of `next`: pairs (b, x) with x from next greater than b from base, ties counting 1/2. */
   u: number;
-  /** Standardized U with tie and continuity corrections; > 0 when next tends to be larger (slower). */
+  /** U standardized, with tie and continuity corrections; > 0 when next tends to be slower. */
   z: number;
   /** Two-sided p-value. */
   pValue: number;
@@ -100,7 +100,7 @@ function exactUpperTail(s: number, b: number, k: number): number {
   return tail / total;
 }
 
-/** Samples at or below this size (the smaller one, with no ties) get the exact test, as in scipy. */
+/** The smaller sample at or below this size (and no ties) gets the exact test, as in scipy. */
 const EXACT_MAX_SMALL = 8;
 /** ...provided the larger is at most this: the exact recurrence costs O(s² b²). */
 const EXACT_MAX_LARGE = 64;
@@ -200,7 +200,12 @@ export interface Comparison {
 export function compareSamples(
   base: readonly number[],
   next: readonly number[],
-  { thresholdFraction = 0.05, alpha = 0.05, resamples = 2000, seed = DEFAULT_SEED }: CompareOptions = {},
+  {
+    thresholdFraction = 0.05,
+    alpha = 0.05,
+    resamples = 2000,
+    seed = DEFAULT_SEED,
+  }: CompareOptions = {},
 ): Comparison {
   if (!(thresholdFraction >= 0)) {
     throw new RangeError(`thresholdFraction must be >= 0, got ${thresholdFraction}`);

@@ -92,7 +92,7 @@ export function studentTCdf(t: number, df: number): number {
   return t > 0 ? 1 - tail : tail;
 }
 
-/** The p-quantile of Student's t with `df` > 0 degrees of freedom, 0 < p < 1 (bisection on the CDF). */
+/** The p-quantile of Student's t with `df` > 0 degrees of freedom, 0 < p < 1 (CDF bisection). */
 export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`studentTQuantile needs 0 < p < 1, got ${p}`);
   if (!(df > 0)) throw new RangeError(`studentTQuantile needs df > 0, got ${df}`);

@@ -14,7 +14,7 @@ export interface Rng {
   nextInt(n: number): number;
 }
 
-/** The default seed of the bootstrap functions: any fixed value would do; this one spells "seed". */
+/** The default seed of the bootstrap functions: any fixed value would do; this spells "seed". */
 export const DEFAULT_SEED = 0x5eed;
 
 const TWO_POW_32 = 4294967296;
@@ -23,7 +23,7 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
-/** xoshiro128** over an explicit 4-word state (not all zero); the reference algorithm, for tests. */
+/** xoshiro128** over an explicit 4-word state (not all zero): the bare algorithm, for tests. */
 export function xoshiro128ss(state: readonly [number, number, number, number]): Rng {
   let s0 = state[0] >>> 0;
   let s1 = state[1] >>> 0;
@@ -63,7 +63,12 @@ export function createRng(seed: number = DEFAULT_SEED): Rng {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) >>> 0;
   };
-  const state: [number, number, number, number] = [splitMix32(), splitMix32(), splitMix32(), splitMix32()];
+  const state: [number, number, number, number] = [
+    splitMix32(),
+    splitMix32(),
+    splitMix32(),
+    splitMix32(),
+  ];
   // fmix32 is a bijection and the four inputs differ, so at most one word can be 0.
   return xoshiro128ss(state);
 }

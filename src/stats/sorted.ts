@@ -4,10 +4,10 @@
  * unsorted array by mistake, and none of them sorts again.
  */
 
-/** A readonly array of finite numbers in ascending order; made by `sortSamples` or `assertSorted`. */
+/** A readonly array of finite numbers in ascending order; from `sortSamples` or `assertSorted`. */
 export type SortedSamples = readonly number[] & { readonly __sorted: unique symbol };
 
-/** A sorted copy of `samples` (the input is left as it is); throws RangeError on NaN or ±Infinity. */
+/** A sorted copy of `samples` (the input is left as is); throws RangeError on NaN or ±Infinity. */
 export function sortSamples(samples: readonly number[]): SortedSamples {
   const copy = Float64Array.from(samples);
   for (let i = 0; i < copy.length; i++) {
@@ -23,7 +23,7 @@ export function sortSamples(samples: readonly number[]): SortedSamples {
   return sorted;
 }
 
-/** Checks in O(n) that `samples` is finite and ascending, and narrows its type; RangeError if not. */
+/** Checks in O(n) that `samples` is finite and ascending and narrows its type; else RangeError. */
 export function assertSorted(samples: readonly number[]): asserts samples is SortedSamples {
   for (let i = 0; i < samples.length; i++) {
     const x = samples[i]!;

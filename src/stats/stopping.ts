@@ -84,7 +84,16 @@ function resolveOptions(options: StoppingOptions): ResolvedOptions {
   if (!(maxSamples >= 1)) throw new RangeError(`maxSamples must be >= 1, got ${maxSamples}`);
   if (!(resolution >= 0)) throw new RangeError(`resolution must be >= 0, got ${resolution}`);
   const ciMinSamples = minSamplesForConfidence(confidence);
-  return { noiseTarget, confidence, minSamples, maxSamples, minTimeMs, maxTimeMs, resolution, ciMinSamples };
+  return {
+    noiseTarget,
+    confidence,
+    minSamples,
+    maxSamples,
+    minTimeMs,
+    maxTimeMs,
+    resolution,
+    ciMinSamples,
+  };
 }
 
 function decide(sorted: SortedSamples, elapsedMs: number, o: ResolvedOptions): StoppingDecision {
@@ -92,7 +101,10 @@ function decide(sorted: SortedSamples, elapsedMs: number, o: ResolvedOptions): S
   let relHalfWidth: number | null = null;
   if (n >= o.ciMinSamples) {
     const { lowRank, highRank } = medianCiRanks(n, o.confidence);
-    const halfWidth = Math.max((sorted[highRank - 1]! - sorted[lowRank - 1]!) / 2, o.resolution / 2);
+    const halfWidth = Math.max(
+      (sorted[highRank - 1]! - sorted[lowRank - 1]!) / 2,
+      o.resolution / 2,
+    );
     relHalfWidth = halfWidth / Math.abs(median(sorted));
     if (Number.isNaN(relHalfWidth)) relHalfWidth = Number.POSITIVE_INFINITY; // 0 / 0
   }

@@ -15,7 +15,8 @@ function requireSamples(samples: readonly number[], what: string): void {
 
 /**
  * The q-quantile, 0 <= q <= 1, by linear interpolation between order statistics: Hyndman & Fan
- * type 7, the default of R's quantile() and numpy.quantile: h = (n-1)q, x[⌊h⌋] + (h-⌊h⌋)(x[⌊h⌋+1]-x[⌊h⌋]).
+ * type 7, the default of R's quantile() and numpy.quantile:
+ * h = (n-1)q, result x[⌊h⌋] + (h-⌊h⌋)(x[⌊h⌋+1] - x[⌊h⌋]) with 0-based x.
  */
 export function quantile(sorted: SortedSamples, q: number): number {
   requireSamples(sorted, 'a quantile');
@@ -66,7 +67,7 @@ export function mean(samples: readonly number[]): number {
   return meanAndSumOfSquares(samples).mean;
 }
 
-/** The sample variance, with n-1 in the denominator; NaN for n = 1 (one sample says nothing of spread). */
+/** The sample variance (n-1 denominator); NaN for n = 1: one sample says nothing of spread. */
 export function variance(samples: readonly number[]): number {
   requireSamples(samples, 'the variance');
   if (samples.length < 2) return Number.NaN;
@@ -128,7 +129,7 @@ export function relativeIqr(sorted: SortedSamples): number {
   return (quantile(sorted, 0.75) - quantile(sorted, 0.25)) / median(sorted);
 }
 
-/** How outliers are fenced: Tukey's 1.5 × IQR beyond the quartiles, or 3.5 madSigma from the median. */
+/** How outliers are fenced: Tukey's 1.5 IQR past the quartiles, or 3.5 madSigma off the median. */
 export type OutlierMethod = 'tukey' | 'mad';
 
 /** Outliers found by a fence rule. `indices` point into the array that was passed in. */
@@ -196,7 +197,7 @@ export function outliers(sorted: SortedSamples, method: OutlierMethod = 'tukey')
   return collectOutliers(sorted, method, outlierFences(sorted, method));
 }
 
-/** Everything a report shows about one case's samples; all values in the samples' unit unless noted. */
+/** What a report shows about one case's samples; values in the samples' unit unless noted. */
 export interface Summary {
   n: number;
   min: number;
@@ -215,7 +216,7 @@ export interface Summary {
   moe?: number;
   /** moe / mean, a fraction (tinybench prints this ×100 as a percent). Absent when n = 1. */
   rme?: number;
-  /** madSigma / median: robust relative spread, comparable with stddev/mean (see relativeSpread). */
+  /** madSigma / median: robust relative spread, comparable with stddev/mean (relativeSpread). */
   relSpread: number;
   /** Tukey outliers; `indices` are positions in the samples as passed to summarize (run order). */
   outliers: Outliers;

@@ -41,7 +41,7 @@ export interface QuantizationReport {
   medianNs: number | null;
   /** stepNs / medianNs: the most one typical reading can be off by from the grid alone. */
   relativeStep: number | null;
-  /** Some deltas are 0, or relativeStep exceeds targetRelativeError: batch more work per reading. */
+  /** Some deltas are 0, or relativeStep > targetRelativeError: batch more work per reading. */
   coarse: boolean;
 }
 
@@ -140,7 +140,7 @@ export interface BatchSizeInput {
   singleRunNs: number;
   /** Timer step (detectQuantization's stepNs; 1 when fine). */
   stepNs: number;
-  /** Fixed cost inside each timed interval, paid once per batch (pass begin/end, submit); default 0. */
+  /** Fixed cost inside each timed interval, once per batch (pass begin/end, submit); default 0. */
   overheadNs?: number;
   /** Default 0.001. */
   targetRelativeError?: number;
@@ -185,6 +185,8 @@ export function chooseBatchSize({
   if (!(minBatch >= 1 && maxBatch >= minBatch)) {
     throw new RangeError(`need 1 <= minBatch <= maxBatch, got ${minBatch}, ${maxBatch}`);
   }
-  const needed = Math.ceil(minBatchDurationNs(stepNs + overheadNs, targetRelativeError) / singleRunNs);
+  const needed = Math.ceil(
+    minBatchDurationNs(stepNs + overheadNs, targetRelativeError) / singleRunNs,
+  );
   return Math.min(maxBatch, Math.max(minBatch, needed));
 }

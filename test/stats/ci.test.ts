@@ -95,14 +95,24 @@ describe('medianCiRanks', () => {
 describe('medianCi', () => {
   it('gives [x(2), x(9)] for n = 10', () => {
     const ci = medianCi(sortSamples([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]));
-    expect(ci).toMatchObject({ low: 20, high: 90, lowRank: 2, highRank: 9, method: 'order-statistics' });
+    expect(ci).toMatchObject({
+      low: 20,
+      high: 90,
+      lowRank: 2,
+      highRank: 9,
+      method: 'order-statistics',
+    });
     expect(ci.confidence).toBe(0.978515625); // 1 - 22/1024, exactly
     // half-width 35 over median 55
     expect(relativeHalfWidth(ci, 55)).toBeCloseTo(35 / 55, 12);
   });
 
   it('gives [min, max] at 93.75% for n = 5', () => {
-    expect(medianCi(sortSamples([5, 1, 4, 2, 3]))).toMatchObject({ low: 1, high: 5, confidence: 0.9375 });
+    expect(medianCi(sortSamples([5, 1, 4, 2, 3]))).toMatchObject({
+      low: 1,
+      high: 5,
+      confidence: 0.9375,
+    });
   });
 
   it('covers the true median as often as it says (simulation, n = 20)', () => {
@@ -120,7 +130,8 @@ describe('medianCi', () => {
 describe('bootstrapMedians', () => {
   it('draws resample medians with the exact bootstrap distribution', () => {
     // For odd n, median* <= x(k) iff at least (n+1)/2 draws land on ranks 1..k, each with
-    // probability k/n: P(median* <= x(k)) = P(Binomial(n, k/n) >= (n+1)/2) = I_{k/n}((n+1)/2, (n+1)/2).
+    // probability k/n: P(median* <= x(k)) = P(Binomial(n, k/n) >= (n+1)/2)
+    //   = I_{k/n}((n+1)/2, (n+1)/2).
     const n = 11;
     const sorted = sortSamples(Array.from({ length: n }, (_, i) => i + 1));
     const draws = 40_000;
@@ -129,8 +140,9 @@ describe('bootstrapMedians', () => {
     for (const m of medians) counts[m]!++;
     const half = (n + 1) / 2;
     for (let k = 1; k <= n; k++) {
-      const p = regularizedBeta(k / n, half, half) - (k > 1 ? regularizedBeta((k - 1) / n, half, half) : 0);
-      const sd = Math.sqrt((draws * p * (1 - p))) + 1;
+      const p =
+        regularizedBeta(k / n, half, half) - (k > 1 ? regularizedBeta((k - 1) / n, half, half) : 0);
+      const sd = Math.sqrt(draws * p * (1 - p)) + 1;
       expect(Math.abs(counts[k]! - draws * p)).toBeLessThan(5 * sd);
     }
   });

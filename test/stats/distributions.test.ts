@@ -25,7 +25,9 @@ describe('logGamma', () => {
       [1e6, 12815504.569147611],
     ];
     for (const [x, expected] of cases) {
-      expect(Math.abs(logGamma(x) - expected)).toBeLessThan(1e-12 * Math.max(1, Math.abs(expected)));
+      expect(Math.abs(logGamma(x) - expected)).toBeLessThan(
+        1e-12 * Math.max(1, Math.abs(expected)),
+      );
     }
   });
 

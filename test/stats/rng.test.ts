@@ -30,7 +30,7 @@ describe('createRng', () => {
     expect(draw(0)).not.toEqual(draw(1));
   });
 
-  it('pins the stream of the default seed, so bootstrap results stay comparable across versions', () => {
+  it("pins the default seed's stream, so bootstrap results stay comparable across versions", () => {
     const rng = createRng();
     const first = [rng.nextUint32(), rng.nextUint32(), rng.nextUint32()];
     const again = createRng(0x5eed);

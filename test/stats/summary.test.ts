@@ -79,12 +79,19 @@ describe('mad', () => {
   });
 
   it('averages the two middle deviations for even n', () => {
-    // median 3.5, deviations [2.5,1.5,.5,.5,96.5,196.5] -> sorted middle pair 1.5, 2.5 -> 2 (scipy: 2.0)
+    // median 3.5, deviations [2.5,1.5,.5,.5,96.5,196.5]: middle pair 1.5, 2.5 -> 2 (scipy: 2.0)
     expect(mad(sortSamples([1, 2, 3, 4, 100, 200]))).toBe(2);
   });
 
   it('agrees with a brute-force MAD on awkward data', () => {
-    const sets = [[7], [1, 2], [5, 5, 5, 5], [0, 0, 0, 1, 100], [-3, -1, 0, 0.5, 2, 2, 2, 9, 40], [1, 10, 11, 12, 13]];
+    const sets = [
+      [7],
+      [1, 2],
+      [5, 5, 5, 5],
+      [0, 0, 0, 1, 100],
+      [-3, -1, 0, 0.5, 2, 2, 2, 9, 40],
+      [1, 10, 11, 12, 13],
+    ];
     for (const set of sets) {
       const sorted = sortSamples(set);
       const m = median(sorted);
@@ -109,7 +116,14 @@ describe('outliers', () => {
   it("flags by Tukey's fences: outside [p25 - 1.5 IQR, p75 + 1.5 IQR]", () => {
     // n = 11: p25 = x[2.5] = 3.5, p75 = x[7.5] = 8.5, IQR 5 -> fences [-4, 16]: only 50 is out
     const found = outliers(data);
-    expect(found).toMatchObject({ method: 'tukey', lowFence: -4, highFence: 16, low: 0, high: 1, count: 1 });
+    expect(found).toMatchObject({
+      method: 'tukey',
+      lowFence: -4,
+      highFence: 16,
+      low: 0,
+      high: 1,
+      count: 1,
+    });
     expect(found.indices).toEqual([10]);
   });
 

@@ -9,8 +9,13 @@ export function normal(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
-/** n log-normal times around `medianTime` with log-sd `sigma` (≈ relative spread for small sigma). */
-export function lognormalTimes(n: number, medianTime: number, sigma: number, seed: number): number[] {
+/** n log-normal times around `medianTime`, log-sd `sigma` (≈ relative spread for small sigma). */
+export function lognormalTimes(
+  n: number,
+  medianTime: number,
+  sigma: number,
+  seed: number,
+): number[] {
   const rng = createRng(seed);
   return Array.from({ length: n }, () => medianTime * Math.exp(sigma * normal(rng)));
 }

@@ -24,7 +24,13 @@ describe('detectQuantization', () => {
   it("finds Dawn's 65,536 ns grid under a 1.23 ms kernel", () => {
     const deltas = griddedDeltas(lognormalTimes(200, 1.23e6, 0.01, 1), 65_536, 2);
     const report = detectQuantization(deltas);
-    expect(report).toMatchObject({ quantized: true, stepNs: 65_536, zero: 0, negative: 0, coarse: true });
+    expect(report).toMatchObject({
+      quantized: true,
+      stepNs: 65_536,
+      zero: 0,
+      negative: 0,
+      coarse: true,
+    });
     expect(report.distinctValues).toBeGreaterThanOrEqual(2);
     expect(report.distinctValues).toBeLessThanOrEqual(3); // 1.23 ms ± 1% spans 18-19 steps
     expect(report.relativeStep).toBeCloseTo(65_536 / report.medianNs!, 12);
@@ -39,7 +45,12 @@ describe('detectQuantization', () => {
     const deltas = griddedDeltas(lognormalTimes(200, 30_000, 0.05, 5), 65_536, 6);
     const report = detectQuantization(deltas);
     // A 30 µs interval crosses a grid line with probability 30/65.5: about 46% read 65,536
-    expect(report).toMatchObject({ quantized: true, stepNs: 65_536, distinctValues: 1, coarse: true });
+    expect(report).toMatchObject({
+      quantized: true,
+      stepNs: 65_536,
+      distinctValues: 1,
+      coarse: true,
+    });
     expect(report.zero).toBeGreaterThan(60);
     expect(report.positive).toBeGreaterThan(60);
   });
@@ -78,7 +89,11 @@ describe('detectQuantization', () => {
       zero: 3,
       medianNs: null,
     });
-    expect(detectQuantization([-5, 0, 65_536, 131_072])).toMatchObject({ negative: 1, zero: 1, positive: 2 });
+    expect(detectQuantization([-5, 0, 65_536, 131_072])).toMatchObject({
+      negative: 1,
+      zero: 1,
+      positive: 2,
+    });
     expect(() => detectQuantization([])).toThrow(RangeError);
   });
 
@@ -105,7 +120,9 @@ describe('chooseBatchSize', () => {
     // (65,536 + 0) / (0.001 × 10,000) = 6553.6 -> 6554 dispatches
     const batch = chooseBatchSize({ singleRunNs: 10_000, stepNs: 65_536 });
     expect(batch).toBe(6554);
-    expect(batchRelativeError({ batchSize: batch, singleRunNs: 10_000, stepNs: 65_536 })).toBeLessThanOrEqual(0.001);
+    expect(
+      batchRelativeError({ batchSize: batch, singleRunNs: 10_000, stepNs: 65_536 }),
+    ).toBeLessThanOrEqual(0.001);
   });
 
   it('amortizes a fixed overhead on a fine timer', () => {
@@ -119,11 +136,15 @@ describe('chooseBatchSize', () => {
     const capped = chooseBatchSize({ singleRunNs: 10_000, stepNs: 65_536, maxBatch: 1000 });
     expect(capped).toBe(1000);
     // 65,536 / (1000 × 10,000): the target is missed by 6.5x
-    expect(batchRelativeError({ batchSize: capped, singleRunNs: 10_000, stepNs: 65_536 })).toBeCloseTo(0.0065536, 12);
+    expect(
+      batchRelativeError({ batchSize: capped, singleRunNs: 10_000, stepNs: 65_536 }),
+    ).toBeCloseTo(0.0065536, 12);
   });
 
   it('rejects impossible inputs', () => {
     expect(() => chooseBatchSize({ singleRunNs: 0, stepNs: 1 })).toThrow(RangeError);
-    expect(() => chooseBatchSize({ singleRunNs: 1, stepNs: 1, minBatch: 10, maxBatch: 5 })).toThrow(RangeError);
+    expect(() => chooseBatchSize({ singleRunNs: 1, stepNs: 1, minBatch: 10, maxBatch: 5 })).toThrow(
+      RangeError,
+    );
   });
 });
