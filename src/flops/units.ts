@@ -1,0 +1,232 @@
+/**
+ * Human-readable numbers in and out: the suffixes users type (domain.md, "Units":
+ * k=1e3, M=1e6, B/G=1e9, T=1e12, P=1e15) and SI-prefixed output rounded to 3 significant
+ * figures (conventions.md, "Output").
+ */
+import { UsageError } from '../errors.js';
+import { requirePositiveInteger } from './validate.js';
+
+// Powers of ten of the count suffixes. Case-insensitive, except that a lower-case `m` is
+// refused: in SI it means milli, so "70m" is ambiguous between 0.07 and 70 million.
+const COUNT_EXPONENTS: Readonly<Record<string, number>> = { k: 3, m: 6, b: 9, g: 9, t: 12, p: 15 };
+
+// A non-negative decimal, optionally with thousands separators (`,` or `_`, strictly in
+// groups of three, so the decimal comma "1,5" is refused rather than misread as 15) and an
+// exponent. Groups: 1 = mantissa, 2 = exponent.
+const DECIMAL = String.raw`((?:\d{1,3}(?:[,_]\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?`;
+const HUMAN_NUMBER = new RegExp(String.raw`^\s*${DECIMAL}\s*([A-Za-z]*)\s*$`);
+const BANDWIDTH = new RegExp(String.raw`^\s*${DECIMAL}\s*(\S*)\s*$`);
+
+const HUMAN_FORMS =
+  'write a non-negative number like 82B, 150e9, 1.5T, 312T, 70M, 16k or 1,000 ' +
+  '(k=1e3, M=1e6, B/G=1e9, T=1e12, P=1e15)';
+
+/** Builds mantissa x 10^exponent from decimal text, so rounding happens once (1.1T is exact). */
+function decimalValue(mantissa: string, exponent: number): number {
+  return Number(`${mantissa.replace(/[,_]/g, '')}e${exponent}`);
+}
+
+/**
+ * Parses a count such as `82B`, `150e9`, `1.5T`, `70M`, `16k`, `2.5e3` or `1,000` (thousands
+ * separators `,`/`_` only in groups of three). Suffixes k=1e3, M=1e6, B/G=1e9, T=1e12,
+ * P=1e15, case-insensitive except `m` (milli in SI). Throws a UsageError on anything else.
+ */
+export function parseHumanNumber(text: string): number {
+  const match = HUMAN_NUMBER.exec(text);
+  if (!match) throw new UsageError(`cannot read "${text}" as a number: ${HUMAN_FORMS}`);
+  const [, mantissa = '', exponent = '0', suffix = ''] = match;
+  if (suffix === 'm') {
+    throw new UsageError(`"${text}" is ambiguous (m is milli in SI): write M for million, e.g. 70M`);
+  }
+  const suffixExponent = suffix === '' ? 0 : COUNT_EXPONENTS[suffix.toLowerCase()];
+  if (suffixExponent === undefined) {
+    throw new UsageError(`unknown suffix "${suffix}" in "${text}": ${HUMAN_FORMS}`);
+  }
+  const value = decimalValue(mantissa, Number(exponent) + suffixExponent);
+  if (!Number.isFinite(value)) throw new UsageError(`"${text}" is too large to represent`);
+  return value;
+}
+
+// Bytes per second of each accepted bandwidth unit: decimal as powers of ten, binary (IEC)
+// as exact powers of two.
+const DECIMAL_BANDWIDTH_EXPONENTS: Readonly<Record<string, number>> = {
+  'B/s': 0,
+  'kB/s': 3,
+  'KB/s': 3,
+  'MB/s': 6,
+  'GB/s': 9,
+  'TB/s': 12,
+  'PB/s': 15,
+};
+const BINARY_BANDWIDTH_BYTES: Readonly<Record<string, number>> = {
+  'KiB/s': 2 ** 10,
+  'MiB/s': 2 ** 20,
+  'GiB/s': 2 ** 30,
+  'TiB/s': 2 ** 40,
+  'PiB/s': 2 ** 50,
+};
+
+const BANDWIDTH_FORMS =
+  'write GB/s as a plain number (900) or with a unit: 3.35TB/s, 900GB/s, 512 GiB/s ' +
+  '(B/s, kB/s, MB/s, GB/s, TB/s, PB/s decimal; KiB/s, MiB/s, GiB/s, TiB/s, PiB/s binary)';
+
+/**
+ * Parses a memory bandwidth into GB/s (1 GB = 1e9 bytes): a plain number is already GB/s;
+ * else a decimal unit (`3.35TB/s`, `900GB/s`) or a binary one (`512 GiB/s` = 512 x 2^30
+ * bytes/s). Bits (`Gb/s`) are refused. Throws a UsageError on anything else.
+ */
+export function parseBandwidthGbPerS(text: string): number {
+  const match = BANDWIDTH.exec(text);
+  if (!match) throw new UsageError(`cannot read "${text}" as a bandwidth: ${BANDWIDTH_FORMS}`);
+  const [, mantissa = '', exponentText = '0', unit = ''] = match;
+  const exponent = Number(exponentText);
+  let gbPerS: number;
+  if (unit === '') {
+    gbPerS = decimalValue(mantissa, exponent);
+  } else if (unit in DECIMAL_BANDWIDTH_EXPONENTS) {
+    gbPerS = decimalValue(mantissa, exponent + (DECIMAL_BANDWIDTH_EXPONENTS[unit] ?? 0) - 9);
+  } else if (unit in BINARY_BANDWIDTH_BYTES) {
+    gbPerS = (decimalValue(mantissa, exponent) * (BINARY_BANDWIDTH_BYTES[unit] ?? 1)) / 1e9;
+  } else if (/b/.test(unit) && !/B/.test(unit)) {
+    throw new UsageError(
+      `"${text}" looks like bits per second (b): flopscope takes bytes, e.g. 900GB/s`,
+    );
+  } else {
+    throw new UsageError(`unknown bandwidth unit "${unit}" in "${text}": ${BANDWIDTH_FORMS}`);
+  }
+  if (!Number.isFinite(gbPerS)) throw new UsageError(`"${text}" is too large to represent`);
+  return gbPerS;
+}
+
+// SI prefixes by power of ten, 1e-30 (quecto) to 1e30 (quetta). U+00B5 for micro.
+const SI_PREFIXES: Readonly<Record<number, string>> = {
+  [-30]: 'q',
+  [-27]: 'r',
+  [-24]: 'y',
+  [-21]: 'z',
+  [-18]: 'a',
+  [-15]: 'f',
+  [-12]: 'p',
+  [-9]: 'n',
+  [-6]: '\u00b5',
+  [-3]: 'm',
+  0: '',
+  3: 'k',
+  6: 'M',
+  9: 'G',
+  12: 'T',
+  15: 'P',
+  18: 'E',
+  21: 'Z',
+  24: 'Y',
+  27: 'R',
+  30: 'Q',
+};
+// The count suffixes parseHumanNumber reads, so formatted counts read back.
+const COUNT_SUFFIXES: Readonly<Record<number, string>> = { 0: '', 3: 'k', 6: 'M', 9: 'B', 12: 'T', 15: 'P' };
+
+function checkSigFigs(sigFigs: number): void {
+  requirePositiveInteger('sigFigs', sigFigs);
+  if (sigFigs > 21) throw new UsageError(`sigFigs must be an integer from 1 to 21, got ${sigFigs}`);
+}
+
+/** Significant digits of |value| rounded to `sigFigs`, and the power of ten of the first. */
+function significant(value: number, sigFigs: number): { digits: string; exponent: number } {
+  const [mantissa = '', exponent = '0'] = Math.abs(value).toExponential(sigFigs - 1).split('e');
+  return { digits: mantissa.replace('.', ''), exponent: Number(exponent) };
+}
+
+/** Writes `digits` with `integerDigits` of them before the point (padding with zeros). */
+function placePoint(digits: string, integerDigits: number): string {
+  if (integerDigits <= 0) return `0.${'0'.repeat(-integerDigits)}${digits}`;
+  if (integerDigits >= digits.length) return digits + '0'.repeat(integerDigits - digits.length);
+  return `${digits.slice(0, integerDigits)}.${digits.slice(integerDigits)}`;
+}
+
+/** `value` rounded to `sigFigs`, scaled by a power of 1000 within [minExponent, maxExponent]. */
+function scaled(
+  value: number,
+  sigFigs: number,
+  minExponent: number,
+  maxExponent: number,
+): { text: string; exponent: number } {
+  const { digits, exponent } = significant(value, sigFigs);
+  const exponent3 = Math.min(maxExponent, Math.max(minExponent, Math.floor(exponent / 3) * 3));
+  const sign = value < 0 ? '-' : '';
+  return { text: sign + placePoint(digits, exponent - exponent3 + 1), exponent: exponent3 };
+}
+
+/**
+ * Formats a value in a base unit with an SI prefix and `sigFigs` significant figures:
+ * formatSi(1.234e12, 'FLOP/s') = '1.23 TFLOP/s', formatSi(512e9, 'B/s') = '512 GB/s'.
+ * Prefixes run from q (1e-30) to Q (1e30); beyond them the number grows instead.
+ */
+export function formatSi(value: number, unit: string, sigFigs = 3): string {
+  checkSigFigs(sigFigs);
+  if (!Number.isFinite(value)) return `${value} ${unit}`.trimEnd();
+  if (value === 0) return `0 ${unit}`.trimEnd();
+  const { text, exponent } = scaled(value, sigFigs, -30, 30);
+  return `${text} ${SI_PREFIXES[exponent] ?? ''}${unit}`.trimEnd();
+}
+
+/**
+ * Formats a count the way model sizes are written, 3 significant figures without trailing
+ * zeros and with the suffixes parseHumanNumber reads: 82e9 = '82B', 7077888 = '7.08M'.
+ */
+export function formatCount(count: number): string {
+  if (!Number.isFinite(count)) return String(count);
+  if (count === 0) return '0';
+  const { text, exponent } = scaled(count, 3, 0, 15);
+  const trimmed = text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  return trimmed + (COUNT_SUFFIXES[exponent] ?? '');
+}
+
+const DURATION_UNITS: ReadonlyArray<readonly [string, number]> = [
+  ['days', 86_400],
+  ['h', 3_600],
+  ['min', 60],
+  ['s', 1],
+  ['ms', 1e-3],
+  ['\u00b5s', 1e-6],
+  ['ns', 1e-9],
+];
+
+/**
+ * Formats seconds in the largest unit (ns, µs, ms, s, min, h, days) in which the rounded
+ * value is at least 1, with `sigFigs` significant figures: 5400 s = '1.50 h'.
+ */
+export function formatDuration(seconds: number, sigFigs = 3): string {
+  checkSigFigs(sigFigs);
+  if (!Number.isFinite(seconds)) return `${seconds} s`;
+  if (seconds === 0) return '0 s';
+  for (const [name, unitSeconds] of DURATION_UNITS) {
+    const inUnit = seconds / unitSeconds;
+    const { digits, exponent } = significant(inUnit, sigFigs);
+    if (exponent >= 0 || name === 'ns') {
+      const sign = seconds < 0 ? '-' : '';
+      return `${sign}${placePoint(digits, exponent + 1)} ${name}`;
+    }
+  }
+  throw new Error('unreachable: the last duration unit always matches');
+}
+
+/**
+ * Formats a byte count with decimal SI prefixes (1 GB = 1e9 bytes, not GiB) and `sigFigs`
+ * significant figures: 14e9 = '14.0 GB'. Never goes below bytes.
+ */
+export function formatBytes(bytes: number, sigFigs = 3): string {
+  checkSigFigs(sigFigs);
+  if (!Number.isFinite(bytes)) return `${bytes} B`;
+  if (bytes === 0) return '0 B';
+  const { text, exponent } = scaled(bytes, sigFigs, 0, 30);
+  return `${text} ${SI_PREFIXES[exponent] ?? ''}B`;
+}
+
+/** Formats a fraction as a percentage with `sigFigs` significant figures: 0.4234 = '42.3%'. */
+export function formatPercent(fraction: number, sigFigs = 3): string {
+  checkSigFigs(sigFigs);
+  if (!Number.isFinite(fraction)) return `${fraction}%`;
+  if (fraction === 0) return '0%';
+  const { digits, exponent } = significant(fraction * 100, sigFigs);
+  return `${fraction < 0 ? '-' : ''}${placePoint(digits, exponent + 1)}%`;
+}
