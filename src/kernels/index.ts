@@ -1,0 +1,20 @@
+/**
+ * The kernel registry: every kernel flopscope can run. Adding a kernel = one .wgsl file in
+ * shaders/, one descriptor in this folder, and one line here.
+ */
+import { UsageError } from '../errors.js';
+import { fmaPeak } from './fma-peak.js';
+import { matmulNaive } from './matmul-naive.js';
+import type { KernelDescriptor } from './types.js';
+
+/** All kernels, in the order listings show them. */
+export const KERNELS: readonly KernelDescriptor[] = [matmulNaive, fmaPeak];
+
+/** The kernel with this name; a UsageError listing the valid names otherwise. */
+export function getKernel(name: string): KernelDescriptor {
+  const kernel = KERNELS.find((k) => k.name === name);
+  if (!kernel) {
+    throw new UsageError(`unknown kernel "${name}": choose one of ${KERNELS.map((k) => k.name).join(', ')}`);
+  }
+  return kernel;
+}

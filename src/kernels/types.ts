@@ -1,0 +1,108 @@
+/**
+ * What a kernel is to flopscope: a WGSL shader plus a descriptor that says what it computes,
+ * how big its buffers are, how to dispatch it, how much useful work it does and how to check
+ * its output. The runner and the host know kernels only through this interface.
+ */
+
+/** A problem shape: named sizes, e.g. { m, n, k } for a matmul. */
+export type Shape = Readonly<Record<string, number>>;
+
+/** Values of a kernel's tunable parameters (WGSL override constants and layout choices). */
+export type Params = Readonly<Record<string, number>>;
+
+/** The subset of GPUSupportedLimits a kernel's configuration can run into. */
+export type DeviceLimits = Readonly<Record<string, number>>;
+
+/** Element types a buffer can hold. */
+export type ElementType = 'f32' | 'f16' | 'u32';
+
+/** Bytes per element of each element type. */
+export const BYTES_PER_ELEMENT: Readonly<Record<ElementType, number>> = { f32: 4, f16: 2, u32: 4 };
+
+/** A storage buffer a kernel binds. Inputs are filled with seeded values in [-1, 1). */
+export interface BufferSpec {
+  name: string;
+  role: 'input' | 'output' | 'scratch';
+  type: ElementType;
+  /** Number of elements. */
+  length: number;
+}
+
+/** One compute dispatch: a pipeline (entry point + override constants) over some buffers. */
+export interface StageSpec {
+  /** Shown in per-stage timings, e.g. 'im2col' or 'gemm'. */
+  name: string;
+  /** WGSL source; defaults to the kernel's shader. */
+  shader?: string;
+  entryPoint: string;
+  /** WGSL `override` constants for this stage. */
+  constants: Readonly<Record<string, number>>;
+  /** Buffers bound at @group(0) @binding(i), in this order. */
+  bindings: readonly string[];
+  /** Values packed (4 bytes each, in order) into a uniform buffer at @binding(bindings.length). */
+  uniforms?: readonly UniformValue[];
+  /** Invocations per workgroup (x, y, z): what the override constants make @workgroup_size. */
+  workgroupSize: readonly [number, number, number];
+  /** Bytes of var<workgroup> storage the stage declares (0 when none). */
+  workgroupStorageBytes: number;
+  /** Workgroup counts (x, y, z). */
+  workgroups: readonly [number, number, number];
+}
+
+/** One 4-byte uniform value, typed so it is packed with the right bit pattern. */
+export type UniformValue = { u32: number } | { f32: number };
+
+/** The expected value of one output element and how far a correct kernel may stray from it. */
+export interface ReferenceValue {
+  value: number;
+  /** Largest absolute error a correct implementation can make (scaled by reduction length and epsilon). */
+  tolerance: number;
+}
+
+/** Unit roundoff of f32 (2^-24): the relative error of one correctly rounded operation. */
+export const F32_UNIT_ROUNDOFF = 2 ** -24;
+
+/** The axes a kernel can be tuned along, each with its candidate values. */
+export type ParamSpace = Readonly<Record<string, readonly number[]>>;
+
+/** The kind of figure a kernel is judged by. */
+export type Metric = 'flops' | 'bandwidth';
+
+/** A benchmarkable kernel. */
+export interface KernelDescriptor {
+  /** Unique name used on the command line, e.g. 'matmul-naive'. */
+  name: string;
+  /** One line for `--help` and reports. */
+  summary: string;
+  /** Headline figure: GFLOP/s for compute kernels, GB/s for memory-bound ones. */
+  metric: Metric;
+  /** WGSL source of the kernel's main shader. */
+  shader: string;
+  /** Adapter features the kernel cannot run without (e.g. 'shader-f16'); absent ones make it `unsupported`. */
+  requiredFeatures?: readonly GPUFeatureName[];
+  /** Axes of the tuning space and their candidate values. */
+  paramSpace: ParamSpace;
+  /** The configuration used when none is asked for. */
+  defaultParams: Params;
+  /** Shape for a one-number size on the command line (`--sizes 256`). */
+  shapeFromSize(size: number): Shape;
+  /** Human label of a shape, e.g. '256x256x256'. */
+  formatShape(shape: Shape): string;
+  /**
+   * Why this configuration is invalid for this shape (beyond the device limits that
+   * src/kernels/limits.ts checks for every kernel), or null when it is valid.
+   */
+  checkConfig?(shape: Shape, params: Params): string | null;
+  /** Buffers the kernel binds for this shape and configuration. */
+  buffers(shape: Shape, params: Params): BufferSpec[];
+  /** The dispatches that make up one run of the kernel, in order. */
+  stages(shape: Shape, params: Params): StageSpec[];
+  /** Useful FLOPs of one run (from src/flops, never what the kernel happens to execute). */
+  flops(shape: Shape): number;
+  /** Least bytes one run must move to and from memory. */
+  bytes(shape: Shape): number;
+  /** Name of the buffer whose contents are checked. */
+  output: string;
+  /** Reference value of output element `index`, computed on the CPU from the inputs. */
+  reference(inputs: Readonly<Record<string, Float32Array>>, shape: Shape, params: Params, index: number): ReferenceValue;
+}
