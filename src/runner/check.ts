@@ -1,0 +1,62 @@
+/** Comparing a kernel's output with its CPU reference, element by element. */
+import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
+import type { Correctness } from '../protocol/messages.js';
+import { sampleIndices } from './inputs.js';
+
+/** Copies a storage buffer back to the CPU as f32 values. */
+export async function readBack(device: GPUDevice, buffer: GPUBuffer): Promise<Float32Array> {
+  const staging = device.createBuffer({ size: buffer.size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+  try {
+    const encoder = device.createCommandEncoder();
+    encoder.copyBufferToBuffer(buffer, 0, staging, 0, buffer.size);
+    device.queue.submit([encoder.finish()]);
+    await staging.mapAsync(GPUMapMode.READ);
+    return new Float32Array(staging.getMappedRange().slice(0));
+  } finally {
+    staging.destroy();
+  }
+}
+
+/**
+ * Checks `output` against the reference: every element when there are at most `maxChecked`,
+ * otherwise a seeded sample of that many (always including the first and last element).
+ */
+export function checkOutput(
+  kernel: KernelDescriptor,
+  shape: Shape,
+  params: Params,
+  inputs: Readonly<Record<string, Float32Array>>,
+  output: Float32Array,
+  total: number,
+  maxChecked: number,
+  seed: number,
+): Correctness {
+  const indices = sampleIndices(total, maxChecked, seed);
+  let mismatches = 0;
+  let maxAbsError = 0;
+  let maxErrorRatio = 0;
+  let worst: Correctness['worst'] = null;
+  for (const index of indices) {
+    const expected = kernel.reference(inputs, shape, params, index);
+    const actual = output[index]!;
+    const error = Math.abs(actual - expected.value);
+    // A NaN or infinite output is as wrong as an output can be.
+    const ratio = Number.isFinite(error) ? error / expected.tolerance : Infinity;
+    if (!(error <= expected.tolerance)) mismatches++;
+    if (Number.isFinite(error)) maxAbsError = Math.max(maxAbsError, error);
+    if (worst === null || ratio > maxErrorRatio) {
+      maxErrorRatio = ratio;
+      worst = { index, expected: expected.value, actual: Number.isFinite(actual) ? actual : null, tolerance: expected.tolerance };
+    }
+  }
+  return {
+    passed: mismatches === 0,
+    mode: indices.length === total ? 'full' : 'sampled',
+    checked: indices.length,
+    total,
+    mismatches,
+    maxAbsError: indices.length > 0 ? maxAbsError : null,
+    maxErrorRatio: Number.isFinite(maxErrorRatio) ? maxErrorRatio : null,
+    worst,
+  };
+}
