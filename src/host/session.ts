@@ -1,0 +1,109 @@
+/**
+ * A runner session: one browser page with the runner loaded, driven through the typed
+ * protocol. Everything the page returns is validated; a crashed page is replaced so that one
+ * bad case does not end the run.
+ */
+import type { Browser, Page } from 'puppeteer';
+import { EnvironmentError } from '../errors.js';
+import {
+  CaseOutcomeSchema,
+  DeviceReportSchema,
+  ProgressEventSchema,
+  type CaseOutcome,
+  type CaseRequest,
+  type DeviceReport,
+  type ProgressEvent,
+  type RunnerApi,
+} from '../protocol/messages.js';
+import { PROGRESS_BINDING } from '../protocol/binding.js';
+
+/** What the session reports while it works. */
+export interface SessionHooks {
+  onProgress?: (event: ProgressEvent) => void;
+  /** Console output and errors of the page (shown with --verbose). */
+  onPageLog?: (line: string) => void;
+}
+
+const NO_ADAPTER_HELP =
+  'the browser gave no WebGPU adapter: check that it is Chromium/Chrome 113 or newer, that WebGPU is not blocklisted ' +
+  '(try --browser-flag=--enable-unsafe-webgpu, or on Linux --browser-flag=--enable-features=Vulkan), and see chrome://gpu';
+
+/** A page with the runner loaded. */
+export class RunnerSession {
+  private page: Page | null = null;
+  private crashed: string | null = null;
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly url: string,
+    private readonly hooks: SessionHooks,
+    /** The adapter the page got when the session opened. */
+    public device: DeviceReport,
+  ) {}
+
+  /** Opens a page on `url` (the runner) and asks it for its adapter. */
+  static async open(browser: Browser, url: string, hooks: SessionHooks = {}): Promise<RunnerSession> {
+    const session = new RunnerSession(browser, url, hooks, undefined as unknown as DeviceReport);
+    session.device = await session.openPage();
+    return session;
+  }
+
+  private async openPage(): Promise<DeviceReport> {
+    const page = await this.browser.newPage();
+    this.page = page;
+    this.crashed = null;
+    page.on('console', (message) => this.hooks.onPageLog?.(`page ${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => this.hooks.onPageLog?.(`page error: ${(error as Error).message ?? String(error)}`));
+    page.on('error', (error) => {
+      this.crashed = error.message;
+    });
+    await page.exposeFunction(PROGRESS_BINDING, (event: unknown) => {
+      const parsed = ProgressEventSchema.safeParse(event);
+      if (parsed.success) this.hooks.onProgress?.(parsed.data);
+    });
+    await page.goto(this.url, { waitUntil: 'load' });
+    await page.waitForFunction(() => 'flopscope' in window, { timeout: 30_000 });
+    let report: unknown;
+    try {
+      report = await page.evaluate(() => (window as unknown as { flopscope: RunnerApi }).flopscope.init());
+    } catch (error) {
+      const message = (error as Error).message ?? String(error);
+      if (/NoWebGpuError|navigator\.gpu|requestAdapter/.test(message)) {
+        throw new EnvironmentError(`${NO_ADAPTER_HELP} (${message.split('\n')[0]})`);
+      }
+      throw error;
+    }
+    const parsed = DeviceReportSchema.safeParse(report);
+    if (!parsed.success) throw new Error(`the runner page sent a malformed device report: ${parsed.error.message}`);
+    return parsed.data;
+  }
+
+  /** Runs one case in the page; a page crash or a malformed answer becomes an `error` outcome. */
+  async runCase(request: CaseRequest): Promise<CaseOutcome> {
+    if (!this.page || this.crashed || this.page.isClosed()) await this.replacePage();
+    let raw: unknown;
+    try {
+      raw = await this.page!.evaluate((req) => (window as unknown as { flopscope: RunnerApi }).flopscope.runCase(req), request);
+    } catch (error) {
+      const reason = this.crashed ?? (error as Error).message?.split('\n')[0] ?? String(error);
+      this.crashed = reason;
+      return { status: 'error', message: `the runner page failed: ${reason}`, correctness: null, timing: null };
+    }
+    const parsed = CaseOutcomeSchema.safeParse(raw);
+    if (!parsed.success) {
+      return { status: 'error', message: `the runner page sent a malformed result: ${parsed.error.issues[0]?.message}`, correctness: null, timing: null };
+    }
+    return parsed.data;
+  }
+
+  private async replacePage(): Promise<void> {
+    await this.page?.close().catch(() => undefined);
+    this.device = await this.openPage();
+  }
+
+  /** Closes the page (the browser belongs to the caller). */
+  async close(): Promise<void> {
+    await this.page?.close().catch(() => undefined);
+    this.page = null;
+  }
+}

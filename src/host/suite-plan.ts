@@ -1,0 +1,68 @@
+/**
+ * Turning what the user asked for (a suite, kernels, sizes) into the list of cases to run,
+ * validated against the names flopscope knows and, once the adapter is known, its limits.
+ */
+import { SUITES, type Suite, type SuiteCase } from '../../bench/suites.js';
+import { UsageError } from '../errors.js';
+import { getKernel } from '../kernels/index.js';
+import { checkBufferLimits, largestFittingSize } from '../kernels/limits.js';
+import type { DeviceLimits, KernelDescriptor, Params, Shape } from '../kernels/types.js';
+
+/** A case ready to run. */
+export interface PlannedCase {
+  kernel: KernelDescriptor;
+  shape: Shape;
+  params: Params;
+}
+
+/** The suite with this name; a UsageError listing the valid names otherwise. */
+export function getSuite(name: string): Suite {
+  const suite = SUITES.find((s) => s.name === name);
+  if (!suite) throw new UsageError(`unknown suite "${name}": choose one of ${SUITES.map((s) => s.name).join(', ')}`);
+  return suite;
+}
+
+/** What was asked on the command line. */
+export interface PlanRequest {
+  suite?: string | undefined;
+  kernels?: readonly string[] | undefined;
+  sizes?: readonly number[] | undefined;
+}
+
+/**
+ * The cases of a request: `--kernel` alone runs those kernels at `--sizes` (or the quick
+ * suite's sizes); with `--suite` it narrows the suite to those kernels.
+ */
+export function planCases(request: PlanRequest): PlannedCase[] {
+  const kernels = request.kernels?.map(getKernel);
+  const suite = request.suite !== undefined || !kernels ? getSuite(request.suite ?? 'quick') : null;
+  const entries: SuiteCase[] = suite
+    ? suite.cases(request.sizes ?? suite.defaultSizes).filter((entry) => !kernels || kernels.some((k) => k.name === entry.kernel))
+    : kernels!.flatMap((kernel) => (request.sizes ?? getSuite('quick').defaultSizes).map((size) => ({ kernel: kernel.name, size })));
+  if (entries.length === 0) {
+    throw new UsageError(`suite "${suite!.name}" has no case for kernel ${request.kernels!.join(', ')}: drop --suite or pick a kernel the suite runs`);
+  }
+  return entries.map((entry) => {
+    const kernel = getKernel(entry.kernel);
+    return {
+      kernel,
+      shape: entry.shape ?? kernel.shapeFromSize(entry.size!),
+      params: { ...kernel.defaultParams, ...entry.params },
+    };
+  });
+}
+
+/**
+ * Fails (UsageError) when a case's buffers cannot exist on this adapter, naming the limit and
+ * the largest size that fits; nothing has been run or written at this point.
+ */
+export function assertCasesFit(cases: readonly PlannedCase[], limits: DeviceLimits): void {
+  for (const { kernel, shape, params } of cases) {
+    const violation = checkBufferLimits(kernel, shape, params, limits);
+    if (!violation) continue;
+    const largest = largestFittingSize(kernel, params, limits);
+    throw new UsageError(
+      `${kernel.name} at ${kernel.formatShape(shape)}: ${violation.message}; the largest size that fits is ${largest} (--sizes ${largest})`,
+    );
+  }
+}
