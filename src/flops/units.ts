@@ -222,6 +222,20 @@ export function formatBytes(bytes: number, sigFigs = 3): string {
   return `${text} ${SI_PREFIXES[exponent] ?? ''}B`;
 }
 
+/**
+ * Formats a plain number with `sigFigs` significant figures and no prefix, for table cells
+ * whose header carries the unit: 0.012345 = '0.0123', 1234.5 = '1235' (never fewer integer digits).
+ */
+export function formatNumber(value: number, sigFigs = 3): string {
+  checkSigFigs(sigFigs);
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  const { digits, exponent } = significant(value, sigFigs);
+  const sign = value < 0 ? '-' : '';
+  if (exponent + 1 > digits.length) return sign + String(Math.round(Math.abs(value)));
+  return sign + placePoint(digits, exponent + 1);
+}
+
 /** Formats a fraction as a percentage with `sigFigs` significant figures: 0.4234 = '42.3%'. */
 export function formatPercent(fraction: number, sigFigs = 3): string {
   checkSigFigs(sigFigs);

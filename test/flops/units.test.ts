@@ -4,6 +4,7 @@ import {
   formatBytes,
   formatCount,
   formatDuration,
+  formatNumber,
   formatPercent,
   formatSi,
   parseBandwidthGbPerS,
@@ -186,5 +187,16 @@ describe('formatPercent', () => {
     expect(formatPercent(1.2)).toBe('120%');
     expect(formatPercent(0)).toBe('0%');
     expect(formatPercent(0.000123)).toBe('0.0123%');
+  });
+});
+
+describe('formatNumber', () => {
+  it('keeps significant figures without a prefix', () => {
+    expect(formatNumber(0.012345)).toBe('0.0123');
+    expect(formatNumber(14.83)).toBe('14.8');
+    expect(formatNumber(1234.5)).toBe('1235');
+    expect(formatNumber(-2.5)).toBe('-2.50');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(Number.NaN)).toBe('NaN');
   });
 });

@@ -1,0 +1,34 @@
+/** `flopscope device`: what the browser and its WebGPU adapter are and can do. */
+import type { Argv } from 'yargs';
+import { openRunner } from '../host/run.js';
+import { formatDeviceReport } from '../report/device.js';
+import { logLine, writeStdout } from './output.js';
+
+/** Registers `device` on a yargs instance. */
+export function registerDevice<T>(cli: Argv<T>): Argv<T> {
+  return cli.command(
+    'device',
+    'show the browser, the WebGPU adapter, its features and limits',
+    (y) =>
+      y
+        .option('json', { type: 'boolean', default: false, describe: 'print JSON instead of text' })
+        .option('browser-flag', { type: 'string', array: true, describe: 'extra Chromium flag (repeatable)' }),
+    async (args) => {
+      const runner = await openRunner({ extraFlags: args['browser-flag'] ?? [], log: logLine });
+      try {
+        const info = {
+          browser: {
+            version: await runner.launched.browser.version(),
+            executable: runner.launched.executable.path,
+            source: runner.launched.executable.source,
+            flags: runner.launched.flags,
+          },
+          ...runner.session.device,
+        };
+        await writeStdout(args.json ? JSON.stringify(info, null, 2) + '\n' : formatDeviceReport(info) + '\n');
+      } finally {
+        await runner.close();
+      }
+    },
+  );
+}
