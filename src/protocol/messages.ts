@@ -35,16 +35,24 @@ export type ClockChoice = z.infer<typeof ClockChoiceSchema>;
 export const ClockSchema = z.enum(['gpu-timestamp', 'wall']);
 export type Clock = z.infer<typeof ClockSchema>;
 
-/** How long to measure a case and when to stop. */
+/** Hot: samples back to back, caches warm. Cold: the GPU's caches are evicted before every sample. */
+export const CacheModeSchema = z.enum(['hot', 'cold']);
+export type CacheMode = z.infer<typeof CacheModeSchema>;
+
+/** How long to measure a case and when to stop (the stopping rule of src/stats/stopping.ts). */
 export const TimingOptionsSchema = z.object({
   clock: ClockChoiceSchema,
-  /** Time spent running the kernel untimed after the first (compiling) run. */
+  mode: CacheModeSchema,
+  /** Time spent running the kernel untimed after the first (compiling, checked) run. */
   warmupMs: z.number().nonnegative(),
-  /** Each sample times a batch of dispatches lasting at least this long. */
+  /** Each sample times a batch of dispatches lasting at least this long (hot mode). */
   minSampleMs: z.number().positive(),
+  /** Stop once the 95% interval of the median is within ± this fraction of it (0.01 = ±1%). */
+  noiseTarget: z.number().positive(),
+  /** Never stop for noise with fewer samples. */
   minSamples: z.number().int().positive(),
   maxSamples: z.number().int().positive(),
-  /** Budget for the timed samples of one case. */
+  /** Budget for the timed samples of one case; the case stops when it runs out (with at least 3 samples). */
   maxTimeMs: z.number().positive(),
 });
 export type TimingOptions = z.infer<typeof TimingOptionsSchema>;
@@ -83,19 +91,48 @@ export const CorrectnessSchema = z.object({
 });
 export type Correctness = z.infer<typeof CorrectnessSchema>;
 
+/** Why a case stopped taking samples. */
+export const StopReasonSchema = z.enum(['noise-target', 'max-time', 'max-samples']);
+
+/** The timer's step as the page found it: GPU timestamp deltas on a grid, or performance.now()'s tick. */
+export const TimerResolutionSchema = z.object({
+  /** Smallest step of the clock in ns (1 when GPU timestamps show no grid). */
+  stepNs: z.number().nonnegative(),
+  /** The readings sit on a grid coarser than 1 ns. */
+  quantized: z.boolean(),
+  /** The step was too coarse for the first batch size, which was lengthened. */
+  batchLengthened: z.boolean(),
+});
+export type TimerResolution = z.infer<typeof TimerResolutionSchema>;
+
+/** Time of one stage of a multi-stage kernel (e.g. im2col, then gemm), measured on its own. */
+export const StageTimingSchema = z.object({
+  name: z.string(),
+  samplesMs: z.array(z.number()),
+});
+export type StageTiming = z.infer<typeof StageTimingSchema>;
+
 /** Raw timing of one case as the page measured it. */
 export const RawTimingSchema = z.object({
   clock: ClockSchema,
+  mode: CacheModeSchema,
   /** Dispatches (runs of the whole kernel) per timed sample. */
   batchSize: z.number().int().positive(),
   /** Time per run of the kernel, one entry per sample, in milliseconds. */
   samplesMs: z.array(z.number()),
   /** Samples thrown away because the GPU clock went backwards or did not move. */
   droppedSamples: z.number().int().nonnegative(),
+  /** Samples taken with a batch too short for the timer's step, discarded when the batch was lengthened. */
+  discardedSamples: z.number().int().nonnegative(),
   /** Wall-clock time spent in timed samples. */
   elapsedMs: z.number(),
   warmupRuns: z.number().int().nonnegative(),
-  stopReason: z.enum(['min-samples', 'max-samples', 'max-time']),
+  stopReason: StopReasonSchema,
+  resolution: TimerResolutionSchema,
+  /** Bytes touched between samples to evict the caches (cold mode), else 0. */
+  evictBytes: z.number().int().nonnegative(),
+  /** Per-stage times of kernels with more than one stage. */
+  stages: z.array(StageTimingSchema).optional(),
   /** Raw durations of the timed batches in nanoseconds (GPU timestamps only), for diagnostics. */
   batchNs: z.array(z.number()).optional(),
 });
@@ -116,8 +153,10 @@ export type CaseOutcome = z.infer<typeof CaseOutcomeSchema>;
 
 /** Page -> host, while a case runs: what it is doing now. */
 export const ProgressEventSchema = z.object({
-  phase: z.enum(['compile', 'check', 'warmup', 'sample']),
+  phase: z.enum(['compile', 'check', 'warmup', 'sample', 'stages']),
   samples: z.number().int().optional(),
+  /** Relative half-width of the median's 95% interval so far (null until 6 samples). */
+  relHalfWidth: z.number().nullable().optional(),
 });
 export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
 

@@ -10,8 +10,10 @@ import type { CaseOutcome, TimingOptions } from '../../src/protocol/messages.js'
 /** Short timing for correctness-first tests: a few samples, never long. */
 export const TEST_TIMING: TimingOptions = {
   clock: 'auto',
+  mode: 'hot',
   warmupMs: 0,
   minSampleMs: 0.5,
+  noiseTarget: 0.05,
   minSamples: 3,
   maxSamples: 5,
   maxTimeMs: 500,
