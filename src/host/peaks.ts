@@ -1,10 +1,13 @@
 /**
- * The measured compute peak of this device in this browser: fma-peak, sized up until one run
- * is long enough to fill the device, then measured in every configuration of its space.
+ * The measured peaks of this device in this browser: fma-peak (f32, and f16 where the adapter
+ * has shader-f16), sized up until one run is long enough to fill the device, then measured in
+ * every configuration of its space; and the copy kernel's bandwidth when it is registered.
  */
-import { fmaPeak } from '../kernels/fma-peak.js';
-import type { Params, Shape } from '../kernels/types.js';
+import { fmaPeak, fmaPeakF16 } from '../kernels/fma-peak.js';
+import { KERNELS } from '../kernels/index.js';
+import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
 import type { CaseOutcome, TimingOptions } from '../protocol/messages.js';
+import type { CaseRecord, MeasuredPeaks } from '../results/schema.js';
 import { sortSamples } from '../stats/sorted.js';
 import { median } from '../stats/summary.js';
 
@@ -15,25 +18,83 @@ const FIRST_THREADS = 16_384;
 const MAX_THREADS = 1 << 24;
 /** Loop trips per thread: enough arithmetic per thread to hide launch costs. */
 const ITERATIONS = 256;
+/** MiB copied by the bandwidth peak: well past the last-level cache of any GPU in src/specs. */
+const COPY_SIZE = 512;
 
 /** Runs a case; what the peak search needs from a session. */
-export type CaseRunner = (shape: Shape, params: Params, timing: TimingOptions, role: 'probe' | 'peak') => Promise<CaseOutcome>;
+export type CaseRunner = (kernel: KernelDescriptor, shape: Shape, params: Params, timing: TimingOptions) => Promise<CaseOutcome>;
 
-/** The shape at which fma-peak fills the device, or the outcome of the probe that failed. */
-export async function peakShape(run: CaseRunner, timing: TimingOptions): Promise<{ shape: Shape } | { failed: CaseOutcome; shape: Shape }> {
-  const probeTiming: TimingOptions = { ...timing, warmupMs: 0, minSamples: 3, maxTimeMs: 500, minSampleMs: 0.5 };
+/** The shape at which a compute-peak kernel fills the device, or the outcome of the probe that failed. */
+export async function peakShape(
+  run: CaseRunner,
+  kernel: KernelDescriptor,
+  timing: TimingOptions,
+): Promise<{ shape: Shape; failed: CaseOutcome | null }> {
+  const probeTiming: TimingOptions = { ...timing, mode: 'hot', warmupMs: 0, minSamples: 3, maxSamples: 5, maxTimeMs: 500, minSampleMs: 0.5 };
   let threads = FIRST_THREADS;
   for (;;) {
     const shape = { threads, iterations: ITERATIONS };
-    const outcome = await run(shape, fmaPeak.defaultParams, probeTiming, 'probe');
+    const outcome = await run(kernel, shape, kernel.defaultParams, probeTiming);
     if (outcome.status !== 'ok' || !outcome.timing) return { failed: outcome, shape };
     const medianMs = median(sortSamples(outcome.timing.samplesMs));
-    if (medianMs >= FILL_RUN_MS || threads >= MAX_THREADS) return { shape };
+    if (medianMs >= FILL_RUN_MS || threads >= MAX_THREADS) return { shape, failed: null };
     threads = Math.min(MAX_THREADS, threads * Math.max(2, 2 ** Math.floor(Math.log2(FILL_RUN_MS / medianMs))));
   }
 }
 
-/** The configurations fma-peak is measured in: every point of its (small) parameter space. */
-export function peakConfigurations(): Params[] {
-  return (fmaPeak.paramSpace.WG_SIZE ?? [fmaPeak.defaultParams.WG_SIZE!]).map((size) => ({ ...fmaPeak.defaultParams, WG_SIZE: size }));
+/** Which measured peak a kernel gives. */
+export type PeakKind = 'compute' | 'computeF16' | 'bandwidth';
+
+/** One peak to measure: its kernel, how its shape is found, and the configurations tried. */
+export interface PeakPlan {
+  kind: PeakKind;
+  kernel: KernelDescriptor;
+  /** A fixed shape, or null to size the kernel up with peakShape. */
+  shape: Shape | null;
+  configurations: Params[];
+}
+
+/** Every point of a kernel's parameter space (peak kernels have small ones). */
+function allConfigurations(kernel: KernelDescriptor): Params[] {
+  let configurations: Params[] = [{ ...kernel.defaultParams }];
+  for (const [key, values] of Object.entries(kernel.paramSpace)) {
+    configurations = configurations.flatMap((config) => values.map((value) => ({ ...config, [key]: value })));
+  }
+  return configurations;
+}
+
+/**
+ * The peaks to measure: f32 compute always, f16 compute where the adapter has shader-f16 (or
+ * when `includeUnsupported`, to report that it is not), and bandwidth when the copy kernel exists.
+ */
+export function peakPlans(features: readonly string[], options: { bandwidth: boolean; includeUnsupported?: boolean }): PeakPlan[] {
+  const plans: PeakPlan[] = [{ kind: 'compute', kernel: fmaPeak, shape: null, configurations: allConfigurations(fmaPeak) }];
+  if (features.includes('shader-f16') || options.includeUnsupported) {
+    plans.push({ kind: 'computeF16', kernel: fmaPeakF16, shape: null, configurations: allConfigurations(fmaPeakF16) });
+  }
+  const copy = KERNELS.find((kernel) => kernel.name === 'copy');
+  if (options.bandwidth && copy) {
+    plans.push({ kind: 'bandwidth', kernel: copy, shape: copy.shapeFromSize(COPY_SIZE), configurations: [{ ...copy.defaultParams }] });
+  }
+  return plans;
+}
+
+/** Records a finished peak case in `measured` when it beats what is there. */
+export function notePeak(measured: MeasuredPeaks, kind: PeakKind, record: CaseRecord): void {
+  if (kind === 'bandwidth') {
+    if (record.gbPerS !== null && record.gbPerS > (measured.bandwidthGbPerS ?? 0)) {
+      measured.bandwidthGbPerS = record.gbPerS;
+      measured.bandwidthCaseId = record.id;
+    }
+    return;
+  }
+  if (record.gflops === null) return;
+  if (kind === 'compute' && record.gflops > (measured.computeGflops ?? 0)) {
+    measured.computeGflops = record.gflops;
+    measured.computeCaseId = record.id;
+  }
+  if (kind === 'computeF16' && record.gflops > (measured.computeF16Gflops ?? 0)) {
+    measured.computeF16Gflops = record.gflops;
+    measured.computeF16CaseId = record.id;
+  }
 }

@@ -2,17 +2,18 @@
  * One run, end to end: launch the browser, serve the runner, get the adapter, check the plan
  * against its limits, measure the peak, run every case, and write results as it goes.
  */
-import { fmaPeak } from '../kernels/fma-peak.js';
 import { checkDeviceLimits } from '../kernels/limits.js';
 import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
 import type { CaseOutcome, DeviceReport, ProgressEvent, TimingOptions } from '../protocol/messages.js';
-import { caseRecord } from '../results/derive.js';
+import { applyPeaks, caseRecord, type PeakContext } from '../results/derive.js';
+import { resolveReferencePeaks, type PeakRequest } from '../specs/reference.js';
+import { readCpuInfo } from './cpu-info.js';
 import { RESULTS_SCHEMA, type CaseRecord, type Results } from '../results/schema.js';
 import { ResultsWriter } from '../results/store.js';
 import { ensureBrowser, launchBrowser, type LaunchedBrowser } from './browser.js';
 import { harnessIdentity, hostIdentity } from './environment.js';
 import { runnerDir } from './paths.js';
-import { peakConfigurations, peakShape } from './peaks.js';
+import { notePeak, peakPlans, peakShape } from './peaks.js';
 import { serveStatic } from './server.js';
 import { RunnerSession } from './session.js';
 import { assertCasesFit, type PlannedCase } from './suite-plan.js';
@@ -25,8 +26,12 @@ export interface RunOptions {
   timing: TimingOptions;
   seed: number;
   maxCheckedElements: number;
-  /** Measure fma-peak first (the denominator of fractionOfMeasuredPeak). */
+  /** Measure the peaks first (fma-peak, copy: the denominators of the fractions of measured peak). */
   measurePeak: boolean;
+  /** Also run peak kernels the adapter lacks features for, so that the results say so (`flopscope peaks`). */
+  includeUnsupportedPeaks?: boolean;
+  /** What the user said about reference peaks (--gpu, --peak-tflops, --peak-bandwidth). */
+  peakRequest: PeakRequest;
   extraFlags?: readonly string[];
   /** Final results path, or a function of the adapter that gives it (the default name includes the adapter). */
   out: string | ((device: DeviceReport) => string);
@@ -118,9 +123,13 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
         seed: options.seed,
         timing: options.timing,
       },
-      peaks: { measured: { computeGflops: null, computeCaseId: null } },
+      peaks: { measured: { computeGflops: null, computeCaseId: null }, reference: null },
       cases: [],
     };
+    const resolved = resolveReferencePeaks(device.adapter, options.peakRequest, await readCpuInfo().catch(() => null));
+    results.peaks.reference = resolved.reference;
+    if (resolved.missing !== undefined) results.peaks.referenceMissing = resolved.missing;
+    const peakContext = (): PeakContext => ({ measured: results.peaks.measured, reference: results.peaks.reference ?? null });
     writer.save(results);
 
     const runOne = async (kernel: KernelDescriptor, shape: Shape, params: Params, timing: TimingOptions): Promise<CaseOutcome> => {
@@ -134,34 +143,33 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
       reporter.caseFinished(entry);
     };
 
-    const peakRuns = options.measurePeak ? peakConfigurations().length : 0;
+    const plans = options.measurePeak ? peakPlans(device.features, { bandwidth: true, includeUnsupported: options.includeUnsupportedPeaks ?? false }) : [];
+    const peakRuns = plans.reduce((sum, plan) => sum + plan.configurations.length, 0);
     const total = peakRuns + options.cases.length;
-    if (options.measurePeak) {
-      const found = await peakShape((s, p, t) => runOne(fmaPeak, s, p, t), options.timing);
-      if ('failed' in found) {
-        record(caseRecord(fmaPeak, found.shape, fmaPeak.defaultParams, 'peak', found.failed, null));
-      } else {
-        for (const [i, params] of peakConfigurations().entries()) {
-          reporter.caseStarted(i + 1, total, `${fmaPeak.name} ${fmaPeak.formatShape(found.shape)} (measured peak)`);
-          const entry = caseRecord(fmaPeak, found.shape, params, 'peak', await runOne(fmaPeak, found.shape, params, options.timing), null);
-          record(entry);
-          if (entry.gflops !== null && entry.gflops > (results.peaks.measured.computeGflops ?? 0)) {
-            results.peaks.measured = { computeGflops: entry.gflops, computeCaseId: entry.id };
-          }
-        }
+    let started = 0;
+    for (const plan of plans) {
+      const { kernel } = plan;
+      const found = plan.shape ? { shape: plan.shape, failed: null } : await peakShape(runOne, kernel, options.timing);
+      if (found.failed) {
+        started += plan.configurations.length;
+        record(caseRecord(kernel, found.shape, kernel.defaultParams, 'peak', found.failed, peakContext()));
+        continue;
       }
-      // The peak cases' own fraction of the peak is known only once all of them ran.
-      const peak = results.peaks.measured.computeGflops;
-      for (const entry of results.cases) {
-        if (entry.gflops !== null && peak) entry.fractionOfMeasuredPeak = entry.gflops / peak;
+      for (const params of plan.configurations) {
+        reporter.caseStarted(++started, total, `${kernel.name} ${kernel.formatShape(found.shape)} (measured peak)`);
+        const entry = caseRecord(kernel, found.shape, params, 'peak', await runOne(kernel, found.shape, params, options.timing), peakContext());
+        notePeak(results.peaks.measured, plan.kind, entry);
+        record(entry);
       }
-      writer.save(results);
     }
+    // The peak cases' own fraction of the peak is known only once all of them ran.
+    for (const entry of results.cases) applyPeaks(entry, peakContext());
+    writer.save(results);
 
     for (const [i, { kernel, shape, params }] of options.cases.entries()) {
       reporter.caseStarted(peakRuns + i + 1, total, `${kernel.name} ${kernel.formatShape(shape)}`);
       const outcome = await runOne(kernel, shape, params, options.timing);
-      record(caseRecord(kernel, shape, params, 'benchmark', outcome, results.peaks.measured.computeGflops));
+      record(caseRecord(kernel, shape, params, 'benchmark', outcome, peakContext()));
     }
 
     results.complete = true;

@@ -3,12 +3,12 @@
  * shaders/, one descriptor in this folder, and one line here.
  */
 import { UsageError } from '../errors.js';
-import { fmaPeak } from './fma-peak.js';
+import { fmaPeak, fmaPeakF16 } from './fma-peak.js';
 import { matmulNaive } from './matmul-naive.js';
 import type { KernelDescriptor } from './types.js';
 
 /** All kernels, in the order listings show them. */
-export const KERNELS: readonly KernelDescriptor[] = [matmulNaive, fmaPeak];
+export const KERNELS: readonly KernelDescriptor[] = [matmulNaive, fmaPeak, fmaPeakF16];
 
 /** The kernel with this name; a UsageError listing the valid names otherwise. */
 export function getKernel(name: string): KernelDescriptor {

@@ -3,7 +3,16 @@
  * Versioned (`schema`) and validated whenever it is read.
  */
 import { z } from 'zod';
-import { AdapterInfoSchema, CaseStatusSchema, ClockSchema, CorrectnessSchema, TimingOptionsSchema } from '../protocol/messages.js';
+import {
+  AdapterInfoSchema,
+  CacheModeSchema,
+  CaseStatusSchema,
+  ClockSchema,
+  CorrectnessSchema,
+  StopReasonSchema,
+  TimerResolutionSchema,
+  TimingOptionsSchema,
+} from '../protocol/messages.js';
 
 /** The schema identifier this version of flopscope writes and reads. */
 export const RESULTS_SCHEMA = 'flopscope/results@1';
@@ -11,18 +20,37 @@ export const RESULTS_SCHEMA = 'flopscope/results@1';
 /** Summary of a case's samples (all times per run of the kernel, in ms). */
 export const TimingSummarySchema = z.object({
   clock: ClockSchema,
+  /** hot: samples back to back; cold: caches evicted before every sample. */
+  mode: CacheModeSchema,
   medianMs: z.number(),
+  /** Distribution-free 95% interval of the median [low, high]; null with fewer than 6 samples. */
+  ci95Ms: z.tuple([z.number(), z.number()]).nullable(),
+  /** Half the interval's width / the median (the figure --noise targets); null without an interval. */
+  relHalfWidth: z.number().nullable(),
   minMs: z.number(),
+  p25Ms: z.number(),
+  p75Ms: z.number(),
   meanMs: z.number(),
   maxMs: z.number(),
+  /** 1.4826 x MAD / median: robust relative spread of the samples. */
+  relSpread: z.number(),
+  /** Samples outside Tukey's fences (1.5 IQR). */
+  outliers: z.number().int(),
   sampleCount: z.number().int(),
   /** Runs of the kernel per timed sample. */
   batchSize: z.number().int(),
   droppedSamples: z.number().int(),
+  discardedSamples: z.number().int(),
   warmupRuns: z.number().int(),
-  stopReason: z.string(),
+  stopReason: StopReasonSchema,
+  resolution: TimerResolutionSchema,
+  evictBytes: z.number().int(),
   /** Wall-clock time spent taking the samples. */
   elapsedMs: z.number(),
+  /** Stages of a multi-stage kernel, each timed alone: median and interval per run, in ms. */
+  stages: z
+    .array(z.object({ name: z.string(), medianMs: z.number(), ci95Ms: z.tuple([z.number(), z.number()]).nullable(), sampleCount: z.number().int() }))
+    .optional(),
 });
 export type TimingSummary = z.infer<typeof TimingSummarySchema>;
 
@@ -53,6 +81,14 @@ export const CaseRecordSchema = z.object({
   gbPerS: z.number().nullable(),
   /** gflops / the measured fma-peak of this run (a fraction); null when either is unknown. */
   fractionOfMeasuredPeak: z.number().nullable(),
+  /** gbPerS / the measured copy bandwidth of this run (a fraction); null when either is unknown. */
+  fractionOfMeasuredBandwidth: z.number().nullable(),
+  /** Model FLOPs utilization: gflops / the f32 vector peak in `peaks.reference` (a fraction); null when no peak is known. */
+  mfu: z.number().nullable(),
+  /** flops / bytes, FLOP per byte; null when bytes is 0. */
+  arithmeticIntensity: z.number().nullable(),
+  /** Which roof of `peaks.reference` limits a kernel of this intensity; null without both peaks. */
+  bound: z.enum(['compute', 'memory']).nullable(),
 });
 export type CaseRecord = z.infer<typeof CaseRecordSchema>;
 
@@ -97,7 +133,40 @@ export const MeasuredPeaksSchema = z.object({
   computeGflops: z.number().nullable(),
   /** Id of the case that gave it. */
   computeCaseId: z.string().nullable(),
+  /** Best f16 fma-peak figure, GFLOP/s; absent or null where the adapter has no shader-f16. */
+  computeF16Gflops: z.number().nullable().optional(),
+  computeF16CaseId: z.string().nullable().optional(),
+  /** Best copy bandwidth of the run, GB/s (bytes read + written); null when not measured. */
+  bandwidthGbPerS: z.number().nullable().optional(),
+  bandwidthCaseId: z.string().nullable().optional(),
 });
+export type MeasuredPeaks = z.infer<typeof MeasuredPeaksSchema>;
+
+/**
+ * The peak figures MFU and the roofline are taken against, and where they come from: a row of
+ * the vendor table (matched from the adapter or named with --gpu), figures given on the command
+ * line, or, for a software adapter, an estimate from the host CPU.
+ */
+export const ReferencePeaksSchema = z.object({
+  /** What the figures describe, e.g. 'NVIDIA H100 SXM5 80GB' or 'host CPU (SwiftShader)'. */
+  name: z.string(),
+  origin: z.enum(['vendor-table', 'command-line', 'cpu-estimate']),
+  /** How the row was chosen: 'adapter description', '--gpu h100', '--peak-tflops', ... */
+  matchedBy: z.string(),
+  /** f32 vector peak, TFLOP/s: the MFU denominator. */
+  fp32Tflops: z.number().nullable(),
+  fp16Tflops: z.number().nullable(),
+  /** Dense tensor/matrix f16 peak (never the sparsity figure), TFLOP/s. */
+  tensorFp16Tflops: z.number().nullable(),
+  /** Memory bandwidth, GB/s. */
+  bandwidthGbPerS: z.number().nullable(),
+  boostClockMhz: z.number().nullable(),
+  /** The vendor page or whitepaper, or the formula of an estimate. */
+  source: z.string(),
+  /** True for figures that are estimates rather than published numbers. */
+  estimate: z.boolean(),
+});
+export type ReferencePeaks = z.infer<typeof ReferencePeaksSchema>;
 
 /** A whole results file. */
 export const ResultsSchema = z.object({
@@ -106,7 +175,13 @@ export const ResultsSchema = z.object({
   complete: z.boolean(),
   env: RunEnvironmentSchema,
   suite: SuiteInfoSchema,
-  peaks: z.object({ measured: MeasuredPeaksSchema }),
+  peaks: z.object({
+    measured: MeasuredPeaksSchema,
+    /** The vendor (or estimated, or given) peaks of this device; null when none is known. */
+    reference: ReferencePeaksSchema.nullable().optional(),
+    /** Why no reference peak is known (e.g. the adapter names no GPU in the table). */
+    referenceMissing: z.string().optional(),
+  }),
   cases: z.array(CaseRecordSchema),
 });
 export type Results = z.infer<typeof ResultsSchema>;

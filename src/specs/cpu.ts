@@ -6,6 +6,7 @@
  * The defaults below aim at an upper bound, because the peak is a denominator: a peak set too
  * low makes MFU look better than it is (even above 100%), one set too high only understates it.
  */
+import { cpuPeakFlopsPerS } from '../flops/peak.js';
 
 /** What the CPU peak estimate needs; `clockGhz` should be the maximum (turbo) clock. */
 export interface CpuPeakInput {
@@ -31,7 +32,8 @@ export function estimateCpuPeak({ physicalCores, clockGhz, simdF32Lanes, fmaUnit
   for (const [field, value] of Object.entries(inputs)) {
     if (!Number.isFinite(value) || value <= 0) throw new RangeError(`estimateCpuPeak: ${field} must be a positive number, got ${value}`);
   }
-  const fp32Gflops = physicalCores * clockGhz * simdF32Lanes * fmaUnitsPerCore * 2;
+  // The formula itself lives once, in src/flops/peak.ts.
+  const fp32Gflops = cpuPeakFlopsPerS({ physicalCores, clockHz: clockGhz * 1e9, simdLanesF32: simdF32Lanes, fmaUnits: fmaUnitsPerCore }) / 1e9;
   const formula =
     `${physicalCores} cores x ${round3(clockGhz)} GHz x ${simdF32Lanes} f32 lanes x ${fmaUnitsPerCore} FMA units x 2 FLOP/FMA` +
     ` = ${round3(fp32Gflops)} GFLOP/s`;

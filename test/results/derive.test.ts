@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { getKernel } from '../../src/kernels/index.js';
+import { applyPeaks, caseId, caseRecord, timingSummary } from '../../src/results/derive.js';
+import { CaseRecordSchema, type ReferencePeaks } from '../../src/results/schema.js';
+import { okOutcome, rawTiming } from '../helpers/results.js';
+
+const naive = getKernel('matmul-naive');
+const shape = naive.shapeFromSize(64);
+const noPeaks = { measured: { computeGflops: null, computeCaseId: null }, reference: null };
+const h100: ReferencePeaks = {
+  name: 'NVIDIA H100 SXM5',
+  origin: 'vendor-table',
+  matchedBy: '--gpu h100',
+  fp32Tflops: 66.9,
+  fp16Tflops: 133.8,
+  tensorFp16Tflops: 989.4,
+  bandwidthGbPerS: 3350,
+  boostClockMhz: 1980,
+  source: 'test',
+  estimate: false,
+};
+
+describe('timingSummary', () => {
+  it('gives the median, its distribution-free 95% interval and the spread', () => {
+    // 1..11 ms: median 6; for n = 11 the 95% interval of the median is [x(2), x(10)] (coverage 98.8%).
+    const timing = timingSummary(rawTiming([5, 1, 9, 3, 7, 11, 2, 8, 4, 10, 6]));
+    expect(timing.medianMs).toBe(6);
+    expect(timing.ci95Ms).toEqual([2, 10]);
+    expect(timing.relHalfWidth).toBeCloseTo(4 / 6, 12);
+    expect(timing.minMs).toBe(1);
+    expect(timing.maxMs).toBe(11);
+    expect(timing.p25Ms).toBe(3.5);
+    expect(timing.p75Ms).toBe(8.5);
+    expect(timing.sampleCount).toBe(11);
+    expect(timing.outliers).toBe(0);
+    expect(timing.stopReason).toBe('noise-target');
+  });
+
+  it('gives no interval below 6 samples', () => {
+    const timing = timingSummary(rawTiming([1, 2, 3, 4, 5]));
+    expect(timing.ci95Ms).toBeNull();
+    expect(timing.relHalfWidth).toBeNull();
+  });
+
+  it('counts Tukey outliers', () => {
+    expect(timingSummary(rawTiming([10, 10, 10, 10, 10, 10, 10, 10, 10, 50])).outliers).toBe(1);
+  });
+
+  it('summarises each stage of a multi-stage kernel', () => {
+    const timing = timingSummary(rawTiming([3, 3, 3], { stages: [{ name: 'im2col', samplesMs: [1, 1.2, 0.8, 1, 1.1, 0.9, 1] }, { name: 'gemm', samplesMs: [] }] }));
+    expect(timing.stages).toEqual([{ name: 'im2col', medianMs: 1, ci95Ms: [0.8, 1.2], sampleCount: 7 }]);
+  });
+});
+
+describe('caseRecord', () => {
+  it('derives GFLOP/s, GB/s and intensity from the median', () => {
+    const record = caseRecord(naive, shape, naive.defaultParams, 'benchmark', okOutcome([1, 1, 1, 1, 1, 1]), noPeaks);
+    expect(CaseRecordSchema.parse(record)).toEqual(record);
+    // 2 x 64^3 FLOPs in 1 ms = 0.524288 GFLOP/s; bytes = 3 matrices x 64^2 x 4 B = 49152 B in 1 ms.
+    expect(record.gflops).toBeCloseTo(0.524288, 9);
+    expect(record.gbPerS).toBeCloseTo(0.049152, 9);
+    expect(record.arithmeticIntensity).toBeCloseTo(524288 / 49152, 9);
+    expect(record.id).toBe(caseId(naive, shape, naive.defaultParams));
+    expect(record.mfu).toBeNull();
+    expect(record.bound).toBeNull();
+  });
+
+  it('reports no speed for a case that failed its check', () => {
+    const outcome = { ...okOutcome([1, 1, 1]), status: 'incorrect' as const };
+    const record = caseRecord(naive, shape, naive.defaultParams, 'benchmark', outcome, noPeaks);
+    expect(record.gflops).toBeNull();
+    expect(record.gbPerS).toBeNull();
+    expect(record.mfu).toBeNull();
+  });
+});
+
+describe('applyPeaks', () => {
+  it('takes MFU against the reference f32 peak and the roofline from its bandwidth', () => {
+    const record = caseRecord(naive, shape, naive.defaultParams, 'benchmark', okOutcome([1, 1, 1, 1, 1, 1]), {
+      measured: { computeGflops: 10, computeCaseId: 'x', bandwidthGbPerS: 1 },
+      reference: h100,
+    });
+    expect(record.mfu).toBeCloseTo(0.524288 / 66_900, 12);
+    expect(record.fractionOfMeasuredPeak).toBeCloseTo(0.0524288, 12);
+    expect(record.fractionOfMeasuredBandwidth).toBeCloseTo(0.049152, 12);
+    // Intensity 10.67 FLOP/B is below H100's ridge (66.9e12 / 3.35e12 = 20 FLOP/B): memory-bound.
+    expect(record.bound).toBe('memory');
+  });
+
+  it('falls back to the measured roofline when the reference has no bandwidth', () => {
+    const record = caseRecord(naive, shape, naive.defaultParams, 'benchmark', okOutcome([1, 1, 1, 1, 1, 1]), noPeaks);
+    // Measured ridge 10 GFLOP/s / 10 GB/s = 1 FLOP/B, below the case's 10.67: compute-bound.
+    applyPeaks(record, { measured: { computeGflops: 10, computeCaseId: 'x', bandwidthGbPerS: 10 }, reference: { ...h100, bandwidthGbPerS: null } });
+    expect(record.bound).toBe('compute');
+    expect(record.mfu).toBeCloseTo(0.524288 / 66_900, 12);
+  });
+});
