@@ -25,3 +25,29 @@ export function parseNames(values: readonly string[] | string | undefined): stri
     .map((name) => name.trim())
     .filter(Boolean);
 }
+
+/** `--noise 1%` or `--noise 0.01`: the relative half-width a case stops at, as a fraction in (0, 0.5]. */
+export function parseNoise(text: string | number): number {
+  const raw = String(text).trim();
+  const percent = raw.endsWith('%');
+  const value = Number(percent ? raw.slice(0, -1) : raw) / (percent ? 100 : 1);
+  if (raw === '' || raw === '%' || !Number.isFinite(value) || value <= 0 || value > 0.5) {
+    throw new UsageError(`--noise: "${raw}" is not a noise target: give a percentage such as --noise 1% (or a fraction, 0.01), above 0 and at most 50%`);
+  }
+  return value;
+}
+
+/** `--max-time 5` (seconds), `--max-time 500ms`, `--max-time 2s` or `2min` as milliseconds. */
+export function parseDurationMs(text: string | number, option: string): number {
+  const raw = String(text).trim();
+  const match = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|min)?$/.exec(raw);
+  const value = match ? Number(match[1]) * { ms: 1, s: 1e3, min: 60e3 }[(match[2] ?? 's') as 'ms' | 's' | 'min'] : Number.NaN;
+  if (!(value > 0)) throw new UsageError(`${option}: "${raw}" is not a duration: give seconds (${option} 5) or a unit (${option} 500ms, ${option} 2min)`);
+  return value;
+}
+
+/** A whole number of at least `least` for `option`. */
+export function parseCount(value: number, option: string, least = 1): number {
+  if (!Number.isInteger(value) || value < least) throw new UsageError(`${option} ${value} is not a whole number of at least ${least}: give e.g. ${option} ${Math.max(least, 10)}`);
+  return value;
+}

@@ -1,8 +1,10 @@
-/** The terminal table of a run: one row per case, units in the headers, numbers right-aligned. */
+/**
+ * The terminal table of a run: one row per case, units in the headers, numbers right-aligned,
+ * and a legend that says which clock, cache mode, timer resolution and peaks the figures use.
+ */
 import Table from 'cli-table3';
-import { formatNumber } from '../flops/units.js';
+import { formatNumber, formatPercent, formatSi } from '../flops/units.js';
 import type { CaseRecord, Results } from '../results/schema.js';
-import { summarize } from '../stats/summary.js';
 
 function configLabel(record: CaseRecord): string {
   return Object.entries(record.params)
@@ -19,19 +21,69 @@ function checkLabel(record: CaseRecord): string {
   return check.mode === 'full' ? 'ok' : `ok (${check.checked} sampled)`;
 }
 
-/** Spread of a case's samples as ± the relative figure stats calls its headline spread. */
-function spreadLabel(record: CaseRecord): string {
-  if (record.samples.length < 2) return '-';
-  return `±${formatNumber(summarize(record.samples).relSpread * 100)}%`;
+/** The 95% interval of the median as ± its relative half-width; `n<6` when too few samples give none. */
+function intervalLabel(record: CaseRecord): string {
+  const timing = record.timing;
+  if (!timing) return '-';
+  if (timing.relHalfWidth === null) return `n=${timing.sampleCount}<6`;
+  return `±${formatPercent(timing.relHalfWidth, 2)}`;
 }
 
-const dash = (value: number | null, format: (v: number) => string) => (value === null ? '-' : format(value));
+const dash = (value: number | null | undefined, format: (v: number) => string) => (value === null || value === undefined ? '-' : format(value));
+const percent = (fraction: number) => formatNumber(fraction * 100);
 
-/** The table of a run's cases, with a legend saying which clock and which peak the figures use. */
+/** `gpu-timestamp clock, 1 ns steps` or `wall clock, 100 µs steps (batches lengthened)`. */
+function clockLegend(cases: readonly CaseRecord[]): string {
+  const parts = new Map<string, number>();
+  for (const record of cases) {
+    if (!record.timing) continue;
+    const { clock, resolution, mode } = record.timing;
+    const step = formatSi(resolution.stepNs * 1e-9, 's', 3);
+    const label = `${clock} clock (${step} steps${resolution.quantized ? ', quantized' : ''}${resolution.batchLengthened ? ', batches lengthened to compensate' : ''}), ${mode} caches`;
+    parts.set(label, (parts.get(label) ?? 0) + 1);
+  }
+  if (parts.size === 0) return 'no timed case';
+  return [...parts].map(([label, count]) => (parts.size > 1 ? `${label} for ${count} cases` : label)).join('; ');
+}
+
+function stopLegend(cases: readonly CaseRecord[]): string {
+  const counts = new Map<string, number>();
+  for (const record of cases) if (record.timing) counts.set(record.timing.stopReason, (counts.get(record.timing.stopReason) ?? 0) + 1);
+  return [...counts].map(([reason, count]) => `${count} at ${reason}`).join(', ');
+}
+
+function peakLegend(results: Results): string[] {
+  const { measured, reference, referenceMissing } = results.peaks;
+  const lines: string[] = [];
+  lines.push(
+    measured.computeGflops
+      ? `% peak: GFLOP/s / this run's measured fma-peak of ${formatNumber(measured.computeGflops)} GFLOP/s (f32)${measured.bandwidthGbPerS ? `; for bandwidth kernels GB/s / this run's measured copy bandwidth of ${formatNumber(measured.bandwidthGbPerS)} GB/s` : ''}.`
+      : '% peak: no peak measured in this run.',
+  );
+  if (reference?.fp32Tflops) {
+    const estimate = reference.estimate ? 'an ESTIMATE, ' : '';
+    lines.push(`MFU: GFLOP/s / ${formatNumber(reference.fp32Tflops * 1e3)} GFLOP/s f32 vector peak of ${reference.name} (${estimate}${reference.matchedBy}; source: ${reference.source}).`);
+  } else {
+    lines.push(`MFU: no reference peak${referenceMissing ? `: ${referenceMissing}` : ''}.`);
+  }
+  return lines;
+}
+
+/** Per-stage lines for multi-stage kernels: `conv-im2col 1x9x9x3...: im2col 1.2 ms + gemm 3.4 ms (whole 4.5 ms)`. */
+function stageLines(cases: readonly CaseRecord[]): string[] {
+  return cases.flatMap((record) => {
+    const stages = record.timing?.stages;
+    if (!stages || stages.length === 0) return [];
+    const parts = stages.map((stage) => `${stage.name} ${formatNumber(stage.medianMs)} ms`).join(' + ');
+    return [`  ${record.kernel} ${record.shapeLabel}: ${parts} (each stage timed alone; whole kernel ${formatNumber(record.timing!.medianMs)} ms)`];
+  });
+}
+
+/** The table of a run's cases, with a legend saying which clock and which peaks the figures use. */
 export function formatRunTable(results: Results): string {
   const table = new Table({
-    head: ['Kernel', 'Shape', 'Config', 'Median (ms)', 'GFLOP/s', 'GB/s', 'Spread', 'Check', '% fma-peak'],
-    colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'right'],
+    head: ['Kernel', 'Shape', 'Config', 'Median (ms)', '95% CI', 'GFLOP/s', 'GB/s', 'FLOP/B', 'Bound', 'Check', '% peak', 'MFU %'],
+    colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left', 'right', 'right'],
     style: { head: [], border: [], compact: true },
   });
   for (const record of results.cases) {
@@ -39,21 +91,24 @@ export function formatRunTable(results: Results): string {
       record.role === 'peak' ? `${record.kernel} (peak)` : record.kernel,
       record.shapeLabel,
       configLabel(record),
-      dash(record.timing?.medianMs ?? null, formatNumber),
+      dash(record.timing?.medianMs, formatNumber),
+      intervalLabel(record),
       dash(record.gflops, formatNumber),
       dash(record.gbPerS, formatNumber),
-      spreadLabel(record),
+      dash(record.arithmeticIntensity, formatNumber),
+      record.bound ?? '-',
       checkLabel(record),
-      dash(record.fractionOfMeasuredPeak, (f) => formatNumber(f * 100)),
+      dash(record.metric === 'bandwidth' ? record.fractionOfMeasuredBandwidth : record.fractionOfMeasuredPeak, percent),
+      dash(record.mfu, percent),
     ]);
   }
-  const clocks = [...new Set(results.cases.flatMap((c) => (c.timing ? [c.timing.clock] : [])))];
-  const peak = results.peaks.measured.computeGflops;
+  const stages = stageLines(results.cases);
   const legend = [
-    `Times: median per run of the kernel, ${clocks.length ? clocks.join(' and ') : 'no'} clock; spread: ± robust relative spread of the samples (1.4826 x MAD / median).`,
-    `GFLOP/s: useful FLOPs (2 per multiply-add) / median time. GB/s: least bytes moved / median time.`,
-    peak ? `% fma-peak: GFLOP/s / this run's measured fma-peak of ${formatNumber(peak)} GFLOP/s (f32).` : '% fma-peak: no peak measured in this run.',
+    `Times: median per run of the kernel; ${clockLegend(results.cases)}. 95% CI: ± half-width of the median's distribution-free interval, relative (stopped: ${stopLegend(results.cases) || 'none'}).`,
+    `GFLOP/s: useful FLOPs (2 per multiply-add) / median time. GB/s: least bytes moved / median time. FLOP/B: arithmetic intensity; Bound: the roofline's verdict.`,
+    ...peakLegend(results),
     `Adapter: ${results.env.adapter.description || `${results.env.adapter.vendor} ${results.env.adapter.architecture}`}; browser ${results.env.browser.version}.`,
+    ...(stages.length > 0 ? ['Stages:', ...stages] : []),
   ];
   return `${table.toString()}\n${legend.join('\n')}`;
 }

@@ -54,3 +54,67 @@ describe('flopscope device', () => {
     expect(result.stdout).toMatch(/maxStorageBufferBindingSize/);
   });
 });
+
+describe('flopscope run: measurement options', () => {
+  it('records the stopping rule, the clock, the interval and the reference peak per case', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.json');
+    const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak', '--noise', '5%', '--max-time', '2s', '--cold', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
+    expect(results.suite.timing).toMatchObject({ noiseTarget: 0.05, maxTimeMs: 2000, mode: 'cold' });
+    const [record] = results.cases;
+    expect(record!.timing).toMatchObject({ clock: 'gpu-timestamp', mode: 'cold', batchSize: 1 });
+    expect(['noise-target', 'max-time', 'max-samples']).toContain(record!.timing!.stopReason);
+    expect(results.peaks.reference).toMatchObject({ origin: 'cpu-estimate', estimate: true });
+    expect(record!.mfu).toBeGreaterThan(0);
+    expect(result.stdout).toMatch(/cold caches/);
+  });
+
+  it('takes MFU against the figures given on the command line', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.json');
+    const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak', '--peak-tflops', '0.1', '--peak-bandwidth', '50GB/s', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
+    const [record] = results.cases;
+    expect(results.peaks.reference).toMatchObject({ origin: 'command-line', fp32Tflops: 0.1, bandwidthGbPerS: 50 });
+    expect(record!.mfu).toBeCloseTo(record!.gflops! / 100, 12);
+    // 64^3 matmul: 10.7 FLOP/B against a ridge of 100 GFLOP/s / 50 GB/s = 2 FLOP/B.
+    expect(record!.bound).toBe('compute');
+  });
+
+  it.each([
+    [['--noise', '0'], /--noise: "0" is not a noise target/],
+    [['--max-time', 'soon'], /--max-time: "soon" is not a duration/],
+    [['--min-samples', '0'], /--min-samples 0 is not a whole number of at least 1/],
+    [['--min-samples', '20', '--max-samples', '10'], /--max-samples 10 is below --min-samples 20/],
+    [['--gpu', 'rtx 9999'], /unknown GPU "rtx 9999"/],
+    [['--peak-tflops', '-3'], /--peak-tflops/],
+    [['--peak-bandwidth', 'fast'], /bandwidth/i],
+  ])('refuses %j before launching anything', async (extra, pattern) => {
+    const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', ...extra]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(pattern);
+  });
+});
+
+describe('flopscope peaks', () => {
+  it('measures the f32 peak, reports f16 as unsupported here, and names the reference', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'p.json');
+    const result = await runCli(['peaks', '--json', '--max-time', '1s', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.measured.computeGflops).toBeGreaterThan(0);
+    const f32 = summary.peaks.find((row: { peak: string }) => row.peak === 'f32 compute');
+    expect(f32).toMatchObject({ unit: 'GFLOP/s', clock: 'gpu-timestamp' });
+    expect(f32.fractionOfReference).toBeGreaterThan(0);
+    const f16 = summary.peaks.find((row: { peak: string }) => row.peak === 'f16 compute');
+    expect(f16.measured).toBeNull();
+    expect(f16.note).toMatch(/unsupported: .*shader-f16/);
+    expect(summary.reference).toMatchObject({ origin: 'cpu-estimate', estimate: true });
+    expect(parseResults(JSON.parse(readFileSync(out, 'utf8')), out).complete).toBe(true);
+  });
+});
