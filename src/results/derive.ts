@@ -6,6 +6,7 @@ import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
 import { mfu } from '../flops/mfu.js';
 import { arithmeticIntensity, boundBy } from '../flops/roofline.js';
 import type { CaseOutcome, RawTiming } from '../protocol/messages.js';
+import { autocorrelationInflation, lag1Autocorrelation, widenInterval } from '../stats/autocorrelation.js';
 import { medianCi, minSamplesForConfidence, relativeHalfWidth } from '../stats/ci.js';
 import { sortSamples, type SortedSamples } from '../stats/sorted.js';
 import { median, summarize } from '../stats/summary.js';
@@ -31,10 +32,14 @@ export interface PeakContext {
   reference: ReferencePeaks | null;
 }
 
-/** The 95% interval of the median as [low, high] and its relative half-width; nulls below 6 samples. */
-function medianInterval(sorted: SortedSamples, p50: number): { ci95Ms: [number, number] | null; relHalfWidth: number | null } {
+/**
+ * The 95% interval of the median as [low, high] and its relative half-width (nulls below 6
+ * samples): the distribution-free interval, widened for the lag-1 autocorrelation of the samples
+ * in run order, as the page's stopping rule judges it.
+ */
+function medianInterval(runOrder: readonly number[], sorted: SortedSamples, p50: number): { ci95Ms: [number, number] | null; relHalfWidth: number | null } {
   if (sorted.length < minSamplesForConfidence(0.95)) return { ci95Ms: null, relHalfWidth: null };
-  const ci = medianCi(sorted, 0.95);
+  const ci = widenInterval(medianCi(sorted, 0.95), p50, autocorrelationInflation(runOrder));
   return { ci95Ms: [ci.low, ci.high], relHalfWidth: relativeHalfWidth(ci, p50) };
 }
 
@@ -46,7 +51,8 @@ export function timingSummary(raw: RawTiming): TimingSummary {
     clock: raw.clock,
     mode: raw.mode,
     medianMs: summary.p50,
-    ...medianInterval(sorted, summary.p50),
+    ...medianInterval(raw.samplesMs, sorted, summary.p50),
+    autocorrelation: lag1Autocorrelation(raw.samplesMs),
     minMs: summary.min,
     p25Ms: summary.p25,
     p75Ms: summary.p75,
@@ -70,7 +76,7 @@ export function timingSummary(raw: RawTiming): TimingSummary {
       .map((stage) => {
         const stageSorted = sortSamples(stage.samplesMs);
         const p50 = median(stageSorted);
-        return { name: stage.name, medianMs: p50, ci95Ms: medianInterval(stageSorted, p50).ci95Ms, sampleCount: stage.samplesMs.length };
+        return { name: stage.name, medianMs: p50, ci95Ms: medianInterval(stage.samplesMs, stageSorted, p50).ci95Ms, sampleCount: stage.samplesMs.length };
       });
   }
   return timing;

@@ -23,10 +23,12 @@ export const TimingSummarySchema = z.object({
   /** hot: samples back to back; cold: caches evicted before every sample. */
   mode: CacheModeSchema,
   medianMs: z.number(),
-  /** Distribution-free 95% interval of the median [low, high]; null with fewer than 6 samples. */
+  /** 95% interval of the median [low, high] (distribution-free, widened for autocorrelation); null with fewer than 6 samples. */
   ci95Ms: z.tuple([z.number(), z.number()]).nullable(),
   /** Half the interval's width / the median (the figure --noise targets); null without an interval. */
   relHalfWidth: z.number().nullable(),
+  /** Lag-1 autocorrelation of the samples in run order; the interval is widened by sqrt((1+r)/(1-r)) for r in [0, 0.9]. */
+  autocorrelation: z.number(),
   minMs: z.number(),
   p25Ms: z.number(),
   p75Ms: z.number(),

@@ -10,6 +10,7 @@ import evictShader from '../../shaders/evict.wgsl';
 import type { Clock, ProgressEvent, RawTiming, StageTiming, TimerResolution, TimingOptions } from '../protocol/messages.js';
 import { detectQuantization } from '../stats/timer.js';
 import { batchFor, regrid } from './batching.js';
+import { autocorrelationInflation } from '../stats/autocorrelation.js';
 import { StoppingRule } from '../stats/stopping.js';
 import { CaseFailure, encodeRuns, type PreparedStage } from './prepare.js';
 
@@ -259,7 +260,8 @@ export async function measure(
         }
       }
       const elapsedMs = performance.now() - start;
-      const decision = rule.check(elapsedMs);
+      // Neighbouring samples are correlated: widen the interval accordingly before judging the noise.
+      const decision = rule.check(elapsedMs, autocorrelationInflation(samplesMs));
       progress({ phase: 'sample', samples: samplesMs.length, relHalfWidth: decision.relHalfWidth });
       if (samplesMs.length === 0 && elapsedMs >= options.maxTimeMs) {
         throw new CaseFailure('error', `GPU timestamps gave no positive duration in ${droppedSamples} samples; try --clock wall`);

@@ -1,5 +1,6 @@
 /** The statistics of flopscope: pure functions over timing samples, for Node and the page alike. */
 
+export * from './autocorrelation.js';
 export * from './bootstrap.js';
 export * from './ci.js';
 export * from './compare.js';

@@ -96,13 +96,13 @@ function resolveOptions(options: StoppingOptions): ResolvedOptions {
   };
 }
 
-function decide(sorted: SortedSamples, elapsedMs: number, o: ResolvedOptions): StoppingDecision {
+function decide(sorted: SortedSamples, elapsedMs: number, o: ResolvedOptions, inflation = 1): StoppingDecision {
   const n = sorted.length;
   let relHalfWidth: number | null = null;
   if (n >= o.ciMinSamples) {
     const { lowRank, highRank } = medianCiRanks(n, o.confidence);
     const halfWidth = Math.max(
-      (sorted[highRank - 1]! - sorted[lowRank - 1]!) / 2,
+      ((sorted[highRank - 1]! - sorted[lowRank - 1]!) / 2) * inflation,
       o.resolution / 2,
     );
     relHalfWidth = halfWidth / Math.abs(median(sorted));
@@ -172,8 +172,12 @@ export class StoppingRule {
     return this.values.length;
   }
 
-  /** The decision after `elapsedMs` of sampling. */
-  check(elapsedMs: number): StoppingDecision {
-    return decide(this.sorted, elapsedMs, this.options);
+  /**
+   * The decision after `elapsedMs` of sampling. `inflation` (>= 1) widens the interval for
+   * samples that are not independent (autocorrelation.ts autocorrelationInflation).
+   */
+  check(elapsedMs: number, inflation = 1): StoppingDecision {
+    if (!(inflation >= 1)) throw new RangeError(`inflation must be >= 1, got ${inflation}`);
+    return decide(this.sorted, elapsedMs, this.options, inflation);
   }
 }

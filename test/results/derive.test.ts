@@ -36,6 +36,16 @@ describe('timingSummary', () => {
     expect(timing.stopReason).toBe('noise-target');
   });
 
+  it('widens the interval for samples that drift (autocorrelated in run order)', () => {
+    // The same 11 values in rising order: lag-1 autocorrelation 0.727 (by hand: sum of lag
+    // products 80 / sum of squares 110), inflation sqrt(1.727 / 0.273) = 2.515.
+    const timing = timingSummary(rawTiming([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]));
+    expect(timing.autocorrelation).toBeCloseTo(80 / 110, 12);
+    const inflation = Math.sqrt((1 + 80 / 110) / (1 - 80 / 110));
+    expect(timing.ci95Ms![0]).toBeCloseTo(6 - 4 * inflation, 12);
+    expect(timing.ci95Ms![1]).toBeCloseTo(6 + 4 * inflation, 12);
+  });
+
   it('gives no interval below 6 samples', () => {
     const timing = timingSummary(rawTiming([1, 2, 3, 4, 5]));
     expect(timing.ci95Ms).toBeNull();
