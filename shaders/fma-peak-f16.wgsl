@@ -30,6 +30,14 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   var x5 = x0 + 0.625h;
   var x6 = x0 + 0.75h;
   var x7 = x0 + 0.875h;
+  var x8 = x0 + 1.0h;
+  var x9 = x0 + 1.125h;
+  var x10 = x0 + 1.25h;
+  var x11 = x0 + 1.375h;
+  var x12 = x0 + 1.5h;
+  var x13 = x0 + 1.625h;
+  var x14 = x0 + 1.75h;
+  var x15 = x0 + 1.875h;
   let a = vec4<f16>(f16(p.mul));
   let b = vec4<f16>(f16(p.add));
   for (var i = 0u; i < p.iterations; i++) {
@@ -41,7 +49,15 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     x5 = fma(x5, a, b);
     x6 = fma(x6, a, b);
     x7 = fma(x7, a, b);
+    x8 = fma(x8, a, b);
+    x9 = fma(x9, a, b);
+    x10 = fma(x10, a, b);
+    x11 = fma(x11, a, b);
+    x12 = fma(x12, a, b);
+    x13 = fma(x13, a, b);
+    x14 = fma(x14, a, b);
+    x15 = fma(x15, a, b);
   }
-  let s = ((x0 + x1) + (x2 + x3)) + ((x4 + x5) + (x6 + x7));
+  let s = (((x0 + x1) + (x2 + x3)) + ((x4 + x5) + (x6 + x7))) + (((x8 + x9) + (x10 + x11)) + ((x12 + x13) + (x14 + x15)));
   out[index] = f32((s.x + s.y) + (s.z + s.w));
 }

@@ -23,7 +23,7 @@ function resultsWithCases(): Results {
     estimate: true,
   };
   const peakShape = { threads: 16384, iterations: 256 };
-  // 16384 x 256 x 64 FLOPs = 268,435,456 in 20 ms = 13.4 GFLOP/s.
+  // 16384 x 256 x 128 FLOPs = 536,870,912 in 20 ms = 26.8 GFLOP/s.
   const peakRecord = caseRecord(peak, peakShape, peak.defaultParams, 'peak', okOutcome(Array(10).fill(20)), { measured: results.peaks.measured, reference: results.peaks.reference });
   results.peaks.measured = { computeGflops: peakRecord.gflops, computeCaseId: peakRecord.id };
   const context = { measured: results.peaks.measured, reference: results.peaks.reference };
@@ -39,7 +39,7 @@ describe('formatRunTable', () => {
 
   it('has units in the headers and one row per case', () => {
     expect(text).toMatch(/Median \(ms\).*95% CI.*GFLOP\/s.*GB\/s.*FLOP\/B.*Bound.*Check.*% peak.*MFU %/);
-    expect(text).toMatch(/fma-peak \(peak\).*16384 threads x 256 iters.*13\.4/);
+    expect(text).toMatch(/fma-peak \(peak\).*16384 threads x 256 iters.*26\.8/);
     expect(text).toMatch(/matmul-naive.*64x64x64.*±/);
     expect(text).toMatch(/67x67x67.*n=3<6/);
     expect(text).toMatch(/99x99x99.*unsupported/);
@@ -53,7 +53,7 @@ describe('formatRunTable', () => {
 
   it('names the MFU denominator, says it is an estimate, and gives its source', () => {
     expect(text).toMatch(/MFU: GFLOP\/s \/ 160 GFLOP\/s f32 vector peak of Test CPU .*an ESTIMATE.*source: estimate: 2 cores/);
-    expect(text).toMatch(/% peak: GFLOP\/s \/ this run's measured fma-peak of 13\.4 GFLOP\/s/);
+    expect(text).toMatch(/% peak: GFLOP\/s \/ this run's measured fma-peak of 26\.8 GFLOP\/s/);
   });
 });
 
@@ -61,9 +61,9 @@ describe('peaks report', () => {
   it('puts each measured peak beside its reference', () => {
     const rows = peakRows(resultsWithCases());
     expect(rows.map((row) => row.peak)).toEqual(['f32 compute', 'f16 compute', 'memory bandwidth']);
-    expect(rows[0]!.measured).toBeCloseTo(13.4217728, 6);
+    expect(rows[0]!.measured).toBeCloseTo(26.8435456, 6);
     expect(rows[0]!.reference).toBeCloseTo(160, 9);
-    expect(rows[0]!.fractionOfReference).toBeCloseTo(13.4217728 / 160, 9);
+    expect(rows[0]!.fractionOfReference).toBeCloseTo(26.8435456 / 160, 9);
     expect(rows[1]).toMatchObject({ measured: null, note: 'not measured', reference: null });
     expect(formatPeaks(resultsWithCases())).toMatch(/Reference: Test CPU .*\(ESTIMATE\), chosen by software adapter \(SwiftShader\)/);
   });
