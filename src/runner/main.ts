@@ -1,95 +1,15 @@
 /**
- * The runner page's entry point: exposes `window.flopscope` (init, runCase) to the host and
- * runs each requested case: prepare, run once, check against the CPU reference, time.
+ * The runner page's entry point: exposes `window.flopscope` (init, runCase) to the host, with
+ * progress sent back through the binding the host exposed.
  */
-import { getKernel } from '../kernels/index.js';
-import type { CaseOutcome, CaseRequest, DeviceReport, ProgressEvent, RunnerApi } from '../protocol/messages.js';
 import { PROGRESS_BINDING } from '../protocol/binding.js';
-import { checkOutput, readBack } from './check.js';
-import { openGpu, type GpuContext } from './device.js';
-import { CaseFailure, prepareKernel, type PreparedKernel } from './prepare.js';
-import { chooseClock, measure, runAndWait } from './timing.js';
-
-let gpu: Promise<GpuContext> | null = null;
-let lostReason: string | null = null;
-
-/** The current device, opened on first use and again after a device loss. */
-function currentGpu(): Promise<GpuContext> {
-  if (!gpu) {
-    gpu = openGpu();
-    gpu.then(
-      (context) =>
-        context.device.lost.then((info) => {
-          lostReason = `GPU device lost (${info.reason}): ${info.message}`;
-          gpu = null;
-        }),
-      () => {
-        gpu = null;
-      },
-    );
-  }
-  return gpu;
-}
+import type { ProgressEvent, RunnerApi } from '../protocol/messages.js';
+import { createRunner } from './cases.js';
 
 function progress(event: ProgressEvent): void {
   const send = (window as unknown as Record<string, unknown>)[PROGRESS_BINDING];
   if (typeof send === 'function') void (send as (event: ProgressEvent) => Promise<void>)(event);
 }
 
-function describeMismatch(outcome: CaseOutcome['correctness']): string {
-  if (!outcome) return 'output check failed';
-  const worst = outcome.worst;
-  const at = worst ? `; worst at element ${worst.index}: expected ${worst.expected}, got ${worst.actual ?? 'NaN/Inf'} (tolerance ${worst.tolerance.toPrecision(3)})` : '';
-  return `${outcome.mismatches} of ${outcome.checked} checked elements outside tolerance${at}`;
-}
-
-async function runCase(request: CaseRequest): Promise<CaseOutcome> {
-  const { device, report } = await currentGpu();
-  const kernel = getKernel(request.kernel);
-  const clock = chooseClock(request.timing, report.timestampQuery);
-  if (!clock) {
-    return { status: 'unsupported', message: 'GPU timestamps were asked for but this adapter has no timestamp-query', correctness: null, timing: null };
-  }
-  let prepared: PreparedKernel | null = null;
-  device.pushErrorScope('internal');
-  device.pushErrorScope('validation');
-  let outcome: CaseOutcome;
-  try {
-    progress({ phase: 'compile' });
-    prepared = await prepareKernel(device, kernel, request.shape, request.params, request.seed);
-    await runAndWait(device, prepared.stages, 1);
-    progress({ phase: 'check' });
-    const outputSpec = kernel.buffers(request.shape, request.params).find((spec) => spec.name === kernel.output);
-    const outputBuffer = prepared.buffers.get(kernel.output);
-    if (!outputSpec || !outputBuffer) throw new Error(`kernel ${kernel.name} declares no output buffer ${kernel.output}`);
-    const output = await readBack(device, outputBuffer);
-    const correctness = checkOutput(kernel, request.shape, request.params, prepared.inputs, output, outputSpec.length, request.maxCheckedElements, request.seed);
-    if (!correctness.passed) {
-      outcome = { status: 'incorrect', message: describeMismatch(correctness), correctness, timing: null };
-    } else {
-      const timing = await measure(device, prepared.stages, request.timing, clock, progress);
-      outcome = { status: 'ok', correctness, timing };
-    }
-  } catch (error) {
-    const status = error instanceof CaseFailure ? error.status : 'error';
-    outcome = { status, message: lostReason ?? (error as Error).message ?? String(error), correctness: null, timing: null };
-  } finally {
-    prepared?.destroy();
-  }
-  // Errors WebGPU reports asynchronously (a bad dispatch, an internal failure) void the case.
-  const validation = await device.popErrorScope();
-  const internal = await device.popErrorScope();
-  const deferred = validation ?? internal;
-  if (deferred && outcome.status === 'ok') {
-    outcome = { status: 'error', message: `WebGPU reported: ${deferred.message}`, correctness: outcome.correctness, timing: null };
-  }
-  return outcome;
-}
-
-async function init(): Promise<DeviceReport> {
-  return (await currentGpu()).report;
-}
-
-const api: RunnerApi = { init, runCase };
-(window as unknown as { flopscope: RunnerApi }).flopscope = api;
+(window as unknown as { flopscope: RunnerApi }).flopscope = createRunner(progress);
 document.getElementById('status')!.textContent = 'flopscope runner: ready.';
