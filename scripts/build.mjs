@@ -27,6 +27,12 @@ await Promise.all([
   }),
   build({
     ...common,
+    entryPoints: ['src/runner/dawn.ts'],
+    outfile: 'dist/runner/dawn-runner.js',
+    platform: 'node',
+  }),
+  build({
+    ...common,
     entryPoints: ['src/runner/main.ts'],
     outfile: 'dist/runner/runner.js',
     platform: 'browser',

@@ -2,6 +2,7 @@
 import type { Argv } from 'yargs';
 import { openRunner } from '../host/run.js';
 import { formatDeviceReport } from '../report/device.js';
+import { dawnRunner } from './options.js';
 import { logLine, writeStdout } from './output.js';
 
 /** Registers `device` on a yargs instance. */
@@ -12,16 +13,18 @@ export function registerDevice<T>(cli: Argv<T>): Argv<T> {
     (y) =>
       y
         .option('json', { type: 'boolean', default: false, describe: 'print JSON instead of text' })
-        .option('browser-flag', { type: 'string', array: true, describe: 'extra Chromium flag (repeatable)' }),
+        .option('browser-flag', { type: 'string', array: true, describe: 'extra Chromium flag (repeatable)' })
+        .option('dawn', { type: 'string', describe: 'ask Dawn in Node (the webgpu npm package) instead of Chromium; optional path to its index.js' })
+        .option('dawn-flag', { type: 'string', array: true, describe: 'Dawn option for --dawn (repeatable)' }),
     async (args) => {
-      const runner = await openRunner({ extraFlags: args['browser-flag'] ?? [], log: logLine });
+      const runner = (await dawnRunner(args, () => undefined)) ?? (await openRunner({ extraFlags: args['browser-flag'] ?? [], log: logLine }));
       try {
         const info = {
           browser: {
-            version: await runner.launched.browser.version(),
-            executable: runner.launched.executable.path,
-            source: runner.launched.executable.source,
-            flags: runner.launched.flags,
+            version: runner.browser.version,
+            executable: runner.browser.executable,
+            source: runner.browser.source,
+            flags: runner.browser.flags,
           },
           ...runner.session.device,
         };

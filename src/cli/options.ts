@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
 import { parseBandwidthGbPerS, parseHumanNumber } from '../flops/units.js';
-import type { DeviceReport, TimingOptions } from '../protocol/messages.js';
+import { openDawnRunner } from '../host/dawn.js';
+import type { RunnerHandle } from '../host/run.js';
+import type { DeviceReport, ProgressEvent, TimingOptions } from '../protocol/messages.js';
 import { assertWritable } from '../results/store.js';
 import { findGpu } from '../specs/match.js';
 import type { PeakRequest } from '../specs/reference.js';
@@ -87,7 +89,7 @@ export function peakRequestFromArgs(args: { gpu?: string | undefined; 'peak-tflo
 
 /** Adds the timing options (clock, noise target, budget, samples, cold caches) and --out/--json. */
 export function withTimingOptions<T>(y: Argv<T>) {
-  return y
+  return withDawnOptions(y)
     .option('clock', { choices: ['auto', 'gpu-timestamp', 'wall'] as const, default: 'auto' as const, describe: 'timer: GPU timestamps when available (auto), or wall clock' })
     .option('noise', { type: 'string', default: '1%', describe: 'stop a case once the 95% interval of its median is within ± this' })
     .option('max-time', { type: 'string', default: '5s', describe: "time budget of one case's samples (5, 500ms, 2min)" })
@@ -97,6 +99,19 @@ export function withTimingOptions<T>(y: Argv<T>) {
     .option('out', { type: 'string', describe: 'results file (default results/<date>-<adapter>.json)' })
     .option('json', { type: 'boolean', default: false, describe: 'print JSON on stdout instead of the table' })
     .option('browser-flag', { type: 'string', array: true, describe: 'extra Chromium flag (repeatable)' });
+}
+
+/** Adds --dawn and --dawn-flag: run on Dawn in Node instead of a browser. */
+export function withDawnOptions<T>(y: Argv<T>) {
+  return y
+    .option('dawn', { type: 'string', describe: 'run on Dawn in Node (the webgpu npm package) instead of Chromium; optional path to its index.js' })
+    .option('dawn-flag', { type: 'string', array: true, describe: 'Dawn option for --dawn, e.g. disable-dawn-features=timestamp_quantization (repeatable)' });
+}
+
+/** The Dawn runner when --dawn was given (the browser is not launched then), else undefined. */
+export async function dawnRunner(args: { dawn?: string | undefined; 'dawn-flag'?: string[] | undefined }, onProgress: (event: ProgressEvent) => void): Promise<RunnerHandle | undefined> {
+  if (args.dawn === undefined) return undefined;
+  return openDawnRunner({ path: args.dawn || null, flags: args['dawn-flag'] ?? [], onProgress });
 }
 
 /** Adds --gpu, --peak-tflops and --peak-bandwidth. */

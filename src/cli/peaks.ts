@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import { runCases } from '../host/run.js';
 import { formatPeaks, peakRows } from '../report/peaks.js';
 import { progressReporter } from '../report/progress.js';
-import { peakRequestFromArgs, resultsOut, timingFromArgs, withPeakOptions, withTimingOptions } from './options.js';
+import { dawnRunner, peakRequestFromArgs, resultsOut, timingFromArgs, withPeakOptions, withTimingOptions } from './options.js';
 import { colourAllowed, logLine, writeStdout } from './output.js';
 
 /** Registers `peaks` on a yargs instance. */
@@ -32,6 +32,7 @@ export function registerPeaks<T>(cli: Argv<T>): Argv<T> {
         extraFlags: args['browser-flag'] ?? [],
         out: resultsOut(args.out, '-peaks'),
         reporter,
+        runner: await dawnRunner(args, (event) => reporter.caseProgress(event)),
       });
       logLine(`flopscope: results written to ${path}`);
       const summary = { adapter: results.env.adapter, measured: results.peaks.measured, reference: results.peaks.reference ?? null, peaks: peakRows(results) };

@@ -8,7 +8,7 @@ import { planCases } from '../host/suite-plan.js';
 import { progressReporter } from '../report/progress.js';
 import { formatRunTable } from '../report/table.js';
 import { parseNames, parseSizes } from './arguments.js';
-import { peakRequestFromArgs, resultsOut, timingFromArgs, withPeakOptions, withTimingOptions } from './options.js';
+import { dawnRunner, peakRequestFromArgs, resultsOut, timingFromArgs, withPeakOptions, withTimingOptions } from './options.js';
 import { colourAllowed, logLine, writeStdout } from './output.js';
 
 /** Registers `run` on a yargs instance. */
@@ -44,6 +44,7 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
         extraFlags: args['browser-flag'] ?? [],
         out: resultsOut(args.out),
         reporter,
+        runner: await dawnRunner(args, (event) => reporter.caseProgress(event)),
       });
       logLine(`flopscope: results written to ${path}`);
       await writeStdout(args.json ? JSON.stringify(results, null, 2) + '\n' : formatRunTable(results) + '\n');

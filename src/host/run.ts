@@ -4,7 +4,7 @@
  */
 import { checkDeviceLimits } from '../kernels/limits.js';
 import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
-import type { CaseOutcome, DeviceReport, ProgressEvent, TimingOptions } from '../protocol/messages.js';
+import type { CaseOutcome, CaseRequest, DeviceReport, ProgressEvent, TimingOptions } from '../protocol/messages.js';
 import { applyPeaks, caseRecord, type PeakContext } from '../results/derive.js';
 import { resolveReferencePeaks, type PeakRequest } from '../specs/reference.js';
 import { readCpuInfo } from './cpu-info.js';
@@ -37,6 +37,8 @@ export interface RunOptions {
   out: string | ((device: DeviceReport) => string);
   /** Reports progress; writes nothing to stdout. */
   reporter: RunReporter;
+  /** An already open runner to use (and close) instead of launching the browser. */
+  runner?: RunnerHandle;
 }
 
 /** What a run tells the user while it goes. */
@@ -47,10 +49,20 @@ export interface RunReporter {
   caseFinished(record: CaseRecord): void;
 }
 
-/** A browser, the runner page and the server behind it, opened together and closed together. */
+/** What runs the cases: the runner page in a browser, or the runner in-process on Dawn. */
+export interface CaseSession {
+  /** The adapter the runner got. */
+  readonly device: DeviceReport;
+  runCase(request: CaseRequest): Promise<CaseOutcome>;
+}
+
+/** What the results record about the browser (or the runtime standing in for one). */
+export type BrowserIdentity = Results['env']['browser'];
+
+/** A runner, opened together with what it needs and closed together. */
 export interface RunnerHandle {
-  session: RunnerSession;
-  launched: LaunchedBrowser;
+  session: CaseSession;
+  browser: BrowserIdentity;
   close(): Promise<void>;
 }
 
@@ -73,7 +85,13 @@ export async function openRunner(options: {
     const browser = launched.browser;
     return {
       session,
-      launched,
+      browser: {
+        version: await browser.version(),
+        userAgent: session.device.userAgent,
+        executable: launched.executable.path,
+        source: launched.executable.source,
+        flags: launched.flags,
+      },
       close: async () => {
         await session.close();
         await browser.close();
@@ -90,9 +108,9 @@ export async function openRunner(options: {
 /** Runs the planned cases; returns the completed results (also written to disk). */
 export async function runCases(options: RunOptions): Promise<{ results: Results; path: string }> {
   const { reporter } = options;
-  const runner = await openRunner({ extraFlags: options.extraFlags, log: reporter.log, onProgress: (event) => reporter.caseProgress(event) });
+  const runner = options.runner ?? (await openRunner({ extraFlags: options.extraFlags, log: reporter.log, onProgress: (event) => reporter.caseProgress(event) }));
   try {
-    const { session, launched } = runner;
+    const { session } = runner;
     const device = session.device;
     assertCasesFit(options.cases, device.limits);
     const path = typeof options.out === 'function' ? options.out(device) : options.out;
@@ -102,13 +120,7 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
       complete: false,
       env: {
         harness: harnessIdentity(),
-        browser: {
-          version: await launched.browser.version(),
-          userAgent: device.userAgent,
-          executable: launched.executable.path,
-          source: launched.executable.source,
-          flags: launched.flags,
-        },
+        browser: runner.browser,
         adapter: device.adapter,
         features: device.features,
         limits: device.limits,

@@ -3,7 +3,7 @@ import type { DeviceReport } from '../protocol/messages.js';
 
 /** What `flopscope device` shows. */
 export interface DeviceInfo extends DeviceReport {
-  browser: { version: string; executable: string; source: string; flags: string[] };
+  browser: { version: string; executable: string | null; source: string; flags: string[] };
 }
 
 /** Aligned `key  value` lines. */
@@ -18,7 +18,7 @@ export function formatDeviceReport(info: DeviceInfo): string {
   const subgroups = adapter.subgroupMinSize !== undefined ? `${adapter.subgroupMinSize}..${adapter.subgroupMaxSize}` : 'not reported';
   const lines = [
     ...keyValues([
-      ['Browser', `${info.browser.version} (${info.browser.executable}, found via ${info.browser.source})`],
+      ['Browser', `${info.browser.version} (${info.browser.executable ?? "no executable"}, found via ${info.browser.source})`],
       ['Flags', info.browser.flags.join(' ')],
       ['Vendor', adapter.vendor || '(hidden)'],
       ['Architecture', adapter.architecture || '(hidden)'],

@@ -1,0 +1,70 @@
+/**
+ * Opening the runner on Dawn in Node instead of a browser (`--dawn [PATH]`): loads the `webgpu`
+ * package (dawn.node; from PATH, else as an installed module) and the runner's Dawn bundle, and
+ * presents them as a RunnerHandle, so a run goes on exactly as with the browser.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { EnvironmentError, UsageError } from '../errors.js';
+import { CaseOutcomeSchema, DeviceReportSchema, type ProgressEvent, type RunnerApi } from '../protocol/messages.js';
+import { runnerDir } from './paths.js';
+import type { RunnerHandle } from './run.js';
+
+const INSTALL_HINT = 'install it with `npm install webgpu` (dawn.node, about 50 MB) or give the path of its index.js with --dawn PATH';
+
+/** Imports the webgpu package: from `path` (its index.js or its folder) or by module name. */
+async function loadDawn(path: string | null): Promise<{ module: unknown; where: string; version: string }> {
+  let entry: string;
+  if (path) {
+    const resolved = resolve(path);
+    entry = existsSync(resolved) && statSync(resolved).isDirectory() ? join(resolved, 'index.js') : resolved;
+    if (!existsSync(entry)) throw new UsageError(`--dawn ${path}: no such file: ${INSTALL_HINT}`);
+  } else {
+    try {
+      entry = (await import.meta.resolve?.('webgpu'))?.replace(/^file:\/\//, '') ?? '';
+    } catch {
+      entry = '';
+    }
+    if (!entry) throw new EnvironmentError(`--dawn: the webgpu package is not installed: ${INSTALL_HINT}`);
+  }
+  let version = 'unknown';
+  try {
+    version = JSON.parse(readFileSync(join(dirname(entry), 'package.json'), 'utf8')).version ?? version;
+  } catch {
+    // a bare index.js without its package.json: the version stays unknown
+  }
+  try {
+    return { module: await import(pathToFileURL(entry).href), where: entry, version };
+  } catch (error) {
+    throw new EnvironmentError(`--dawn: could not load ${entry} (${(error as Error).message.split('\n')[0]}): ${INSTALL_HINT}`);
+  }
+}
+
+/** Opens the runner on Dawn. `flags` are Dawn toggles/options passed to create(), e.g. 'backend=vulkan'. */
+export async function openDawnRunner(options: {
+  path: string | null;
+  flags: readonly string[];
+  onProgress?: (event: ProgressEvent) => void;
+}): Promise<RunnerHandle> {
+  const dawn = await loadDawn(options.path);
+  const bundle = join(runnerDir(), 'dawn-runner.js');
+  const { startDawnRunner } = (await import(pathToFileURL(bundle).href)) as {
+    startDawnRunner: (module: unknown, flags: readonly string[], progress: (event: ProgressEvent) => void) => RunnerApi;
+  };
+  const api = startDawnRunner(dawn.module, options.flags, (event) => options.onProgress?.(event));
+  let device;
+  try {
+    device = DeviceReportSchema.parse(await api.init());
+  } catch (error) {
+    const message = (error as Error).message ?? String(error);
+    throw new EnvironmentError(
+      `Dawn found no WebGPU adapter (${message}): check the GPU driver and, on Linux, that libvulkan.so.1 is installed (Debian/Ubuntu: libvulkan1)`,
+    );
+  }
+  return {
+    session: { device, runCase: async (request) => CaseOutcomeSchema.parse(await api.runCase(request)) },
+    browser: { version: `dawn.node (webgpu ${dawn.version})`, userAgent: device.userAgent, executable: dawn.where, source: 'dawn-node', flags: [...options.flags] },
+    close: async () => undefined,
+  };
+}
