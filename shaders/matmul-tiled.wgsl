@@ -9,8 +9,8 @@
 
 override WG_X: u32 = 16u;   // invocations per workgroup along N
 override WG_Y: u32 = 16u;   // invocations per workgroup along M
-override RM: u32 = 2u;      // rows of C per invocation, 1..4
-override RN: u32 = 2u;      // columns of C per invocation, 1..4
+override RM: u32 = 2u;      // rows of C per invocation, 1..4 (rows y, y + WG_Y, ...)
+override RN: u32 = 2u;      // columns of C per invocation, 1..4 (columns x, x + WG_X, ...)
 override TK: u32 = 16u;     // depth of the tiles along K
 
 override TILE_M: u32 = WG_Y * RM;
@@ -31,6 +31,29 @@ struct Dims {
 var<workgroup> tileA: array<f32, TILE_M * TK>;
 var<workgroup> tileB: array<f32, TK * TILE_N>;
 
+// One row's RN accumulators += a x (its RN values of B); the RM and RN guards fold at compile
+// time, so no accumulator is indexed by a run-time value.
+fn fmaRow(acc: vec4<f32>, a: f32, b: vec4<f32>) -> vec4<f32> {
+  var r = acc;
+  r.x = fma(a, b.x, r.x);
+  if (RN > 1u) { r.y = fma(a, b.y, r.y); }
+  if (RN > 2u) { r.z = fma(a, b.z, r.z); }
+  if (RN > 3u) { r.w = fma(a, b.w, r.w); }
+  return r;
+}
+
+// The RN outputs of one row (columns col, col + WG_X, ...), those inside C.
+fn storeRow(cBase: u32, row: u32, col: u32, v: vec4<f32>) {
+  if (row >= dims.m) {
+    return;
+  }
+  let start = cBase + row * dims.n;
+  if (col < dims.n) { c[start + col] = v.x; }
+  if (RN > 1u && col + WG_X < dims.n) { c[start + col + WG_X] = v.y; }
+  if (RN > 2u && col + 2u * WG_X < dims.n) { c[start + col + 2u * WG_X] = v.z; }
+  if (RN > 3u && col + 3u * WG_X < dims.n) { c[start + col + 3u * WG_X] = v.w; }
+}
+
 @compute @workgroup_size(WG_X, WG_Y, 1)
 fn main(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(workgroup_id) wg: vec3<u32>) {
   let threads = WG_X * WG_Y;
@@ -39,7 +62,11 @@ fn main(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(workgroup_id) wg:
   let col0 = wg.x * TILE_N;
   let aBase = wg.z * dims.m * dims.k;
   let bBase = wg.z * dims.k * dims.n;
-  var acc: array<array<f32, 4>, 4>;
+  // Row i of this invocation's outputs; component j is column j (the first RN are used).
+  var acc0 = vec4<f32>(0.0);
+  var acc1 = vec4<f32>(0.0);
+  var acc2 = vec4<f32>(0.0);
+  var acc3 = vec4<f32>(0.0);
   for (var k0 = 0u; k0 < dims.k; k0 += TK) {
     for (var i = li; i < TILE_M * TK; i += threads) {
       let row = row0 + i / TK;
@@ -55,28 +82,22 @@ fn main(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(workgroup_id) wg:
     }
     workgroupBarrier();
     for (var kk = 0u; kk < TK; kk++) {
-      var bv: array<f32, 4>;
-      for (var j = 0u; j < RN; j++) {
-        bv[j] = tileB[kk * TILE_N + lid.x + j * WG_X];
-      }
-      for (var i = 0u; i < RM; i++) {
-        let av = tileA[(lid.y + i * WG_Y) * TK + kk];
-        for (var j = 0u; j < RN; j++) {
-          acc[i][j] = fma(av, bv[j], acc[i][j]);
-        }
-      }
+      let bRow = kk * TILE_N + lid.x;
+      var bv = vec4<f32>(tileB[bRow], 0.0, 0.0, 0.0);
+      if (RN > 1u) { bv.y = tileB[bRow + WG_X]; }
+      if (RN > 2u) { bv.z = tileB[bRow + 2u * WG_X]; }
+      if (RN > 3u) { bv.w = tileB[bRow + 3u * WG_X]; }
+      acc0 = fmaRow(acc0, tileA[lid.y * TK + kk], bv);
+      if (RM > 1u) { acc1 = fmaRow(acc1, tileA[(lid.y + WG_Y) * TK + kk], bv); }
+      if (RM > 2u) { acc2 = fmaRow(acc2, tileA[(lid.y + 2u * WG_Y) * TK + kk], bv); }
+      if (RM > 3u) { acc3 = fmaRow(acc3, tileA[(lid.y + 3u * WG_Y) * TK + kk], bv); }
     }
     // The next step overwrites the tiles: wait until everyone is done reading them.
     workgroupBarrier();
   }
   let cBase = wg.z * dims.m * dims.n;
-  for (var i = 0u; i < RM; i++) {
-    let row = row0 + lid.y + i * WG_Y;
-    for (var j = 0u; j < RN; j++) {
-      let col = col0 + lid.x + j * WG_X;
-      if (row < dims.m && col < dims.n) {
-        c[cBase + row * dims.n + col] = acc[i][j];
-      }
-    }
-  }
+  storeRow(cBase, row0 + lid.y, col0 + lid.x, acc0);
+  if (RM > 1u) { storeRow(cBase, row0 + lid.y + WG_Y, col0 + lid.x, acc1); }
+  if (RM > 2u) { storeRow(cBase, row0 + lid.y + 2u * WG_Y, col0 + lid.x, acc2); }
+  if (RM > 3u) { storeRow(cBase, row0 + lid.y + 3u * WG_Y, col0 + lid.x, acc3); }
 }

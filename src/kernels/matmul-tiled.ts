@@ -15,7 +15,7 @@ export const matmulTiled: KernelDescriptor = {
   name: 'matmul-tiled',
   summary: 'C = A x B, tiles of A and B staged in workgroup memory, RM x RN outputs per invocation',
   shader,
-  paramSpace: { WG_X: [4, 8, 16, 32], WG_Y: [4, 8, 16, 32], RM: [1, 2, 4], RN: [1, 2, 4], TK: [4, 8, 16, 32] },
+  paramSpace: { WG_X: [4, 8, 16, 32], WG_Y: [4, 8, 16, 32], RM: [1, 2, 4], RN: [1, 2, 4], TK: [4, 8, 16, 32, 64] },
   defaultParams: { WG_X: 16, WG_Y: 16, RM: 2, RN: 2, TK: 16 },
   stages(shape, params) {
     const { m, n, batch } = gemmShape(shape);
