@@ -34,7 +34,7 @@ export const MATMUL_KERNELS = ['matmul-naive', 'matmul-tiled', 'matmul-blocked',
 export const TUNED_PARAMS: Readonly<Record<string, Readonly<Record<number, Params>>>> = {
   'matmul-subgroup': {
     64: { WG_SIZE: 32, QUADS_N: 8, TM: 8, TN: 8 },
-    128: { WG_SIZE: 128, QUADS_N: 8, TM: 4, TN: 16 },
+    128: { WG_SIZE: 16, QUADS_N: 2, TM: 8, TN: 32 },
   },
   'matmul-blocked': {
     128: { WG_X: 1, WG_Y: 8, TM: 16, TN: 32 },
