@@ -33,12 +33,12 @@ export const MATMUL_KERNELS = ['matmul-naive', 'matmul-tiled', 'matmul-blocked',
  */
 export const TUNED_PARAMS: Readonly<Record<string, Readonly<Record<number, Params>>>> = {
   'matmul-subgroup': {
-    64: { WG_SIZE: 32, QUADS_N: 8, TM: 8, TN: 8 },
-    128: { WG_SIZE: 16, QUADS_N: 2, TM: 8, TN: 32 },
+    64: { WG_SIZE: 32, QUADS_N: 8, TM: 8, TN: 8, KSTEP: 8 },
+    128: { WG_SIZE: 16, QUADS_N: 2, TM: 8, TN: 32, KSTEP: 8 },
   },
   'matmul-blocked': {
-    128: { WG_X: 1, WG_Y: 8, TM: 16, TN: 32 },
-    256: { WG_X: 8, WG_Y: 4, TM: 16, TN: 32 },
+    128: { WG_X: 1, WG_Y: 8, TM: 16, TN: 32, KSTEP: 8 },
+    256: { WG_X: 8, WG_Y: 4, TM: 16, TN: 32, KSTEP: 8 },
   },
 };
 

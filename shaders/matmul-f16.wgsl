@@ -18,6 +18,7 @@ override WG_X: u32 = 8u;       // invocations per workgroup along N
 override WG_Y: u32 = 8u;       // invocations per workgroup along M
 override TM: u32 = 16u;        // rows of C per invocation, 1..16
 override TN: u32 = 32u;        // columns of C per invocation, a multiple of 4, 4..32
+override KSTEP: u32 = 4u;      // values of K per loop trip: 4, or 8 (two steps unrolled)
 
 const MAX_TN4 = 8u;
 
@@ -43,7 +44,7 @@ alias Block = array<Row, 16>;
 // A[row][k..k+3], `rowStart` = index of A[row][0]; zero past K.
 fn loadA(aligned: bool, rowStart: u32, k: u32) -> vec4<f16> {
   if (aligned) {
-    return a4[(rowStart + k) / 4u];
+    return select(vec4<f16>(0.0h), a4[(min(k, dims.k - 4u) + rowStart) / 4u], k < dims.k);
   }
   let i = rowStart + k;
   let last = rowStart + dims.k - 1u;
@@ -96,6 +97,32 @@ fn loadRow(aligned: bool, base: u32, kb: u32, col: u32) -> Row16 {
   return r;
 }
 
+// One step of 4 along K from k: acc += A[rows][k..k+3] x B[k..k+3][cols].
+fn kStep(aligned: bool, o: Origin, bBase: u32, rows: array<u32, 16>, acc_in: Block, k: u32) -> Block {
+  var acc = acc_in;
+  let b0 = loadRow(aligned, bBase, k, o.col);
+  let b1 = loadRow(aligned, bBase, k + 1u, o.col);
+  let b2 = loadRow(aligned, bBase, k + 2u, o.col);
+  let b3 = loadRow(aligned, bBase, k + 3u, o.col);
+  if (TM > 0u) { acc[0] = fmaRow(acc[0], loadA(aligned, rows[0], k), b0, b1, b2, b3); }
+  if (TM > 1u) { acc[1] = fmaRow(acc[1], loadA(aligned, rows[1], k), b0, b1, b2, b3); }
+  if (TM > 2u) { acc[2] = fmaRow(acc[2], loadA(aligned, rows[2], k), b0, b1, b2, b3); }
+  if (TM > 3u) { acc[3] = fmaRow(acc[3], loadA(aligned, rows[3], k), b0, b1, b2, b3); }
+  if (TM > 4u) { acc[4] = fmaRow(acc[4], loadA(aligned, rows[4], k), b0, b1, b2, b3); }
+  if (TM > 5u) { acc[5] = fmaRow(acc[5], loadA(aligned, rows[5], k), b0, b1, b2, b3); }
+  if (TM > 6u) { acc[6] = fmaRow(acc[6], loadA(aligned, rows[6], k), b0, b1, b2, b3); }
+  if (TM > 7u) { acc[7] = fmaRow(acc[7], loadA(aligned, rows[7], k), b0, b1, b2, b3); }
+  if (TM > 8u) { acc[8] = fmaRow(acc[8], loadA(aligned, rows[8], k), b0, b1, b2, b3); }
+  if (TM > 9u) { acc[9] = fmaRow(acc[9], loadA(aligned, rows[9], k), b0, b1, b2, b3); }
+  if (TM > 10u) { acc[10] = fmaRow(acc[10], loadA(aligned, rows[10], k), b0, b1, b2, b3); }
+  if (TM > 11u) { acc[11] = fmaRow(acc[11], loadA(aligned, rows[11], k), b0, b1, b2, b3); }
+  if (TM > 12u) { acc[12] = fmaRow(acc[12], loadA(aligned, rows[12], k), b0, b1, b2, b3); }
+  if (TM > 13u) { acc[13] = fmaRow(acc[13], loadA(aligned, rows[13], k), b0, b1, b2, b3); }
+  if (TM > 14u) { acc[14] = fmaRow(acc[14], loadA(aligned, rows[14], k), b0, b1, b2, b3); }
+  if (TM > 15u) { acc[15] = fmaRow(acc[15], loadA(aligned, rows[15], k), b0, b1, b2, b3); }
+  return acc;
+}
+
 // Where this invocation's block of C starts.
 struct Origin {
   row: u32,
@@ -131,27 +158,9 @@ fn block(aligned: bool, o: Origin) -> Block {
   if (TM > 15u) { rows[15] = aBase + min(o.row + 15u, dims.m - 1u) * dims.k; }
 
   var acc: Block;
-  for (var k = 0u; k < dims.k; k += 4u) {
-    let b0 = loadRow(aligned, bBase, k, o.col);
-    let b1 = loadRow(aligned, bBase, k + 1u, o.col);
-    let b2 = loadRow(aligned, bBase, k + 2u, o.col);
-    let b3 = loadRow(aligned, bBase, k + 3u, o.col);
-    if (TM > 0u) { acc[0] = fmaRow(acc[0], loadA(aligned, rows[0], k), b0, b1, b2, b3); }
-    if (TM > 1u) { acc[1] = fmaRow(acc[1], loadA(aligned, rows[1], k), b0, b1, b2, b3); }
-    if (TM > 2u) { acc[2] = fmaRow(acc[2], loadA(aligned, rows[2], k), b0, b1, b2, b3); }
-    if (TM > 3u) { acc[3] = fmaRow(acc[3], loadA(aligned, rows[3], k), b0, b1, b2, b3); }
-    if (TM > 4u) { acc[4] = fmaRow(acc[4], loadA(aligned, rows[4], k), b0, b1, b2, b3); }
-    if (TM > 5u) { acc[5] = fmaRow(acc[5], loadA(aligned, rows[5], k), b0, b1, b2, b3); }
-    if (TM > 6u) { acc[6] = fmaRow(acc[6], loadA(aligned, rows[6], k), b0, b1, b2, b3); }
-    if (TM > 7u) { acc[7] = fmaRow(acc[7], loadA(aligned, rows[7], k), b0, b1, b2, b3); }
-    if (TM > 8u) { acc[8] = fmaRow(acc[8], loadA(aligned, rows[8], k), b0, b1, b2, b3); }
-    if (TM > 9u) { acc[9] = fmaRow(acc[9], loadA(aligned, rows[9], k), b0, b1, b2, b3); }
-    if (TM > 10u) { acc[10] = fmaRow(acc[10], loadA(aligned, rows[10], k), b0, b1, b2, b3); }
-    if (TM > 11u) { acc[11] = fmaRow(acc[11], loadA(aligned, rows[11], k), b0, b1, b2, b3); }
-    if (TM > 12u) { acc[12] = fmaRow(acc[12], loadA(aligned, rows[12], k), b0, b1, b2, b3); }
-    if (TM > 13u) { acc[13] = fmaRow(acc[13], loadA(aligned, rows[13], k), b0, b1, b2, b3); }
-    if (TM > 14u) { acc[14] = fmaRow(acc[14], loadA(aligned, rows[14], k), b0, b1, b2, b3); }
-    if (TM > 15u) { acc[15] = fmaRow(acc[15], loadA(aligned, rows[15], k), b0, b1, b2, b3); }
+  for (var k = 0u; k < dims.k; k += KSTEP) {
+    acc = kStep(aligned, o, bBase, rows, acc, k);
+    if (KSTEP > 4u) { acc = kStep(aligned, o, bBase, rows, acc, k + 4u); }
   }
   return acc;
 }

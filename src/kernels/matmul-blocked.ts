@@ -11,8 +11,8 @@ export const matmulBlocked: KernelDescriptor = {
   name: 'matmul-blocked',
   summary: 'C = A x B, 2D register blocking (TM x TN per invocation), vec4 loads and stores',
   shader,
-  paramSpace: { WG_X: [1, 2, 4, 8, 16], WG_Y: [1, 2, 4, 8, 16], TM: [1, 2, 4, 8, 16], TN: [4, 8, 16, 32] },
-  defaultParams: { WG_X: 2, WG_Y: 4, TM: 16, TN: 32 },
+  paramSpace: { WG_X: [1, 2, 4, 8, 16], WG_Y: [1, 2, 4, 8, 16], TM: [1, 2, 4, 8, 16], TN: [4, 8, 16, 32], KSTEP: [4, 8] },
+  defaultParams: { WG_X: 2, WG_Y: 4, TM: 16, TN: 32, KSTEP: 8 },
   stages(shape, params) {
     const { m, n, batch } = gemmShape(shape);
     const wgX = params.WG_X!;
@@ -23,7 +23,7 @@ export const matmulBlocked: KernelDescriptor = {
       {
         name: 'gemm',
         entryPoint: vec4EntryPoint(shape),
-        constants: { WG_X: wgX, WG_Y: wgY, TM: tm, TN: tn },
+        constants: { WG_X: wgX, WG_Y: wgY, TM: tm, TN: tn, KSTEP: params.KSTEP! },
         bindings: VEC4_GEMM_BINDINGS,
         uniforms: gemmDims(shape),
         workgroupSize: [wgX, wgY, 1],

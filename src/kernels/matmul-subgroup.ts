@@ -20,8 +20,8 @@ export const matmulSubgroup: KernelDescriptor = {
   summary: 'C = A x B, register blocking with B shared across each quad by quadBroadcast (needs subgroups)',
   shader,
   requiredFeatures: ['subgroups'],
-  paramSpace: { WG_SIZE: [4, 8, 16, 32, 64, 128], QUADS_N: [1, 2, 4, 8], TM: [1, 2, 4, 8, 16], TN: [4, 8, 16, 32] },
-  defaultParams: { WG_SIZE: 32, QUADS_N: 2, TM: 16, TN: 32 },
+  paramSpace: { WG_SIZE: [4, 8, 16, 32, 64, 128], QUADS_N: [1, 2, 4, 8], TM: [1, 2, 4, 8, 16], TN: [4, 8, 16, 32], KSTEP: [4, 8] },
+  defaultParams: { WG_SIZE: 32, QUADS_N: 2, TM: 16, TN: 32, KSTEP: 8 },
   checkConfig(_shape, params) {
     const { WG_SIZE: size, QUADS_N: quadsN } = params;
     if (size! % (4 * quadsN!) !== 0) {
@@ -39,7 +39,7 @@ export const matmulSubgroup: KernelDescriptor = {
       {
         name: 'gemm',
         entryPoint: vec4EntryPoint(shape),
-        constants: { WG_SIZE: size, QUADS_N: quadsN, TM: tm, TN: tn },
+        constants: { WG_SIZE: size, QUADS_N: quadsN, TM: tm, TN: tn, KSTEP: params.KSTEP! },
         bindings: VEC4_GEMM_BINDINGS,
         uniforms: gemmDims(shape),
         workgroupSize: [size, 1, 1],

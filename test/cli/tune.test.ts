@@ -12,8 +12,8 @@ describe('flopscope tune', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/matmul-blocked at 24x24x24: \d+ configurations tried, \d+ ok/);
     expect(result.stdout).toMatch(/Rank.*Config.*GFLOP\/s.*Spread.*% fma-peak/);
-    expect(result.stdout).toMatch(/Best configuration per shape:\n  24x24x24: WG_X=\d+ WG_Y=\d+ TM=\d+ TN=\d+: [\d.]+ [MG]FLOP\/s/);
-    expect(result.stderr).toMatch(/tuning matmul-blocked at 24: up to 4 of 500 configurations per size/);
+    expect(result.stdout).toMatch(/Best configuration per shape:\n  24x24x24: WG_X=\d+ WG_Y=\d+ TM=\d+ TN=\d+ KSTEP=\d: [\d.]+ [MG]FLOP\/s/);
+    expect(result.stderr).toMatch(/tuning matmul-blocked at 24: up to 4 of 1000 configurations per size/);
 
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
     expect(results.complete).toBe(true);
@@ -25,13 +25,13 @@ describe('flopscope tune', () => {
     for (const c of measured) expect(c.correctness).toMatchObject({ passed: true, mode: 'full', checked: 24 * 24 });
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
     // The first configuration tried is the kernel's default.
-    expect(cases[0]!.params).toEqual({ WG_X: 2, WG_Y: 4, TM: 16, TN: 32 });
+    expect(cases[0]!.params).toEqual({ WG_X: 2, WG_Y: 4, TM: 16, TN: 32, KSTEP: 8 });
     const best = measured.reduce((x, y) => (y.gflops! > x.gflops! ? y : x));
     expect(results.tune).toEqual({
       kernel: 'matmul-blocked',
       strategy: 'search',
       budget: 4,
-      spaceSize: 500,
+      spaceSize: 1000,
       best: [{ shape: { batch: 1, m: 24, n: 24, k: 24 }, shapeLabel: '24x24x24', params: best.params, gflops: best.gflops, fractionOfMeasuredPeak: null, caseId: best.id }],
     });
   });
@@ -52,7 +52,7 @@ describe('flopscope run --param', () => {
     const result = await runCli(['run', '--kernel', 'matmul-blocked', '--sizes', '40', '--param', 'TM=4', '--param', 'TN=8', '--no-peak', '--max-time', '100ms', '--json', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
     const [record] = parseResults(JSON.parse(result.stdout), 'stdout').cases;
-    expect(record).toMatchObject({ kernel: 'matmul-blocked', status: 'ok', params: { WG_X: 2, WG_Y: 4, TM: 4, TN: 8 } });
+    expect(record).toMatchObject({ kernel: 'matmul-blocked', status: 'ok', params: { WG_X: 2, WG_Y: 4, TM: 4, TN: 8, KSTEP: 8 } });
     expect(record!.correctness?.passed).toBe(true);
   });
 
@@ -75,7 +75,7 @@ describe('flopscope run --param', () => {
   it('refuses an unknown parameter or a value outside the space, naming the valid ones', async () => {
     const key = await runCli(['run', '--kernel', 'matmul-blocked', '--param', 'XX=1']);
     expect(key.code).toBe(2);
-    expect(key.stderr.trim()).toMatch(/^flopscope: --param XX: matmul-blocked has no parameter XX: its parameters are WG_X, WG_Y, TM, TN$/);
+    expect(key.stderr.trim()).toMatch(/^flopscope: --param XX: matmul-blocked has no parameter XX: its parameters are WG_X, WG_Y, TM, TN, KSTEP$/);
     const value = await runCli(['run', '--kernel', 'matmul-blocked', '--param', 'TM=3']);
     expect(value.code).toBe(2);
     expect(value.stderr).toMatch(/TM=3: not in matmul-blocked's space for TM: choose one of 1, 2, 4, 8, 16/);

@@ -6,9 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { getKernel } from '../../src/kernels/index.js';
 import { runCase, useRunner } from '../helpers/runner.js';
 
-/** Shapes: square and block-aligned (64), odd (67), non-square and unaligned, batched and unaligned. */
+/**
+ * Shapes: square and block-aligned (64), odd (67), non-square and unaligned, batched and unaligned,
+ * and vec4-aligned with K = 12 (a KSTEP of 8 runs its second step of 4 past K).
+ */
 const SHAPES = [
   { batch: 1, m: 64, n: 64, k: 64 },
+  { batch: 1, m: 20, n: 12, k: 12 },
   { batch: 1, m: 67, n: 67, k: 67 },
   { batch: 1, m: 33, n: 70, k: 19 },
   { batch: 2, m: 48, n: 40, k: 24 },

@@ -75,7 +75,7 @@ describe('matmul-tiled', () => {
 });
 
 describe('matmul-blocked', () => {
-  const params = { WG_X: 2, WG_Y: 4, TM: 16, TN: 32 };
+  const params = { WG_X: 2, WG_Y: 4, TM: 16, TN: 32, KSTEP: 8 };
 
   it('gives each invocation TM x TN outputs', () => {
     const [stage] = blocked.stages(odd, params);
@@ -103,7 +103,7 @@ describe('matmul-blocked', () => {
 describe('matmul-subgroup', () => {
   it('needs subgroups and lays quads of 4 invocations along M', () => {
     expect(subgroup.requiredFeatures).toEqual(['subgroups']);
-    const params = { WG_SIZE: 128, QUADS_N: 4, TM: 4, TN: 8 };
+    const params = { WG_SIZE: 128, QUADS_N: 4, TM: 4, TN: 8, KSTEP: 4 };
     const [stage] = subgroup.stages(subgroup.shapeFromSize(512), params);
     // 4 quads x 8 columns = 32 columns; 128 / 4 / 4 = 8 quads x 4 invocations x 4 rows = 128 rows.
     expect(stage!.workgroups).toEqual([512 / 32, 512 / 128, 1]);
@@ -116,7 +116,7 @@ describe('matmul-subgroup', () => {
   });
 
   it('rejects a workgroup that does not hold whole rows of quads, naming the rule', () => {
-    const params = { WG_SIZE: 16, QUADS_N: 8, TM: 4, TN: 8 };
+    const params = { WG_SIZE: 16, QUADS_N: 8, TM: 4, TN: 8, KSTEP: 4 };
     expect(subgroup.checkConfig!(odd, params)).toMatch(/WG_SIZE 16 is not a multiple of 4 x QUADS_N \(32\)/);
     expect(checkConfiguration(subgroup, odd, params, LIMITS)).toEqual({ limit: 'configuration', message: subgroup.checkConfig!(odd, params) });
     expect(subgroup.checkConfig!(odd, { ...params, WG_SIZE: 32 })).toBeNull();

@@ -17,8 +17,8 @@ describe('parameter spaces', () => {
       { A: 3, B: 10 },
       { A: 3, B: 20 },
     ]);
-    // matmul-blocked: 5 x 5 x 5 x 4 configurations.
-    expect(gridSize(getKernel('matmul-blocked').paramSpace)).toBe(500);
+    // matmul-blocked: 5 x 5 x 5 x 4 x 2 configurations.
+    expect(gridSize(getKernel('matmul-blocked').paramSpace)).toBe(1000);
   });
 
   it('finds the configurations one step away along one axis', () => {
@@ -49,7 +49,7 @@ describe('applyParamOverrides', () => {
 
   it('names the parameters for an unknown key and the values for one outside the space', () => {
     expect(() => applyParamOverrides(blocked, { XX: 1 })).toThrow(UsageError);
-    expect(() => applyParamOverrides(blocked, { XX: 1 })).toThrow(/no parameter XX: its parameters are WG_X, WG_Y, TM, TN/);
+    expect(() => applyParamOverrides(blocked, { XX: 1 })).toThrow(/no parameter XX: its parameters are WG_X, WG_Y, TM, TN, KSTEP/);
     expect(() => applyParamOverrides(blocked, { TM: 3 })).toThrow(/TM=3: not in matmul-blocked's space for TM: choose one of 1, 2, 4, 8, 16/);
   });
 });
