@@ -2,7 +2,7 @@
  * One run, end to end: launch the browser, serve the runner, get the adapter, check the plan
  * against its limits, measure the peak, run every case, and write results as it goes.
  */
-import { checkDeviceLimits } from '../kernels/limits.js';
+import { checkConfiguration } from '../kernels/limits.js';
 import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
 import type { CaseOutcome, CaseRequest, DeviceReport, ProgressEvent, TimingOptions } from '../protocol/messages.js';
 import { applyPeaks, caseRecord, type PeakContext } from '../results/derive.js';
@@ -39,6 +39,11 @@ export interface RunOptions {
   reporter: RunReporter;
   /** An already open runner to use (and close) instead of launching the browser. */
   runner?: RunnerHandle;
+  /**
+   * Cases chosen as the run goes (a tuning search): after `cases`, `next` is given every
+   * benchmark record so far and returns the cases to run next, until it returns none.
+   */
+  moreCases?: { next(records: readonly CaseRecord[]): PlannedCase[]; expected: number };
 }
 
 /** What a run tells the user while it goes. */
@@ -145,7 +150,7 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
     writer.save(results);
 
     const runOne = async (kernel: KernelDescriptor, shape: Shape, params: Params, timing: TimingOptions): Promise<CaseOutcome> => {
-      const violation = checkDeviceLimits(kernel, shape, params, device.limits);
+      const violation = checkConfiguration(kernel, shape, params, device.limits);
       if (violation) return { status: 'unsupported', message: `skipped: ${violation.message}`, correctness: null, timing: null };
       return session.runCase({ kernel: kernel.name, shape, params, seed: options.seed, timing, maxCheckedElements: options.maxCheckedElements });
     };
@@ -157,7 +162,7 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
 
     const plans = options.measurePeak ? peakPlans(device.features, { bandwidth: true, includeUnsupported: options.includeUnsupportedPeaks ?? false }) : [];
     const peakRuns = plans.reduce((sum, plan) => sum + plan.configurations.length, 0);
-    const total = peakRuns + options.cases.length;
+    const total = peakRuns + options.cases.length + (options.moreCases?.expected ?? 0);
     let started = 0;
     for (const plan of plans) {
       const { kernel } = plan;
@@ -178,10 +183,14 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
     for (const entry of results.cases) applyPeaks(entry, peakContext());
     writer.save(results);
 
-    for (const [i, { kernel, shape, params }] of options.cases.entries()) {
-      reporter.caseStarted(peakRuns + i + 1, total, `${kernel.name} ${kernel.formatShape(shape)}`);
+    const benchmark = () => results.cases.filter((c) => c.role === 'benchmark');
+    let queue = options.cases.length > 0 || !options.moreCases ? [...options.cases] : options.moreCases.next([]);
+    for (let i = 0; queue.length > 0; i++) {
+      const { kernel, shape, params } = queue.shift()!;
+      reporter.caseStarted(peakRuns + i + 1, Math.max(total, peakRuns + i + 1), `${kernel.name} ${kernel.formatShape(shape)}`);
       const outcome = await runOne(kernel, shape, params, options.timing);
       record(caseRecord(kernel, shape, params, 'benchmark', outcome, peakContext()));
+      if (queue.length === 0 && options.moreCases) queue = options.moreCases.next(benchmark());
     }
 
     results.complete = true;

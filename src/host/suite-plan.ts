@@ -6,6 +6,7 @@ import { SUITES, type Suite, type SuiteCase } from '../../bench/suites.js';
 import { UsageError } from '../errors.js';
 import { getKernel } from '../kernels/index.js';
 import { checkBufferLimits, largestFittingSize } from '../kernels/limits.js';
+import { applyParamOverrides } from '../kernels/params.js';
 import type { DeviceLimits, KernelDescriptor, Params, Shape } from '../kernels/types.js';
 
 /** A case ready to run. */
@@ -27,6 +28,8 @@ export interface PlanRequest {
   suite?: string | undefined;
   kernels?: readonly string[] | undefined;
   sizes?: readonly number[] | undefined;
+  /** Parameter values that replace the configured ones in every case (`--param KEY=VALUE`). */
+  params?: Params | undefined;
 }
 
 /**
@@ -47,7 +50,7 @@ export function planCases(request: PlanRequest): PlannedCase[] {
     return {
       kernel,
       shape: entry.shape ?? kernel.shapeFromSize(entry.size!),
-      params: { ...kernel.defaultParams, ...entry.params },
+      params: { ...applyParamOverrides(kernel, request.params ?? {}), ...entry.params, ...request.params },
     };
   });
 }

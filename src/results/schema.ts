@@ -170,6 +170,31 @@ export const ReferencePeaksSchema = z.object({
 });
 export type ReferencePeaks = z.infer<typeof ReferencePeaksSchema>;
 
+/** The best configuration a tuning run found at one shape. */
+export const TuneBestSchema = z.object({
+  shape: z.record(z.string(), z.number()),
+  shapeLabel: z.string(),
+  params: z.record(z.string(), z.number()),
+  gflops: z.number(),
+  /** gflops / this run's measured fma-peak; null when no peak was measured. */
+  fractionOfMeasuredPeak: z.number().nullable(),
+  caseId: z.string(),
+});
+
+/** What a `flopscope tune` run searched (its cases are the configurations it measured). */
+export const TuneInfoSchema = z.object({
+  kernel: z.string(),
+  /** `grid`: every configuration; `search`: a budgeted random + greedy-neighbour search. */
+  strategy: z.enum(['grid', 'search']),
+  /** Configurations measured per shape at most (search); null for the grid. */
+  budget: z.number().int().nullable(),
+  /** Configurations in the kernel's parameter space. */
+  spaceSize: z.number().int(),
+  /** Best configuration per shape (shapes where none passed are left out). */
+  best: z.array(TuneBestSchema),
+});
+export type TuneInfo = z.infer<typeof TuneInfoSchema>;
+
 /** A whole results file. */
 export const ResultsSchema = z.object({
   schema: z.literal(RESULTS_SCHEMA),
@@ -185,5 +210,7 @@ export const ResultsSchema = z.object({
     referenceMissing: z.string().optional(),
   }),
   cases: z.array(CaseRecordSchema),
+  /** Present in the results of `flopscope tune` only. */
+  tune: TuneInfoSchema.optional(),
 });
 export type Results = z.infer<typeof ResultsSchema>;
