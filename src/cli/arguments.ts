@@ -66,3 +66,12 @@ export function parseParams(values: readonly (string | number)[] | undefined): R
   }
   return params;
 }
+
+/** `--scale 0.25`: a factor in (0, 1] that shrinks shapes. */
+export function parseScale(text: string | number): number {
+  const value = Number(String(text).trim());
+  if (String(text).trim() === '' || !Number.isFinite(value) || value <= 0 || value > 1) {
+    throw new UsageError(`--scale: "${text}" is not a factor in (0, 1]: give e.g. --scale 0.25 (1 = the model's real shapes)`);
+  }
+  return value;
+}

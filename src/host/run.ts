@@ -16,7 +16,10 @@ import { runnerDir } from './paths.js';
 import { notePeak, peakPlans, peakShape } from './peaks.js';
 import { serveStatic } from './server.js';
 import { RunnerSession } from './session.js';
-import { assertCasesFit, type PlannedCase } from './suite-plan.js';
+import { SOFTWARE_SCALE, type Workload } from '../../bench/workloads.js';
+import { isSoftwareAdapter } from '../specs/match.js';
+import { summarizeWorkloads } from '../results/workloads.js';
+import { assertCasesFit, planWorkload, type PlannedCase } from './suite-plan.js';
 
 /** What one run needs to know. */
 export interface RunOptions {
@@ -39,6 +42,12 @@ export interface RunOptions {
   reporter: RunReporter;
   /** An already open runner to use (and close) instead of launching the browser. */
   runner?: RunnerHandle;
+  /**
+   * A model workload to run instead of `cases`, planned once the adapter is known (its kernels
+   * depend on the adapter's features; `scale` null = full size on hardware, SOFTWARE_SCALE on a
+   * software adapter).
+   */
+  workload?: { workload: Workload; scale: number | null };
   /**
    * Cases chosen as the run goes (a tuning search): after `cases`, `next` is given every
    * benchmark record so far and returns the cases to run next, until it returns none.
@@ -117,7 +126,9 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
   try {
     const { session } = runner;
     const device = session.device;
-    assertCasesFit(options.cases, device.limits);
+    const workloadScale = options.workload ? (options.workload.scale ?? (isSoftwareAdapter(device.adapter) ? SOFTWARE_SCALE : 1)) : null;
+    const plannedCases = options.workload ? planWorkload(options.workload.workload, device.features, workloadScale!) : options.cases;
+    assertCasesFit(plannedCases, device.limits);
     const path = typeof options.out === 'function' ? options.out(device) : options.out;
     const writer = new ResultsWriter(path);
     const results: Results = {
@@ -135,7 +146,7 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
       },
       suite: {
         name: options.suiteName,
-        kernels: [...new Set(options.cases.map((c) => c.kernel.name))],
+        kernels: [...new Set(plannedCases.map((c) => c.kernel.name))],
         sizes: options.sizes ? [...options.sizes] : null,
         seed: options.seed,
         timing: options.timing,
@@ -162,7 +173,7 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
 
     const plans = options.measurePeak ? peakPlans(device.features, { bandwidth: true, includeUnsupported: options.includeUnsupportedPeaks ?? false }) : [];
     const peakRuns = plans.reduce((sum, plan) => sum + plan.configurations.length, 0);
-    const total = peakRuns + options.cases.length + (options.moreCases?.expected ?? 0);
+    const total = peakRuns + plannedCases.length + (options.moreCases?.expected ?? 0);
     let started = 0;
     for (const plan of plans) {
       const { kernel } = plan;
@@ -184,13 +195,19 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
     writer.save(results);
 
     const benchmark = () => results.cases.filter((c) => c.role === 'benchmark');
-    let queue = options.cases.length > 0 || !options.moreCases ? [...options.cases] : options.moreCases.next([]);
+    let queue = plannedCases.length > 0 || !options.moreCases ? [...plannedCases] : options.moreCases.next([]);
     for (let i = 0; queue.length > 0; i++) {
-      const { kernel, shape, params } = queue.shift()!;
-      reporter.caseStarted(peakRuns + i + 1, Math.max(total, peakRuns + i + 1), `${kernel.name} ${kernel.formatShape(shape)}`);
+      const { kernel, shape, params, workload } = queue.shift()!;
+      const label = workload ? `${workload.name} ${workload.layer}: ` : '';
+      reporter.caseStarted(peakRuns + i + 1, Math.max(total, peakRuns + i + 1), `${label}${kernel.name} ${kernel.formatShape(shape)}`);
       const outcome = await runOne(kernel, shape, params, options.timing);
-      record(caseRecord(kernel, shape, params, 'benchmark', outcome, peakContext()));
+      record({ ...caseRecord(kernel, shape, params, 'benchmark', outcome, peakContext()), ...(workload ? { workload } : {}) });
       if (queue.length === 0 && options.moreCases) queue = options.moreCases.next(benchmark());
+    }
+    if (options.workload) {
+      const { name, description } = options.workload.workload;
+      results.suite.scale = workloadScale!;
+      results.workloads = summarizeWorkloads([{ name, description, scale: workloadScale! }], results.cases, results.peaks);
     }
 
     results.complete = true;

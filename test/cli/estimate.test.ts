@@ -91,3 +91,31 @@ describe('flopscope estimate', () => {
     expect(result.stderr).toMatch(pattern);
   });
 });
+
+describe('workload suites', () => {
+  it('run a scaled workload and report it as the sum of its layers', async () => {
+    const out = join(tempDir(), 'w.json');
+    const result = await runCli(['run', '--suite', 'bert-base', '--scale', '0.1', '--no-peak', '--noise', '5%', '--max-time', '1s', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const results = JSON.parse((await import('node:fs')).readFileSync(out, 'utf8'));
+    const [workload] = results.workloads;
+    expect(workload).toMatchObject({ name: 'bert-base', scale: 0.1 });
+    expect(workload.layers).toHaveLength(12);
+    const total = workload.layers.reduce((sum: number, l: { medianMs: number; repeat: number }) => sum + l.medianMs * l.repeat, 0);
+    expect(workload.totalMs).toBeCloseTo(total, 9);
+    expect(results.suite.scale).toBe(0.1);
+    expect(result.stdout).toMatch(/Workload.*Scale.*GFLOP\/s/);
+    expect(result.stdout).toMatch(/seq128\.qkv x12: matmul-/);
+  });
+
+  it.each([
+    [['--suite', 'bert-base', '--scale', '0'], /--scale: "0" is not a factor in \(0, 1\]/],
+    [['--suite', 'bert-base', '--scale', '2'], /--scale: "2" is not a factor/],
+    [['--suite', 'bert-base', '--kernel', 'matmul-naive'], /is a model workload with its own shapes and kernels/],
+    [['--suite', 'bertbase'], /unknown suite "bertbase": choose one of .*bert-base/],
+  ])('refuse %j', async (args, pattern) => {
+    const result = await runCli(['run', ...args]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(pattern);
+  });
+});
