@@ -16,7 +16,7 @@ import { runnerDir } from './paths.js';
 import { notePeak, peakPlans, peakShape } from './peaks.js';
 import { serveStatic } from './server.js';
 import { RunnerSession } from './session.js';
-import { assertCasesFit, type PlannedCase } from './suite-plan.js';
+import { assertCasesFit, resolveForAdapter, type PlannedCase } from './suite-plan.js';
 
 /** What one run needs to know. */
 export interface RunOptions {
@@ -117,7 +117,8 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
   try {
     const { session } = runner;
     const device = session.device;
-    assertCasesFit(options.cases, device.limits);
+    const cases = resolveForAdapter(options.cases, device.adapter);
+    assertCasesFit(cases, device.limits);
     const path = typeof options.out === 'function' ? options.out(device) : options.out;
     const writer = new ResultsWriter(path);
     const results: Results = {
@@ -135,7 +136,7 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
       },
       suite: {
         name: options.suiteName,
-        kernels: [...new Set(options.cases.map((c) => c.kernel.name))],
+        kernels: [...new Set(cases.map((c) => c.kernel.name))],
         sizes: options.sizes ? [...options.sizes] : null,
         seed: options.seed,
         timing: options.timing,
@@ -162,7 +163,7 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
 
     const plans = options.measurePeak ? peakPlans(device.features, { bandwidth: true, includeUnsupported: options.includeUnsupportedPeaks ?? false }) : [];
     const peakRuns = plans.reduce((sum, plan) => sum + plan.configurations.length, 0);
-    const total = peakRuns + options.cases.length + (options.moreCases?.expected ?? 0);
+    const total = peakRuns + cases.length + (options.moreCases?.expected ?? 0);
     let started = 0;
     for (const plan of plans) {
       const { kernel } = plan;
@@ -184,7 +185,7 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
     writer.save(results);
 
     const benchmark = () => results.cases.filter((c) => c.role === 'benchmark');
-    let queue = options.cases.length > 0 || !options.moreCases ? [...options.cases] : options.moreCases.next([]);
+    let queue = cases.length > 0 || !options.moreCases ? [...cases] : options.moreCases.next([]);
     for (let i = 0; queue.length > 0; i++) {
       const { kernel, shape, params } = queue.shift()!;
       reporter.caseStarted(peakRuns + i + 1, Math.max(total, peakRuns + i + 1), `${kernel.name} ${kernel.formatShape(shape)}`);

@@ -2,18 +2,37 @@
  * Turning what the user asked for (a suite, kernels, sizes) into the list of cases to run,
  * validated against the names flopscope knows and, once the adapter is known, its limits.
  */
-import { SUITES, type Suite, type SuiteCase } from '../../bench/suites.js';
+import { SUITES, type AdapterClass, type Suite, type SuiteCase } from '../../bench/suites.js';
 import { UsageError } from '../errors.js';
 import { getKernel } from '../kernels/index.js';
 import { checkBufferLimits, largestFittingSize } from '../kernels/limits.js';
 import { applyParamOverrides } from '../kernels/params.js';
 import type { DeviceLimits, KernelDescriptor, Params, Shape } from '../kernels/types.js';
+import { isSoftwareAdapter, type AdapterIdentity } from '../specs/match.js';
 
 /** A case ready to run. */
 export interface PlannedCase {
   kernel: KernelDescriptor;
   shape: Shape;
   params: Params;
+  /** Configurations per adapter class, applied over `params` once the adapter is known (`--param` still wins). */
+  paramsByAdapter?: Partial<Record<AdapterClass, Params>>;
+  /** `--param` values, kept to re-apply over an adapter's configuration. */
+  overrides?: Params;
+}
+
+/** The class of adapter that tuned configurations are chosen for. */
+export function adapterClass(adapter: AdapterIdentity): AdapterClass {
+  return isSoftwareAdapter(adapter) ? 'software' : 'gpu';
+}
+
+/** The cases with their configuration for this adapter's class, where their suite has one. */
+export function resolveForAdapter(cases: readonly PlannedCase[], adapter: AdapterIdentity): PlannedCase[] {
+  const cls = adapterClass(adapter);
+  return cases.map((planned) => {
+    const tuned = planned.paramsByAdapter?.[cls];
+    return tuned ? { ...planned, params: { ...planned.params, ...tuned, ...planned.overrides } } : planned;
+  });
 }
 
 /** The suite with this name; a UsageError listing the valid names otherwise. */
@@ -51,6 +70,8 @@ export function planCases(request: PlanRequest): PlannedCase[] {
       kernel,
       shape: entry.shape ?? kernel.shapeFromSize(entry.size!),
       params: { ...applyParamOverrides(kernel, request.params ?? {}), ...entry.params, ...request.params },
+      ...(entry.paramsByAdapter ? { paramsByAdapter: entry.paramsByAdapter } : {}),
+      ...(request.params ? { overrides: request.params } : {}),
     };
   });
 }
