@@ -11,7 +11,7 @@ import { registerRun } from './run.js';
 import { registerTune } from './tune.js';
 
 /** The commands, for the error that names them when an unknown one is given. */
-const COMMANDS = ['run', 'tune', 'peaks', 'device'];
+const COMMANDS = ['run', 'peaks', 'device', 'tune'];
 
 /** Runs the CLI on `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -21,7 +21,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nMeasures the FLOP/s a GPU really delivers, through WebGPU in headless Chromium.')
     .option('verbose', { type: 'boolean', default: false, describe: 'show stack traces and the page\'s console' })
     .strict()
-    .demandCommand(1, 'give a command: run, tune, peaks, device (see --help)')
+    .demandCommand(1, 'give a command: run, peaks, device, tune (see --help)')
     .help()
     .version()
     .wrap(Math.min(110, process.stdout.columns ?? 100))
