@@ -3,6 +3,7 @@
  * picks one; `--sizes` replaces a suite's sizes and `--kernel` narrows its kernels.
  */
 import type { Params, Shape } from '../src/kernels/types.js';
+import { WORKLOADS } from './workloads.js';
 
 /** What a configuration is tuned for: a CPU-rendered adapter (SwiftShader, lavapipe, ...) or a GPU. */
 export type AdapterClass = 'software' | 'gpu';
@@ -23,8 +24,10 @@ export interface Suite {
   description: string;
   /** Sizes used when --sizes is not given. */
   defaultSizes: readonly number[];
-  /** The cases at the given sizes. */
-  cases(sizes: readonly number[]): SuiteCase[];
+  /** Whether `--scale F` shrinks its shapes (others refuse --scale). */
+  scaled?: boolean;
+  /** The cases at the given sizes; `scale` (0 < F <= 1, default 1) shrinks the shapes of a scaled suite. */
+  cases(sizes: readonly number[], scale?: number): SuiteCase[];
 }
 
 /** Every matmul strategy, the baseline first. */
@@ -82,6 +85,31 @@ export const MATMUL_EXTRA_SHAPES: readonly Shape[] = [
   { batch: 8, m: 256, n: 256, k: 256 },
 ];
 
+/** Every conv2d strategy, the direct one first. */
+export const CONV_KERNELS = ['conv-direct', 'conv-im2col', 'conv-implicit-gemm'] as const;
+
+/** The conv suite's default sizes: none, meaning the real layer shapes (CONV_LAYER_WORKLOADS). */
+const CONV_SIZES: readonly number[] = [];
+
+/** The workloads whose convolutions the conv suite runs (bench/workloads.ts). */
+export const CONV_LAYER_WORKLOADS = ['alexnet', 'resnet50'] as const;
+
+/**
+ * The distinct conv layers of AlexNet and ResNet-50 at `scale`, scaled as bench/workloads.ts
+ * scales them: height and width x F (rounded, at least the filter size), channels and filters x F
+ * (rounded, at least 1); filter size, stride and padding unchanged. Each shape once, in model order.
+ */
+export function convLayerShapes(scale: number): Shape[] {
+  const shapes = new Map<string, Shape>();
+  for (const name of CONV_LAYER_WORKLOADS) {
+    const workload = WORKLOADS.find((w) => w.name === name)!;
+    for (const layer of workload.layers(scale)) {
+      if (layer.kind === 'conv') shapes.set(JSON.stringify(layer.shape), layer.shape);
+    }
+  }
+  return [...shapes.values()];
+}
+
 /** All suites, in the order `--help` lists them. */
 export const SUITES: readonly Suite[] = [
   {
@@ -99,5 +127,16 @@ export const SUITES: readonly Suite[] = [
       // Only with the default sizes: `--sizes 512` asks for 512 alone.
       ...(sizes === MATMUL_SIZES ? MATMUL_EXTRA_SHAPES.flatMap((shape) => MATMUL_KERNELS.map((kernel) => tunedCase(kernel, null, shape))) : []),
     ],
+  },
+  {
+    name: 'conv',
+    description:
+      "every conv2d strategy on AlexNet's five conv layers and ResNet-50's stem and bottleneck convs (--scale F shrinks their height, width, channels and filters; given --sizes: square 3x3 layers of that size instead)",
+    defaultSizes: CONV_SIZES,
+    scaled: true,
+    cases: (sizes, scale = 1) =>
+      sizes === CONV_SIZES
+        ? convLayerShapes(scale).flatMap((shape) => CONV_KERNELS.map((kernel) => ({ kernel, shape })))
+        : sizes.flatMap((size) => CONV_KERNELS.map((kernel) => ({ kernel, size }))),
   },
 ];

@@ -48,6 +48,8 @@ export interface RunOptions {
    * software adapter).
    */
   workload?: { workload: Workload; scale: number | null };
+  /** The --scale a scaled suite's shapes were shrunk by (recorded as suite.scale). */
+  scale?: number;
   /**
    * Cases chosen as the run goes (a tuning search): after `cases`, `next` is given every
    * benchmark record so far and returns the cases to run next, until it returns none.
@@ -150,6 +152,7 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
         sizes: options.sizes ? [...options.sizes] : null,
         seed: options.seed,
         timing: options.timing,
+        ...(options.scale !== undefined ? { scale: options.scale } : {}),
       },
       peaks: { measured: { computeGflops: null, computeCaseId: null }, reference: null },
       cases: [],

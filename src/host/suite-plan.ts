@@ -84,6 +84,8 @@ export interface PlanRequest {
   sizes?: readonly number[] | undefined;
   /** Parameter values that replace the configured ones in every case (`--param KEY=VALUE`). */
   params?: Params | undefined;
+  /** `--scale F`: shrinks the shapes of a scaled suite (only those accept it). */
+  scale?: number | undefined;
 }
 
 /**
@@ -93,8 +95,12 @@ export interface PlanRequest {
 export function planCases(request: PlanRequest): PlannedCase[] {
   const kernels = request.kernels?.map(getKernel);
   const suite = request.suite !== undefined || !kernels ? getSuite(request.suite ?? 'quick') : null;
+  if (request.scale !== undefined && !suite?.scaled) {
+    const scaled = [...SUITES.filter((s) => s.scaled).map((s) => s.name), ...WORKLOADS.map((w) => w.name)];
+    throw new UsageError(`--scale shrinks the shapes of ${scaled.join(', ')}: ${suite ? `suite ${suite.name} has` : '--kernel runs'} sizes instead (use --sizes)`);
+  }
   const entries: SuiteCase[] = suite
-    ? suite.cases(request.sizes ?? suite.defaultSizes).filter((entry) => !kernels || kernels.some((k) => k.name === entry.kernel))
+    ? suite.cases(request.sizes ?? suite.defaultSizes, request.scale ?? 1).filter((entry) => !kernels || kernels.some((k) => k.name === entry.kernel))
     : kernels!.flatMap((kernel) => (request.sizes ?? getSuite('quick').defaultSizes).map((size) => ({ kernel: kernel.name, size })));
   if (entries.length === 0) {
     throw new UsageError(`suite "${suite!.name}" has no case for kernel ${request.kernels!.join(', ')}: drop --suite or pick a kernel the suite runs`);

@@ -3,6 +3,9 @@
  * shaders/, one descriptor in this folder, and one line here.
  */
 import { UsageError } from '../errors.js';
+import { convDirect } from './conv-direct.js';
+import { convIm2col } from './conv-im2col.js';
+import { convImplicitGemm } from './conv-implicit-gemm.js';
 import { fmaPeak, fmaPeakF16 } from './fma-peak.js';
 import { matmulBlocked } from './matmul-blocked.js';
 import { matmulF16 } from './matmul-f16.js';
@@ -12,7 +15,7 @@ import { matmulTiled } from './matmul-tiled.js';
 import type { KernelDescriptor } from './types.js';
 
 /** All kernels, in the order listings show them. */
-export const KERNELS: readonly KernelDescriptor[] = [matmulNaive, fmaPeak, fmaPeakF16, matmulTiled, matmulBlocked, matmulSubgroup, matmulF16];
+export const KERNELS: readonly KernelDescriptor[] = [matmulNaive, fmaPeak, fmaPeakF16, matmulTiled, matmulBlocked, matmulSubgroup, matmulF16, convDirect, convIm2col, convImplicitGemm];
 
 /** The kernel with this name; a UsageError listing the valid names otherwise. */
 export function getKernel(name: string): KernelDescriptor {
