@@ -9,6 +9,7 @@ import { progressReporter } from '../report/progress.js';
 import { formatRunTable } from '../report/table.js';
 import { parseNames, parseSizes } from './arguments.js';
 import { dawnRunner, peakRequestFromArgs, resultsOut, timingFromArgs, withPeakOptions, withTimingOptions } from './options.js';
+import { browserChoiceFromArgs, withBrowserOptions } from './browser-options.js';
 import { colourAllowed, logLine, writeStdout } from './output.js';
 
 /** Registers `run` on a yargs instance. */
@@ -17,7 +18,7 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
     'run',
     'measure kernels: a suite, or kernels at sizes',
     (y) =>
-      withPeakOptions(withTimingOptions(y))
+      withBrowserOptions(withPeakOptions(withTimingOptions(y)))
         .option('kernel', { type: 'string', array: true, describe: `kernel(s) to run: ${KERNELS.map((k) => k.name).join(', ')}` })
         .option('suite', { type: 'string', describe: `suite to run: ${SUITES.map((s) => s.name).join(', ')} (default quick)` })
         .option('sizes', { type: 'string', array: true, describe: 'sizes, e.g. 128,256 (matmul: M=N=K=size)' })
@@ -42,6 +43,7 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
         maxCheckedElements: 65_536,
         measurePeak: args.peak,
         extraFlags: args['browser-flag'] ?? [],
+        browser: browserChoiceFromArgs(args),
         out: resultsOut(args.out),
         reporter,
         runner: await dawnRunner(args, (event) => reporter.caseProgress(event)),

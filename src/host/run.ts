@@ -10,7 +10,10 @@ import { resolveReferencePeaks, type PeakRequest } from '../specs/reference.js';
 import { readCpuInfo } from './cpu-info.js';
 import { RESULTS_SCHEMA, type CaseRecord, type Results } from '../results/schema.js';
 import { ResultsWriter } from '../results/store.js';
-import { ensureBrowser, launchBrowser, type LaunchedBrowser } from './browser.js';
+import { EnvironmentError, UsageError } from '../errors.js';
+import { assertDisplay, browserFromOption, ensureBrowser, launchBrowser, type BrowserChoice, type LaunchedBrowser } from './browser.js';
+import { gpuDeviceNodes, hardwareFlagsFor, softwareAdapterWarning } from './hardware.js';
+import { openRemoteRunner, parseEndpoint } from './remote.js';
 import { harnessIdentity, hostIdentity } from './environment.js';
 import { runnerDir } from './paths.js';
 import { notePeak, peakPlans, peakShape } from './peaks.js';
@@ -33,6 +36,8 @@ export interface RunOptions {
   /** What the user said about reference peaks (--gpu, --peak-tflops, --peak-bandwidth). */
   peakRequest: PeakRequest;
   extraFlags?: readonly string[];
+  /** Which browser, and how it is started or reached (default: found, launched headless). */
+  browser?: BrowserChoice;
   /** Final results path, or a function of the adapter that gives it (the default name includes the adapter). */
   out: string | ((device: DeviceReport) => string);
   /** Reports progress; writes nothing to stdout. */
@@ -63,25 +68,49 @@ export type BrowserIdentity = Results['env']['browser'];
 export interface RunnerHandle {
   session: CaseSession;
   browser: BrowserIdentity;
+  /** The machine the runner is on when it is not this one (a remote browser), as it describes itself. */
+  machine?: Results['env']['host'];
   close(): Promise<void>;
 }
 
-/** Finds (or installs) and launches the browser, serves the runner and opens a session. */
+/**
+ * Finds (or installs, or takes the --browser given) and launches the browser, serves the runner
+ * and opens a session; or, with a WebSocket endpoint, connects to a browser running elsewhere.
+ * Warns (through `log`) when the adapter is a software one on a machine that has a GPU.
+ */
 export async function openRunner(options: {
   extraFlags?: readonly string[] | undefined;
+  browser?: BrowserChoice | undefined;
   log: (line: string) => void;
   onProgress?: (event: ProgressEvent) => void;
   onPageLog?: (line: string) => void;
 }): Promise<RunnerHandle> {
-  const executable = ensureBrowser(options.log);
+  const choice = options.browser ?? {};
+  if (choice.wsEndpoint !== undefined) {
+    return openRemoteRunner({ endpoint: parseEndpoint(choice.wsEndpoint), onProgress: options.onProgress, onPageLog: options.onPageLog });
+  }
+  if (choice.headful) assertDisplay();
+  const hardware = choice.hardwareFlags ? hardwareFlagsFor(process.platform) : null;
+  if (choice.hardwareFlags && !hardware) throw new UsageError(`--hardware-flags: flopscope knows no hardware flags for ${process.platform}: pass your GPU backend's flags with --browser-flag`);
+  const executable = choice.executable !== undefined ? browserFromOption(choice.executable) : ensureBrowser(options.log);
   const server = await serveStatic(runnerDir());
   let launched: LaunchedBrowser | null = null;
   try {
-    launched = await launchBrowser({ executable, extraFlags: options.extraFlags ?? [] });
-    const session = await RunnerSession.open(launched.browser, server.url, {
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.onPageLog ? { onPageLog: options.onPageLog } : {}),
-    });
+    launched = await launchBrowser({ executable, extraFlags: [...(hardware?.flags ?? []), ...(options.extraFlags ?? [])], headless: !choice.headful });
+    let session: RunnerSession;
+    try {
+      session = await RunnerSession.open(launched.browser, server.url, {
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.onPageLog ? { onPageLog: options.onPageLog } : {}),
+      });
+    } catch (error) {
+      if (hardware && error instanceof EnvironmentError) {
+        throw new EnvironmentError(`${error.message}; --hardware-flags asked for ${hardware.backend}: without a working ${hardware.backend} GPU driver Chromium has no adapter at all, so drop --hardware-flags there`);
+      }
+      throw error;
+    }
+    const warning = softwareAdapterWarning({ adapter: session.device.adapter, platform: process.platform, gpuNodes: gpuDeviceNodes(), hardwareFlagsUsed: hardware !== null });
+    if (warning) options.log(`flopscope: warning: ${warning}`);
     const browser = launched.browser;
     return {
       session,
@@ -108,7 +137,8 @@ export async function openRunner(options: {
 /** Runs the planned cases; returns the completed results (also written to disk). */
 export async function runCases(options: RunOptions): Promise<{ results: Results; path: string }> {
   const { reporter } = options;
-  const runner = options.runner ?? (await openRunner({ extraFlags: options.extraFlags, log: reporter.log, onProgress: (event) => reporter.caseProgress(event) }));
+  const runner =
+    options.runner ?? (await openRunner({ extraFlags: options.extraFlags, browser: options.browser, log: reporter.log, onProgress: (event) => reporter.caseProgress(event) }));
   try {
     const { session } = runner;
     const device = session.device;
@@ -124,7 +154,7 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
         adapter: device.adapter,
         features: device.features,
         limits: device.limits,
-        host: hostIdentity(),
+        host: runner.machine ?? hostIdentity(),
         startedAt: new Date().toISOString(),
         finishedAt: null,
       },
@@ -138,7 +168,9 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
       peaks: { measured: { computeGflops: null, computeCaseId: null }, reference: null },
       cases: [],
     };
-    const resolved = resolveReferencePeaks(device.adapter, options.peakRequest, await readCpuInfo().catch(() => null));
+    // A software adapter's peak is estimated from the CPU it runs on: unknown for a browser on another machine.
+    const cpu = runner.machine ? null : await readCpuInfo().catch(() => null);
+    const resolved = resolveReferencePeaks(device.adapter, options.peakRequest, cpu);
     results.peaks.reference = resolved.reference;
     if (resolved.missing !== undefined) results.peaks.referenceMissing = resolved.missing;
     const peakContext = (): PeakContext => ({ measured: results.peaks.measured, reference: results.peaks.reference ?? null });
