@@ -2,10 +2,8 @@
  * One run, end to end: launch the browser, serve the runner, get the adapter, check the plan
  * against its limits, measure the peak, run every case, and write results as it goes.
  */
-import { checkDeviceLimits } from '../kernels/limits.js';
-import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
-import type { CaseOutcome, CaseRequest, DeviceReport, ProgressEvent, TimingOptions } from '../protocol/messages.js';
-import { applyPeaks, caseRecord, type PeakContext } from '../results/derive.js';
+import { measureCases, suiteInfo, type CaseSession } from '../measure/run.js';
+import type { DeviceReport, ProgressEvent, TimingOptions } from '../protocol/messages.js';
 import { resolveReferencePeaks, type PeakRequest } from '../specs/reference.js';
 import { readCpuInfo } from './cpu-info.js';
 import { RESULTS_SCHEMA, type CaseRecord, type Results } from '../results/schema.js';
@@ -16,7 +14,6 @@ import { gpuDeviceNodes, hardwareFlagsFor, softwareAdapterWarning } from './hard
 import { openRemoteRunner, parseEndpoint } from './remote.js';
 import { harnessIdentity, hostIdentity } from './environment.js';
 import { runnerDir } from './paths.js';
-import { notePeak, peakPlans, peakShape } from './peaks.js';
 import { serveStatic } from './server.js';
 import { RunnerSession } from './session.js';
 import { assertCasesFit, type PlannedCase } from './suite-plan.js';
@@ -54,12 +51,7 @@ export interface RunReporter {
   caseFinished(record: CaseRecord): void;
 }
 
-/** What runs the cases: the runner page in a browser, or the runner in-process on Dawn. */
-export interface CaseSession {
-  /** The adapter the runner got. */
-  readonly device: DeviceReport;
-  runCase(request: CaseRequest): Promise<CaseOutcome>;
-}
+export type { CaseSession };
 
 /** What the results record about the browser (or the runtime standing in for one). */
 export type BrowserIdentity = Results['env']['browser'];
@@ -158,13 +150,7 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
         startedAt: new Date().toISOString(),
         finishedAt: null,
       },
-      suite: {
-        name: options.suiteName,
-        kernels: [...new Set(options.cases.map((c) => c.kernel.name))],
-        sizes: options.sizes ? [...options.sizes] : null,
-        seed: options.seed,
-        timing: options.timing,
-      },
+      suite: suiteInfo(options, options.suiteName, options.sizes),
       peaks: { measured: { computeGflops: null, computeCaseId: null }, reference: null },
       cases: [],
     };
@@ -173,51 +159,12 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
     const resolved = resolveReferencePeaks(device.adapter, options.peakRequest, cpu);
     results.peaks.reference = resolved.reference;
     if (resolved.missing !== undefined) results.peaks.referenceMissing = resolved.missing;
-    const peakContext = (): PeakContext => ({ measured: results.peaks.measured, reference: results.peaks.reference ?? null });
     writer.save(results);
-
-    const runOne = async (kernel: KernelDescriptor, shape: Shape, params: Params, timing: TimingOptions): Promise<CaseOutcome> => {
-      const violation = checkDeviceLimits(kernel, shape, params, device.limits);
-      if (violation) return { status: 'unsupported', message: `skipped: ${violation.message}`, correctness: null, timing: null };
-      return session.runCase({ kernel: kernel.name, shape, params, seed: options.seed, timing, maxCheckedElements: options.maxCheckedElements });
-    };
-    const record = (entry: CaseRecord) => {
-      results.cases.push(entry);
-      writer.save(results);
-      reporter.caseFinished(entry);
-    };
-
-    const plans = options.measurePeak ? peakPlans(device.features, { bandwidth: true, includeUnsupported: options.includeUnsupportedPeaks ?? false }) : [];
-    const peakRuns = plans.reduce((sum, plan) => sum + plan.configurations.length, 0);
-    const total = peakRuns + options.cases.length;
-    let started = 0;
-    for (const plan of plans) {
-      const { kernel } = plan;
-      const found = plan.shape ? { shape: plan.shape, failed: null } : await peakShape(runOne, kernel, options.timing);
-      if (found.failed) {
-        started += plan.configurations.length;
-        record(caseRecord(kernel, found.shape, kernel.defaultParams, 'peak', found.failed, peakContext()));
-        continue;
-      }
-      for (const params of plan.configurations) {
-        reporter.caseStarted(++started, total, `${kernel.name} ${kernel.formatShape(found.shape)} (measured peak)`);
-        const entry = caseRecord(kernel, found.shape, params, 'peak', await runOne(kernel, found.shape, params, options.timing), peakContext());
-        notePeak(results.peaks.measured, plan.kind, entry);
-        record(entry);
-      }
-    }
-    // The peak cases' own fraction of the peak is known only once all of them ran.
-    for (const entry of results.cases) applyPeaks(entry, peakContext());
-    writer.save(results);
-
-    for (const [i, { kernel, shape, params }] of options.cases.entries()) {
-      reporter.caseStarted(peakRuns + i + 1, total, `${kernel.name} ${kernel.formatShape(shape)}`);
-      const outcome = await runOne(kernel, shape, params, options.timing);
-      record(caseRecord(kernel, shape, params, 'benchmark', outcome, peakContext()));
-    }
-
-    results.complete = true;
-    results.env.finishedAt = new Date().toISOString();
+    await measureCases(session, options, results, {
+      caseStarted: (index, total, label) => reporter.caseStarted(index, total, label),
+      caseFinished: (entry) => reporter.caseFinished(entry),
+      save: (partial) => writer.save(partial),
+    });
     writer.finish(results);
     return { results, path };
   } finally {
