@@ -8,9 +8,10 @@ import { isExpectedError, UsageError } from '../errors.js';
 import { registerDevice } from './device.js';
 import { registerPeaks } from './peaks.js';
 import { registerRun } from './run.js';
+import { registerServe } from './serve.js';
 
 /** The commands, for the error that names them when an unknown one is given. */
-const COMMANDS = ['run', 'peaks', 'device'];
+const COMMANDS = ['run', 'peaks', 'device', 'serve'];
 
 /** Runs the CLI on `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -20,7 +21,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nMeasures the FLOP/s a GPU really delivers, through WebGPU in headless Chromium.')
     .option('verbose', { type: 'boolean', default: false, describe: 'show stack traces and the page\'s console' })
     .strict()
-    .demandCommand(1, 'give a command: run, peaks, device (see --help)')
+    .demandCommand(1, 'give a command: run, peaks, device, serve (see --help)')
     .help()
     .version()
     .wrap(Math.min(110, process.stdout.columns ?? 100))
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   cli = registerRun(cli);
   cli = registerPeaks(cli);
   cli = registerDevice(cli);
+  cli = registerServe(cli);
   process.exitCode = 0;
   try {
     const command = argv[0];
