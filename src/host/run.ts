@@ -97,7 +97,9 @@ export async function openRunner(options: {
       });
     } catch (error) {
       if (hardware && error instanceof EnvironmentError) {
-        throw new EnvironmentError(`${error.message}; --hardware-flags asked for ${hardware.backend}: without a working ${hardware.backend} GPU driver Chromium has no adapter at all, so drop --hardware-flags there`);
+        throw new EnvironmentError(
+          `the browser gave no WebGPU adapter with --hardware-flags (${hardware.flags.join(' ')}): these need a working ${hardware.backend} driver for the GPU (docs/hardware.md); without one drop --hardware-flags and the software adapter is used`,
+        );
       }
       throw error;
     }

@@ -29,7 +29,7 @@ export interface SessionHooks {
 
 const NO_ADAPTER_HELP =
   'the browser gave no WebGPU adapter: check that it is Chromium/Chrome 113 or newer, that WebGPU is not blocklisted ' +
-  '(try --browser-flag=--enable-unsafe-webgpu, or on Linux --browser-flag=--enable-features=Vulkan), and see chrome://gpu';
+  '(on a machine with a GPU try --hardware-flags; docs/hardware.md), and see chrome://gpu';
 
 /** A page with the runner loaded. */
 export class RunnerSession {
