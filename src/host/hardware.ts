@@ -16,9 +16,10 @@ export interface HardwareFlags {
 }
 
 /**
- * Per OS. Linux: headless Chromium runs WebGPU on SwiftShader unless told to use Vulkan; these
- * are the flags of Chrome's own write-up on headless GPU testing (developer.chrome.com/blog/
- * supercharge-web-ai-testing, github.com/jasonmayes/headless-chrome-nvidia-t4-gpu-support).
+ * Per OS. Linux: headless Chromium runs WebGPU on SwiftShader unless told to use Vulkan; the
+ * first three are the command line of Chrome's write-up on headless GPU testing
+ * (developer.chrome.com/blog/supercharge-web-ai-testing, github.com/jasonmayes/
+ * headless-chrome-nvidia-t4-gpu-support: an NVIDIA T4 in Colab). Not yet run on a GPU here.
  * macOS and Windows: headless Chrome already runs on Metal / D3D12; what remains is choosing
  * the discrete GPU on dual-GPU machines (--use-webgpu-power-preference, as Chromium's WebGPU
  * CTS bots run it) and not letting the GPU blocklist hide a driver.
