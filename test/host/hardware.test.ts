@@ -36,6 +36,11 @@ describe('gpuDeviceNodes', () => {
     expect(gpuDeviceNodes('linux', list)).toEqual(['/dev/nvidia0', '/dev/nvidia1', '/dev/kfd', '/dev/dri/renderD128']);
   });
 
+  it('finds the GPU of the project\'s H100 machine from its /dev (listed there, 2026-11-24: no /dev/dri)', () => {
+    const h100Dev = ['console', 'null', 'nvidia-caps', 'nvidia-uvm', 'nvidia-uvm-tools', 'nvidia0', 'nvidiactl', 'vda'];
+    expect(gpuDeviceNodes('linux', (dir) => (dir === '/dev' ? h100Dev : []))).toEqual(['/dev/nvidia0']);
+  });
+
   it('finds none on a machine without them (this CI machine has neither /dev/nvidia* nor /dev/dri)', () => {
     expect(gpuDeviceNodes('linux', (dir) => (dir === '/dev' ? ['null', 'zero', 'tty'] : []))).toEqual([]);
   });
