@@ -22,17 +22,62 @@ export interface Suite {
   cases(sizes: readonly number[]): SuiteCase[];
 }
 
-const byKernelAndSize =
-  (kernels: readonly string[]) =>
-  (sizes: readonly number[]): SuiteCase[] =>
-    kernels.flatMap((kernel) => sizes.map((size) => ({ kernel, size })));
+/** Every matmul strategy, the baseline first. */
+export const MATMUL_KERNELS = ['matmul-naive', 'matmul-tiled', 'matmul-blocked', 'matmul-subgroup', 'matmul-f16'] as const;
+
+/**
+ * Best configurations found by `flopscope tune` per kernel and square size, for the adapter class
+ * they were tuned on (SwiftShader/Subzero on a 2-core x86-64; 2026-11-24). Sizes not listed use
+ * the kernel's defaults (tuned at 512). Small sizes want smaller blocks: enough workgroups to
+ * keep every core busy.
+ */
+export const TUNED_PARAMS: Readonly<Record<string, Readonly<Record<number, Params>>>> = {
+  'matmul-subgroup': {
+    64: { WG_SIZE: 32, QUADS_N: 8, TM: 8, TN: 8, KSTEP: 8 },
+    128: { WG_SIZE: 16, QUADS_N: 2, TM: 8, TN: 32, KSTEP: 8 },
+  },
+  'matmul-blocked': {
+    128: { WG_X: 1, WG_Y: 8, TM: 16, TN: 32, KSTEP: 8 },
+    256: { WG_X: 8, WG_Y: 4, TM: 16, TN: 32, KSTEP: 8 },
+  },
+};
+
+/** `kernel` at the square `size`, in its tuned configuration for that size when there is one. */
+function tunedCase(kernel: string, size: number): SuiteCase {
+  const params = TUNED_PARAMS[kernel]?.[size];
+  return { kernel, size, ...(params ? { params } : {}) };
+}
+
+/** The matmul suite's default square sizes. */
+const MATMUL_SIZES: readonly number[] = [64, 128, 256, 512, 1024];
+
+/**
+ * Shapes the matmul suite adds to its default sizes: skinny products (a 64-wide side: little
+ * reuse along it) and a batched one.
+ */
+export const MATMUL_EXTRA_SHAPES: readonly Shape[] = [
+  { batch: 1, m: 1024, n: 64, k: 1024 },
+  { batch: 1, m: 64, n: 1024, k: 1024 },
+  { batch: 1, m: 1024, n: 1024, k: 64 },
+  { batch: 8, m: 256, n: 256, k: 256 },
+];
 
 /** All suites, in the order `--help` lists them. */
 export const SUITES: readonly Suite[] = [
   {
     name: 'quick',
-    description: 'a short run of the matmul kernels at small sizes (default of `npm run bench`)',
+    description: 'a short run of the matmul kernels at small sizes (default of `npm run bench`): the baseline and the fastest strategy',
     defaultSizes: [128, 256],
-    cases: byKernelAndSize(['matmul-naive']),
+    cases: (sizes) => sizes.flatMap((size) => ['matmul-naive', 'matmul-subgroup'].map((kernel) => tunedCase(kernel, size))),
+  },
+  {
+    name: 'matmul',
+    description: 'every matmul strategy in its tuned configuration: square 64 to 1024, skinny and batched shapes (given --sizes: those squares only)',
+    defaultSizes: MATMUL_SIZES,
+    cases: (sizes) => [
+      ...sizes.flatMap((size) => MATMUL_KERNELS.map((kernel) => tunedCase(kernel, size))),
+      // Only with the default sizes: `--sizes 512` asks for 512 alone.
+      ...(sizes === MATMUL_SIZES ? MATMUL_EXTRA_SHAPES.flatMap((shape) => MATMUL_KERNELS.map((kernel) => ({ kernel, shape }))) : []),
+    ],
   },
 ];

@@ -51,3 +51,27 @@ export function parseCount(value: number, option: string, least = 1): number {
   if (!Number.isInteger(value) || value < least) throw new UsageError(`${option} ${value} is not a whole number of at least ${least}: give e.g. ${option} ${Math.max(least, 10)}`);
   return value;
 }
+
+/** `--param TM=8 --param TN=16` (or `--param TM=8,TN=16`) as { TM: 8, TN: 16 }. */
+export function parseParams(values: readonly (string | number)[] | undefined): Record<string, number> | undefined {
+  if (values === undefined) return undefined;
+  const params: Record<string, number> = {};
+  for (const part of values.flatMap((value) => String(value).split(','))) {
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S+)\s*$/.exec(part);
+    const value = match ? Number(match[2]) : NaN;
+    if (!match || !Number.isFinite(value)) {
+      throw new UsageError(`--param: "${part}" is not KEY=NUMBER: give e.g. --param TM=8 (repeatable)`);
+    }
+    params[match[1]!] = value;
+  }
+  return params;
+}
+
+/** `--scale 0.25`: a factor in (0, 1] that shrinks shapes. */
+export function parseScale(text: string | number): number {
+  const value = Number(String(text).trim());
+  if (String(text).trim() === '' || !Number.isFinite(value) || value <= 0 || value > 1) {
+    throw new UsageError(`--scale: "${text}" is not a factor in (0, 1]: give e.g. --scale 0.25 (1 = the model's real shapes)`);
+  }
+  return value;
+}

@@ -6,12 +6,14 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isExpectedError, UsageError } from '../errors.js';
 import { registerDevice } from './device.js';
+import { registerEstimate } from './estimate.js';
 import { registerPeaks } from './peaks.js';
 import { registerRun } from './run.js';
 import { registerServe } from './serve.js';
+import { registerTune } from './tune.js';
 
 /** The commands, for the error that names them when an unknown one is given. */
-const COMMANDS = ['run', 'peaks', 'device', 'serve'];
+const COMMANDS = ['run', 'tune', 'peaks', 'device', 'estimate', 'serve'];
 
 /** Runs the CLI on `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -21,7 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nMeasures the FLOP/s a GPU really delivers, through WebGPU in headless Chromium.')
     .option('verbose', { type: 'boolean', default: false, describe: 'show stack traces and the page\'s console' })
     .strict()
-    .demandCommand(1, 'give a command: run, peaks, device, serve (see --help)')
+    .demandCommand(1, 'give a command: run, tune, peaks, device, estimate, serve (see --help)')
     .help()
     .version()
     .wrap(Math.min(110, process.stdout.columns ?? 100))
@@ -29,8 +31,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw error ?? new UsageError(`${message} (see flopscope --help)`);
     });
   cli = registerRun(cli);
+  cli = registerTune(cli);
   cli = registerPeaks(cli);
   cli = registerDevice(cli);
+  cli = registerEstimate(cli);
   cli = registerServe(cli);
   process.exitCode = 0;
   try {

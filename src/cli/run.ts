@@ -1,13 +1,12 @@
 /** `flopscope run`: measure kernels, print a table (or the results JSON), write results/<run>.json. */
 import type { Argv } from 'yargs';
-import { SUITES } from '../../bench/suites.js';
 import { UsageError } from '../errors.js';
 import { KERNELS } from '../kernels/index.js';
 import { runCases } from '../host/run.js';
-import { planCases } from '../host/suite-plan.js';
+import { findWorkload, planCases, suiteNames } from '../host/suite-plan.js';
 import { progressReporter } from '../report/progress.js';
 import { formatRunTable } from '../report/table.js';
-import { parseNames, parseSizes } from './arguments.js';
+import { parseNames, parseParams, parseScale, parseSizes } from './arguments.js';
 import { dawnRunner, peakRequestFromArgs, resultsOut, timingFromArgs, withPeakOptions, withTimingOptions } from './options.js';
 import { browserChoiceFromArgs, withBrowserOptions } from './browser-options.js';
 import { colourAllowed, logLine, writeStdout } from './output.js';
@@ -20,15 +19,23 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
     (y) =>
       withBrowserOptions(withPeakOptions(withTimingOptions(y)))
         .option('kernel', { type: 'string', array: true, describe: `kernel(s) to run: ${KERNELS.map((k) => k.name).join(', ')}` })
-        .option('suite', { type: 'string', describe: `suite to run: ${SUITES.map((s) => s.name).join(', ')} (default quick)` })
+        .option('suite', { type: 'string', describe: `suite or model workload to run: ${suiteNames().join(', ')} (default quick)` })
+        .option('scale', { type: 'string', describe: 'shrink workload shapes by this factor, 0 < F <= 1 (default: 1 on hardware, 0.25 on software adapters)' })
         .option('sizes', { type: 'string', array: true, describe: 'sizes, e.g. 128,256 (matmul: M=N=K=size)' })
+        .option('param', { type: 'string', array: true, describe: "set a kernel parameter, e.g. --param TM=8 (repeatable; values from the kernel's space)" })
         .option('seed', { type: 'number', default: 1, describe: 'seed of the input data' })
         .option('peak', { type: 'boolean', default: true, describe: 'measure the fma-peak first (--no-peak to skip)' })
         .example('$0 run', 'the quick suite')
-        .example('$0 run --kernel matmul-naive --sizes 256 --json', 'one kernel at 256x256x256, results JSON on stdout'),
+        .example('$0 run --kernel matmul-naive --sizes 256 --json', 'one kernel at 256x256x256, results JSON on stdout')
+        .example('$0 run --kernel matmul-blocked --sizes 512 --param TM=8 --param TN=16', 'one configuration of a kernel, by hand'),
     async (args) => {
       const sizes = parseSizes(args.sizes);
-      const cases = planCases({ suite: args.suite, kernels: parseNames(args.kernel), sizes });
+      const scale = args.scale === undefined ? null : parseScale(args.scale);
+      const workload = findWorkload(args.suite);
+      if (workload && (args.kernel || args.sizes || args.param)) {
+        throw new UsageError(`--suite ${workload.name} is a model workload with its own shapes and kernels: drop --kernel, --sizes and --param (use --scale to shrink it)`);
+      }
+      const cases = workload ? [] : planCases({ suite: args.suite, kernels: parseNames(args.kernel), sizes, params: parseParams(args.param) });
       if (!Number.isInteger(args.seed) || args.seed < 0) throw new UsageError(`--seed ${args.seed} is not a non-negative whole number: give e.g. --seed 1`);
       const timing = timingFromArgs(args);
       const peakRequest = peakRequestFromArgs(args);
@@ -47,6 +54,7 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
         out: resultsOut(args.out),
         reporter,
         runner: await dawnRunner(args, (event) => reporter.caseProgress(event)),
+        ...(workload ? { workload: { workload, scale } } : {}),
       });
       logLine(`flopscope: results written to ${path}`);
       await writeStdout(args.json ? JSON.stringify(results, null, 2) + '\n' : formatRunTable(results) + '\n');

@@ -4,7 +4,8 @@ import type { Argv } from 'yargs';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { harnessIdentity } from '../host/environment.js';
 import { startServe } from '../host/serve.js';
-import { planCases } from '../host/suite-plan.js';
+import { SUITES } from '../../bench/suites.js';
+import { findWorkload, planCases } from '../host/suite-plan.js';
 import type { ServePlan } from '../protocol/serve.js';
 import type { Results } from '../results/schema.js';
 import { assertWritable } from '../results/store.js';
@@ -26,6 +27,9 @@ export function planFromQuery(query: URLSearchParams): ServePlan {
   const peak = query.get('peak') ?? '1';
   if (peak !== '0' && peak !== '1') throw new UsageError(`peak=${peak}: give peak=1 to measure the peaks first, peak=0 not to`);
   const maxTime = query.get('maxTime');
+  if (findWorkload(suite)) {
+    throw new UsageError(`${suite} is a model workload, which the serve page does not run yet: pick one of ${SUITES.map((s) => s.name).join(', ')}, or run it with \`flopscope run --suite ${suite}\``);
+  }
   const cases = planCases({ suite, kernels, sizes });
   return {
     suite: kernels && !suite ? null : (suite ?? 'quick'),

@@ -16,7 +16,10 @@ import { harnessIdentity, hostIdentity } from './environment.js';
 import { runnerDir } from './paths.js';
 import { serveStatic } from './server.js';
 import { RunnerSession } from './session.js';
-import { assertCasesFit, type PlannedCase } from './suite-plan.js';
+import { SOFTWARE_SCALE, type Workload } from '../../bench/workloads.js';
+import { isSoftwareAdapter } from '../specs/match.js';
+import { summarizeWorkloads } from '../results/workloads.js';
+import { assertCasesFit, planWorkload, type PlannedCase } from './suite-plan.js';
 
 /** What one run needs to know. */
 export interface RunOptions {
@@ -41,6 +44,17 @@ export interface RunOptions {
   reporter: RunReporter;
   /** An already open runner to use (and close) instead of launching the browser. */
   runner?: RunnerHandle;
+  /**
+   * A model workload to run instead of `cases`, planned once the adapter is known (its kernels
+   * depend on the adapter's features; `scale` null = full size on hardware, SOFTWARE_SCALE on a
+   * software adapter).
+   */
+  workload?: { workload: Workload; scale: number | null };
+  /**
+   * Cases chosen as the run goes (a tuning search): after `cases`, `next` is given every
+   * benchmark record so far and returns the cases to run next, until it returns none.
+   */
+  moreCases?: { next(records: readonly CaseRecord[]): PlannedCase[]; expected: number };
 }
 
 /** What a run tells the user while it goes. */
@@ -136,7 +150,9 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
   try {
     const { session } = runner;
     const device = session.device;
-    assertCasesFit(options.cases, device.limits);
+    const workloadScale = options.workload ? (options.workload.scale ?? (isSoftwareAdapter(device.adapter) ? SOFTWARE_SCALE : 1)) : null;
+    const plannedCases = options.workload ? planWorkload(options.workload.workload, device.features, workloadScale!) : options.cases;
+    assertCasesFit(plannedCases, device.limits);
     const path = typeof options.out === 'function' ? options.out(device) : options.out;
     const writer = new ResultsWriter(path);
     const results: Results = {
@@ -152,7 +168,7 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
         startedAt: new Date().toISOString(),
         finishedAt: null,
       },
-      suite: suiteInfo(options, options.suiteName, options.sizes),
+      suite: suiteInfo({ ...options, cases: plannedCases }, options.suiteName, options.sizes),
       peaks: { measured: { computeGflops: null, computeCaseId: null }, reference: null },
       cases: [],
     };
@@ -162,11 +178,16 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
     results.peaks.reference = resolved.reference;
     if (resolved.missing !== undefined) results.peaks.referenceMissing = resolved.missing;
     writer.save(results);
-    await measureCases(session, options, results, {
+    await measureCases(session, { ...options, cases: plannedCases }, results, {
       caseStarted: (index, total, label) => reporter.caseStarted(index, total, label),
       caseFinished: (entry) => reporter.caseFinished(entry),
       save: (partial) => writer.save(partial),
     });
+    if (options.workload) {
+      const { name, description } = options.workload.workload;
+      results.suite.scale = workloadScale!;
+      results.workloads = summarizeWorkloads([{ name, description, scale: workloadScale! }], results.cases, results.peaks);
+    }
     writer.finish(results);
     return { results, path };
   } finally {

@@ -3,9 +3,11 @@
  * validated against the names flopscope knows and, once the adapter is known, its limits.
  */
 import { SUITES, type Suite, type SuiteCase } from '../../bench/suites.js';
+import { LAYER_KERNELS, WORKLOADS, type Workload } from '../../bench/workloads.js';
 import { UsageError } from '../errors.js';
-import { getKernel } from '../kernels/index.js';
+import { getKernel, KERNELS } from '../kernels/index.js';
 import { checkBufferLimits, largestFittingSize } from '../kernels/limits.js';
+import { applyParamOverrides } from '../kernels/params.js';
 import type { DeviceLimits, KernelDescriptor, Params, Shape } from '../kernels/types.js';
 
 /** A case ready to run. */
@@ -13,13 +15,41 @@ export interface PlannedCase {
   kernel: KernelDescriptor;
   shape: Shape;
   params: Params;
+  /** The workload layer the case stands for (workload suites only). */
+  workload?: { name: string; layer: string; repeat: number };
+}
+
+/** Every name --suite accepts: the suites, then the model workloads. */
+export function suiteNames(): string[] {
+  return [...SUITES.map((s) => s.name), ...WORKLOADS.map((w) => w.name)];
 }
 
 /** The suite with this name; a UsageError listing the valid names otherwise. */
 export function getSuite(name: string): Suite {
   const suite = SUITES.find((s) => s.name === name);
-  if (!suite) throw new UsageError(`unknown suite "${name}": choose one of ${SUITES.map((s) => s.name).join(', ')}`);
+  if (!suite) throw new UsageError(`unknown suite "${name}": choose one of ${suiteNames().join(', ')}`);
   return suite;
+}
+
+/** The workload with this name, or undefined when `name` is not one. */
+export function findWorkload(name: string | undefined): Workload | undefined {
+  return WORKLOADS.find((w) => w.name === name);
+}
+
+/**
+ * The cases of a workload on this adapter: each layer on the first kernel of its kind that is
+ * built in and whose features the adapter has, in its default configuration.
+ */
+export function planWorkload(workload: Workload, features: readonly string[], scale: number): PlannedCase[] {
+  return workload.layers(scale).map((layer) => {
+    const candidates = LAYER_KERNELS[layer.kind];
+    const runnable = (name: string) => KERNELS.find((k) => k.name === name && (k.requiredFeatures ?? []).every((f) => features.includes(f)));
+    const kernel = candidates.map(runnable).find((k) => k !== undefined);
+    if (!kernel) {
+      throw new UsageError(`workload ${workload.name} needs a ${layer.kind} kernel (${candidates.join(', ')}) that this adapter can run, and none is: pick another suite`);
+    }
+    return { kernel, shape: layer.shape, params: { ...kernel.defaultParams }, workload: { name: workload.name, layer: layer.label, repeat: layer.repeat } };
+  });
 }
 
 /** What was asked on the command line. */
@@ -27,6 +57,8 @@ export interface PlanRequest {
   suite?: string | undefined;
   kernels?: readonly string[] | undefined;
   sizes?: readonly number[] | undefined;
+  /** Parameter values that replace the configured ones in every case (`--param KEY=VALUE`). */
+  params?: Params | undefined;
 }
 
 /**
@@ -47,7 +79,7 @@ export function planCases(request: PlanRequest): PlannedCase[] {
     return {
       kernel,
       shape: entry.shape ?? kernel.shapeFromSize(entry.size!),
-      params: { ...kernel.defaultParams, ...entry.params },
+      params: { ...applyParamOverrides(kernel, request.params ?? {}), ...entry.params, ...request.params },
     };
   });
 }

@@ -26,6 +26,29 @@ export function dotTolerance(k: number, sumAbsProducts: number, value: number, u
   return gamma * sumAbsProducts + unitRoundoff * Math.abs(value) + Number.MIN_VALUE;
 }
 
+/**
+ * The dot product behind output element `index` of C (batch, row, column in row-major order),
+ * computed in double precision, and the sum of the |products| its error bound scales with.
+ */
+export function gemmDot(inputs: Readonly<Record<string, Float32Array>>, shape: Shape, index: number): { value: number; sumAbs: number } {
+  const { m, n, k } = gemmShape(shape);
+  const a = inputs.a!;
+  const b = inputs.b!;
+  const batch = Math.floor(index / (m * n));
+  const row = Math.floor((index % (m * n)) / n);
+  const col = index % n;
+  const aRow = batch * m * k + row * k;
+  const bBase = batch * k * n + col;
+  let value = 0;
+  let sumAbs = 0;
+  for (let i = 0; i < k; i++) {
+    const product = a[aRow + i]! * b[bBase + i * n]!;
+    value += product;
+    sumAbs += Math.abs(product);
+  }
+  return { value, sumAbs };
+}
+
 /** The descriptor fields every row-major (batched) f32 matmul shares. */
 export const gemmProblem = {
   metric: 'flops',
@@ -46,22 +69,8 @@ export const gemmProblem = {
   flops: (shape: Shape): number => gemmFlops(gemmShape(shape)),
   bytes: (shape: Shape): number => gemmBytes(gemmShape(shape)),
   reference(inputs: Readonly<Record<string, Float32Array>>, shape: Shape, _params: unknown, index: number): ReferenceValue {
-    const { m, n, k } = gemmShape(shape);
-    const a = inputs.a!;
-    const b = inputs.b!;
-    const batch = Math.floor(index / (m * n));
-    const row = Math.floor((index % (m * n)) / n);
-    const col = index % n;
-    const aRow = batch * m * k + row * k;
-    const bBase = batch * k * n + col;
-    let value = 0;
-    let sumAbs = 0;
-    for (let i = 0; i < k; i++) {
-      const product = a[aRow + i]! * b[bBase + i * n]!;
-      value += product;
-      sumAbs += Math.abs(product);
-    }
-    return { value, tolerance: dotTolerance(k, sumAbs, value) };
+    const { value, sumAbs } = gemmDot(inputs, shape, index);
+    return { value, tolerance: dotTolerance(gemmShape(shape).k, sumAbs, value) };
   },
 } satisfies Partial<KernelDescriptor>;
 
@@ -69,4 +78,43 @@ export const gemmProblem = {
 export function gemmDims(shape: Shape) {
   const { m, n, k, batch } = gemmShape(shape);
   return [{ u32: m }, { u32: n }, { u32: k }, { u32: batch }];
+}
+
+/**
+ * Entry point of the matmul shaders with a vec4 path: `main` when every row of A, B and C starts
+ * on a whole vec4 (K and N multiples of 4), `main_unaligned` (bounded scalar reads) otherwise.
+ */
+export function vec4EntryPoint(shape: Shape): 'main' | 'main_unaligned' {
+  const { n, k } = gemmShape(shape);
+  return n % 4 === 0 && k % 4 === 0 ? 'main' : 'main_unaligned';
+}
+
+/**
+ * Bindings of the matmul shaders with a vec4 path: scalar views of A, B, C at 0-2, vec4 views of
+ * A and B (the same buffers, read-only) at 3-4; the Dims uniform follows at 5.
+ */
+export const VEC4_GEMM_BINDINGS: readonly string[] = ['a', 'b', 'c', 'a', 'b'];
+
+/** Unit roundoff of f16 (2^-11). */
+export const F16_UNIT_ROUNDOFF = 2 ** -11;
+
+/** Smallest normal f16 (2^-14): what one f16 operation can lose when a GPU flushes subnormals to zero. */
+export const F16_MIN_NORMAL = 2 ** -14;
+
+/** gamma_n = n u / (1 - n u) (Higham, eq. 3.8): the relative error bound of n rounded operations. */
+export function gamma(n: number, unitRoundoff: number): number {
+  return (n * unitRoundoff) / (1 - n * unitRoundoff);
+}
+
+/**
+ * Error bound of an f16 dot product of length k summed as the f16 matmul does it: chunks of
+ * `chunk` products summed in f16 (gamma_chunk in f16), chunk sums added in f32 (gamma_{k/chunk}
+ * in f32), then rounded to f16 once (u16 |result|). Plus one smallest normal f16 per f16
+ * operation, for GPUs that flush f16 subnormals to zero. Higham, eq. 3.5, applied twice.
+ */
+export function f16ChunkedDotTolerance(k: number, sumAbsProducts: number, value: number, chunk = 4): number {
+  const inChunk = gamma(Math.min(chunk, k), F16_UNIT_ROUNDOFF);
+  const acrossChunks = gamma(Math.ceil(k / chunk), F32_UNIT_ROUNDOFF);
+  const sum = (inChunk + acrossChunks * (1 + inChunk)) * sumAbsProducts + k * F16_MIN_NORMAL;
+  return sum + F16_UNIT_ROUNDOFF * (Math.abs(value) + sum) + F16_MIN_NORMAL;
 }

@@ -4,11 +4,15 @@
  */
 import { UsageError } from '../errors.js';
 import { fmaPeak, fmaPeakF16 } from './fma-peak.js';
+import { matmulBlocked } from './matmul-blocked.js';
+import { matmulF16 } from './matmul-f16.js';
 import { matmulNaive } from './matmul-naive.js';
+import { matmulSubgroup } from './matmul-subgroup.js';
+import { matmulTiled } from './matmul-tiled.js';
 import type { KernelDescriptor } from './types.js';
 
 /** All kernels, in the order listings show them. */
-export const KERNELS: readonly KernelDescriptor[] = [matmulNaive, fmaPeak, fmaPeakF16];
+export const KERNELS: readonly KernelDescriptor[] = [matmulNaive, fmaPeak, fmaPeakF16, matmulTiled, matmulBlocked, matmulSubgroup, matmulF16];
 
 /** The kernel with this name; a UsageError listing the valid names otherwise. */
 export function getKernel(name: string): KernelDescriptor {

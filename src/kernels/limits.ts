@@ -83,3 +83,18 @@ export function largestFittingSize(kernel: KernelDescriptor, params: Params, lim
   }
   return low;
 }
+
+/**
+ * Why this configuration cannot run here, or null: first the kernel's own rules (`checkConfig`,
+ * reported as limit 'configuration'), then the device limits. Checked before anything is compiled.
+ */
+export function checkConfiguration(
+  kernel: KernelDescriptor,
+  shape: Shape,
+  params: Params,
+  limits: DeviceLimits,
+): LimitViolation | null {
+  const invalid = kernel.checkConfig?.(shape, params) ?? null;
+  if (invalid) return { limit: 'configuration', message: invalid };
+  return checkDeviceLimits(kernel, shape, params, limits);
+}

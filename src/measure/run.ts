@@ -4,7 +4,7 @@
  * each turned into a record as it finishes. Uses no Node API, so the serve page runs the very
  * code `flopscope run` does.
  */
-import { checkDeviceLimits } from '../kernels/limits.js';
+import { checkConfiguration } from '../kernels/limits.js';
 import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
 import type { CaseOutcome, CaseRequest, DeviceReport, TimingOptions } from '../protocol/messages.js';
 import { applyPeaks, caseRecord, type PeakContext } from '../results/derive.js';
@@ -29,6 +29,11 @@ export interface MeasurePlan {
   measurePeak: boolean;
   /** Also run peak kernels the adapter lacks features for, so that the results say so. */
   includeUnsupportedPeaks?: boolean | undefined;
+  /**
+   * Cases chosen as the run goes (a tuning search): after `cases`, `next` is given every
+   * benchmark record so far and returns the cases to run next, until it returns none.
+   */
+  moreCases?: { next(records: readonly CaseRecord[]): PlannedCase[]; expected: number } | undefined;
 }
 
 /** What measuring reports as it goes. */
@@ -58,7 +63,7 @@ export async function measureCases(session: CaseSession, plan: MeasurePlan, resu
   const { device } = session;
   const peakContext = (): PeakContext => ({ measured: results.peaks.measured, reference: results.peaks.reference ?? null });
   const runOne = async (kernel: KernelDescriptor, shape: Shape, params: Params, timing: TimingOptions): Promise<CaseOutcome> => {
-    const violation = checkDeviceLimits(kernel, shape, params, device.limits);
+    const violation = checkConfiguration(kernel, shape, params, device.limits);
     if (violation) return { status: 'unsupported', message: `skipped: ${violation.message}`, correctness: null, timing: null };
     return session.runCase({ kernel: kernel.name, shape, params, seed: plan.seed, timing, maxCheckedElements: plan.maxCheckedElements });
   };
@@ -70,7 +75,7 @@ export async function measureCases(session: CaseSession, plan: MeasurePlan, resu
 
   const plans = plan.measurePeak ? peakPlans(device.features, { bandwidth: true, includeUnsupported: plan.includeUnsupportedPeaks ?? false }) : [];
   const peakRuns = plans.reduce((sum, peak) => sum + peak.configurations.length, 0);
-  const total = peakRuns + plan.cases.length;
+  const total = peakRuns + plan.cases.length + (plan.moreCases?.expected ?? 0);
   let started = 0;
   for (const peak of plans) {
     const { kernel } = peak;
@@ -91,10 +96,15 @@ export async function measureCases(session: CaseSession, plan: MeasurePlan, resu
   for (const entry of results.cases) applyPeaks(entry, peakContext());
   hooks.save(results);
 
-  for (const [i, { kernel, shape, params }] of plan.cases.entries()) {
-    hooks.caseStarted(peakRuns + i + 1, total, `${kernel.name} ${kernel.formatShape(shape)}`);
+  const benchmark = () => results.cases.filter((c) => c.role === 'benchmark');
+  let queue = plan.cases.length > 0 || !plan.moreCases ? [...plan.cases] : plan.moreCases.next([]);
+  for (let i = 0; queue.length > 0; i++) {
+    const { kernel, shape, params, workload } = queue.shift()!;
+    const label = workload ? `${workload.name} ${workload.layer}: ` : '';
+    hooks.caseStarted(peakRuns + i + 1, Math.max(total, peakRuns + i + 1), `${label}${kernel.name} ${kernel.formatShape(shape)}`);
     const outcome = await runOne(kernel, shape, params, plan.timing);
-    record(caseRecord(kernel, shape, params, 'benchmark', outcome, peakContext()));
+    record({ ...caseRecord(kernel, shape, params, 'benchmark', outcome, peakContext()), ...(workload ? { workload } : {}) });
+    if (queue.length === 0 && plan.moreCases) queue = plan.moreCases.next(benchmark());
   }
 
   results.complete = true;

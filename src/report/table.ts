@@ -79,6 +79,35 @@ function stageLines(cases: readonly CaseRecord[]): string[] {
   });
 }
 
+/** The workloads of a run: each the sum of its layers, with the shapes' scale. */
+export function formatWorkloads(results: Results): string {
+  const workloads = results.workloads ?? [];
+  if (workloads.length === 0) return '';
+  const table = new Table({
+    head: ['Workload', 'Scale', 'Layers', 'GFLOP', 'Time (ms)', 'GFLOP/s', '% peak', 'MFU %'],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    style: { head: [], border: [], compact: true },
+  });
+  for (const w of workloads) {
+    table.push([
+      w.name,
+      formatNumber(w.scale),
+      String(w.layers.reduce((sum, layer) => sum + layer.repeat, 0)),
+      formatNumber(w.flops / 1e9),
+      dash(w.totalMs, formatNumber),
+      dash(w.gflops, formatNumber),
+      dash(w.fractionOfMeasuredPeak, percent),
+      dash(w.mfu, percent),
+    ]);
+  }
+  const notes = workloads.map((w) => `${w.name}: ${w.description}.${w.scale < 1 ? ` Shapes scaled by ${w.scale} (--scale).` : ''}`);
+  return [
+    table.toString(),
+    'Workload time: sum over its layers of the layer\'s median time x the times the model runs it (rows above, one per distinct layer); GFLOP/s: its useful FLOPs / that time.',
+    ...notes,
+  ].join('\n');
+}
+
 /** The table of a run's cases, with a legend saying which clock and which peaks the figures use. */
 export function formatRunTable(results: Results): string {
   const table = new Table({
@@ -88,7 +117,7 @@ export function formatRunTable(results: Results): string {
   });
   for (const record of results.cases) {
     table.push([
-      record.role === 'peak' ? `${record.kernel} (peak)` : record.kernel,
+      record.role === 'peak' ? `${record.kernel} (peak)` : record.workload ? `${record.workload.layer} x${record.workload.repeat}: ${record.kernel}` : record.kernel,
       record.shapeLabel,
       configLabel(record),
       dash(record.timing?.medianMs, formatNumber),
@@ -110,5 +139,6 @@ export function formatRunTable(results: Results): string {
     `Adapter: ${results.env.adapter.description || `${results.env.adapter.vendor} ${results.env.adapter.architecture}`}; browser ${results.env.browser.version}.`,
     ...(stages.length > 0 ? ['Stages:', ...stages] : []),
   ];
-  return `${table.toString()}\n${legend.join('\n')}`;
+  const workloads = formatWorkloads(results);
+  return `${table.toString()}\n${legend.join('\n')}${workloads ? `\n\n${workloads}` : ''}`;
 }

@@ -91,6 +91,8 @@ export const CaseRecordSchema = z.object({
   arithmeticIntensity: z.number().nullable(),
   /** Which roof of `peaks.reference` limits a kernel of this intensity; null without both peaks. */
   bound: z.enum(['compute', 'memory']).nullable(),
+  /** The workload layer this case stands for, and how many times the model runs it. */
+  workload: z.object({ name: z.string(), layer: z.string(), repeat: z.number().int().positive() }).optional(),
 });
 export type CaseRecord = z.infer<typeof CaseRecordSchema>;
 
@@ -137,6 +139,8 @@ export const SuiteInfoSchema = z.object({
   sizes: z.array(z.number()).nullable(),
   seed: z.number().int(),
   timing: TimingOptionsSchema,
+  /** --scale the shapes were shrunk by (workloads and scaled suites); absent = real shapes. */
+  scale: z.number().optional(),
 });
 
 /** Peaks of this device measured in this run. */
@@ -180,6 +184,48 @@ export const ReferencePeaksSchema = z.object({
 });
 export type ReferencePeaks = z.infer<typeof ReferencePeaksSchema>;
 
+/** The best configuration a tuning run found at one shape. */
+export const TuneBestSchema = z.object({
+  shape: z.record(z.string(), z.number()),
+  shapeLabel: z.string(),
+  params: z.record(z.string(), z.number()),
+  gflops: z.number(),
+  /** gflops / this run's measured fma-peak; null when no peak was measured. */
+  fractionOfMeasuredPeak: z.number().nullable(),
+  caseId: z.string(),
+});
+
+/** What a `flopscope tune` run searched (its cases are the configurations it measured). */
+export const TuneInfoSchema = z.object({
+  kernel: z.string(),
+  /** `grid`: every configuration; `search`: a budgeted random + greedy-neighbour search. */
+  strategy: z.enum(['grid', 'search']),
+  /** Configurations measured per shape at most (search); null for the grid. */
+  budget: z.number().int().nullable(),
+  /** Configurations in the kernel's parameter space. */
+  spaceSize: z.number().int(),
+  /** Best configuration per shape (shapes where none passed are left out). */
+  best: z.array(TuneBestSchema),
+});
+export type TuneInfo = z.infer<typeof TuneInfoSchema>;
+
+/** A model workload: the sum of its layers, each layer's median time counted `repeat` times. */
+export const WorkloadSummarySchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  /** The --scale its shapes were shrunk by (1 = the model's real shapes). */
+  scale: z.number(),
+  layers: z.array(z.object({ layer: z.string(), caseId: z.string(), kernel: z.string(), repeat: z.number().int(), medianMs: z.number().nullable(), flops: z.number() })),
+  /** Sum of repeat x flops, useful FLOPs. */
+  flops: z.number(),
+  /** Sum of repeat x median ms; null when a layer has no time (failed or unsupported). */
+  totalMs: z.number().nullable(),
+  gflops: z.number().nullable(),
+  fractionOfMeasuredPeak: z.number().nullable(),
+  mfu: z.number().nullable(),
+});
+export type WorkloadSummary = z.infer<typeof WorkloadSummarySchema>;
+
 /** A whole results file. */
 export const ResultsSchema = z.object({
   schema: z.literal(RESULTS_SCHEMA),
@@ -195,5 +241,9 @@ export const ResultsSchema = z.object({
     referenceMissing: z.string().optional(),
   }),
   cases: z.array(CaseRecordSchema),
+  /** Present in the results of `flopscope tune` only. */
+  tune: TuneInfoSchema.optional(),
+  /** Model workloads run (suites such as bert-base), each the sum of its layer cases. */
+  workloads: z.array(WorkloadSummarySchema).optional(),
 });
 export type Results = z.infer<typeof ResultsSchema>;

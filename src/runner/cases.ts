@@ -57,7 +57,7 @@ async function runCase(request: CaseRequest, progress: (event: ProgressEvent) =>
     const outputSpec = kernel.buffers(request.shape, request.params).find((spec) => spec.name === kernel.output);
     const outputBuffer = prepared.buffers.get(kernel.output);
     if (!outputSpec || !outputBuffer) throw new Error(`kernel ${kernel.name} declares no output buffer ${kernel.output}`);
-    const output = await readBack(device, outputBuffer);
+    const output = await readBack(device, outputBuffer, outputSpec.type === 'f16' ? 'f16' : 'f32');
     const correctness = checkOutput(kernel, request.shape, request.params, prepared.inputs, output, outputSpec.length, request.maxCheckedElements, request.seed);
     if (!correctness.passed) {
       outcome = { status: 'incorrect', message: describeMismatch(correctness), correctness, timing: null };

@@ -1,17 +1,19 @@
 /** Comparing a kernel's output with its CPU reference, element by element. */
 import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
 import type { Correctness } from '../protocol/messages.js';
+import { fromF16 } from './f16.js';
 import { sampleIndices } from './inputs.js';
 
-/** Copies a storage buffer back to the CPU as f32 values. */
-export async function readBack(device: GPUDevice, buffer: GPUBuffer): Promise<Float32Array> {
+/** Copies a storage buffer back to the CPU as numbers (f16 buffers are decoded). */
+export async function readBack(device: GPUDevice, buffer: GPUBuffer, type: 'f32' | 'f16' = 'f32'): Promise<Float32Array> {
   const staging = device.createBuffer({ size: buffer.size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
   try {
     const encoder = device.createCommandEncoder();
     encoder.copyBufferToBuffer(buffer, 0, staging, 0, buffer.size);
     device.queue.submit([encoder.finish()]);
     await staging.mapAsync(GPUMapMode.READ);
-    return new Float32Array(staging.getMappedRange().slice(0));
+    const data = staging.getMappedRange().slice(0);
+    return type === 'f16' ? fromF16(new Uint16Array(data)) : new Float32Array(data);
   } finally {
     staging.destroy();
   }

@@ -1,6 +1,7 @@
 /** Turning a kernel descriptor and a case into GPU objects: buffers, pipelines, bind groups. */
 import { bufferBytes } from '../kernels/limits.js';
 import type { KernelDescriptor, Params, Shape, StageSpec, UniformValue } from '../kernels/types.js';
+import { toF16 } from './f16.js';
 import { seededValues } from './inputs.js';
 
 /** A failure that ends a case with a status, rather than a bug in the runner. */
@@ -75,8 +76,8 @@ export async function prepareKernel(
   const inputs: Record<string, Float32Array> = {};
   const destroy = () => owned.forEach((buffer) => buffer.destroy());
   const specs = kernel.buffers(shape, params);
-  const ungenerated = specs.find((spec) => spec.role === 'input' && spec.type !== 'f32');
-  if (ungenerated) throw new CaseFailure('error', `input ${ungenerated.name}: only f32 inputs are generated`);
+  const ungenerated = specs.find((spec) => spec.role === 'input' && spec.type === 'u32');
+  if (ungenerated) throw new CaseFailure('error', `input ${ungenerated.name}: only f32 and f16 inputs are generated`);
   try {
     device.pushErrorScope('out-of-memory');
     for (const spec of specs) {
@@ -89,8 +90,15 @@ export async function prepareKernel(
       buffers.set(spec.name, buffer);
       if (spec.role === 'input') {
         const values = seededValues(spec.length, seed, spec.name);
-        inputs[spec.name] = values;
-        device.queue.writeBuffer(buffer, 0, values);
+        if (spec.type === 'f16') {
+          // The reference sees exactly what the GPU sees: the values rounded to f16.
+          const { bits, rounded } = toF16(values);
+          inputs[spec.name] = rounded;
+          device.queue.writeBuffer(buffer, 0, bits);
+        } else {
+          inputs[spec.name] = values;
+          device.queue.writeBuffer(buffer, 0, values);
+        }
       }
     }
     const oom = await device.popErrorScope();

@@ -12,6 +12,7 @@ import { planFromQuery, servedResultsPath } from '../../src/cli/serve.js';
 import { caseRecord } from '../../src/results/derive.js';
 import { getKernel } from '../../src/kernels/index.js';
 import { startServe, type ServeHandle } from '../../src/host/serve.js';
+import { planCases } from '../../src/host/suite-plan.js';
 import type { ServePlan } from '../../src/protocol/serve.js';
 import type { Results } from '../../src/results/schema.js';
 import { tempDir } from '../helpers/cli.js';
@@ -81,7 +82,10 @@ describe('flopscope serve over HTTP', () => {
       expect(response.status).toBe(200);
       const plan = (await response.json()) as ServePlan;
       expect(plan).toMatchObject({ suite: 'quick', sizes: [64], measurePeak: false, seed: 1, node: process.version });
-      expect(plan.cases).toEqual([{ kernel: 'matmul-naive', shape: { m: 64, n: 64, k: 64, batch: 1 }, params: { WG_X: 16, WG_Y: 16 } }]);
+      // The quick suite's kernels, each at 64x64x64 in its tuned configuration, as `run --suite quick --sizes 64` plans them.
+      expect(plan.cases).toEqual(planCases({ suite: 'quick', sizes: [64] }).map(({ kernel, shape, params }) => ({ kernel: kernel.name, shape, params })));
+      expect(plan.cases).toContainEqual({ kernel: 'matmul-naive', shape: { m: 64, n: 64, k: 64, batch: 1 }, params: { WG_X: 16, WG_Y: 16 } });
+      expect(plan.cases.every((c) => c.shape.m === 64 && c.shape.n === 64 && c.shape.k === 64)).toBe(true);
       expect(plan.timing.maxTimeMs).toBe(300);
       expect(plan.harness.version).toMatch(/^\d+\.\d+\.\d+$/);
     });
@@ -92,6 +96,7 @@ describe('flopscope serve over HTTP', () => {
       ['peak=maybe', /peak=maybe/],
       ['maxTime=soon', /is not a duration/],
       ['frob=1', /unknown plan parameter "frob"/],
+      ['suite=bert-base', /bert-base is a model workload, which the serve page does not run yet/],
     ])('refuses the plan %s with a 400 saying why', async (query, reason) => {
       const response = await fetch(`${handle.origin}/plan?${query}`);
       expect(response.status).toBe(400);

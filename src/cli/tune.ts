@@ -1,0 +1,84 @@
+/**
+ * `flopscope tune`: sweep a kernel's parameter space at some sizes (the whole grid, or a search
+ * within --budget), check every configuration, rank them and write everything to the results.
+ */
+import type { Argv } from 'yargs';
+import { UsageError } from '../errors.js';
+import { runCases } from '../host/run.js';
+import { assertCasesFit, type PlannedCase } from '../host/suite-plan.js';
+import { getKernel, KERNELS } from '../kernels/index.js';
+import { gridSize } from '../kernels/params.js';
+import { progressReporter } from '../report/progress.js';
+import { formatTuneReport } from '../report/tune.js';
+import { writeJsonAtomic } from '../results/store.js';
+import { tuneInfo } from '../tune/ranking.js';
+import { TuneSearch } from '../tune/search.js';
+import { parseCount, parseSizes } from './arguments.js';
+import { dawnRunner, peakRequestFromArgs, resultsOut, timingFromArgs, withPeakOptions, withTimingOptions } from './options.js';
+import { browserChoiceFromArgs, withBrowserOptions } from './browser-options.js';
+import { colourAllowed, logLine, writeStdout } from './output.js';
+
+/** Sizes tuned when --sizes is not given. */
+const DEFAULT_TUNE_SIZES = [256];
+/** Warm-up of each configuration: short, a sweep measures many. */
+const TUNE_WARMUP_MS = 20;
+
+/** Registers `tune` on a yargs instance. */
+export function registerTune<T>(cli: Argv<T>): Argv<T> {
+  return cli.command(
+    'tune',
+    "sweep a kernel's parameter space, check and rank every configuration",
+    (y) =>
+      withBrowserOptions(withPeakOptions(withTimingOptions(y)))
+        .option('kernel', { type: 'string', demandOption: true, describe: `kernel to tune: ${KERNELS.map((k) => k.name).join(', ')}` })
+        .option('sizes', { type: 'string', array: true, describe: `sizes, e.g. 256,512 (default ${DEFAULT_TUNE_SIZES.join(',')})` })
+        .option('budget', { type: 'number', describe: 'configurations measured per size: a random sample, then the best one\'s neighbours (default: the whole grid)' })
+        .option('top', { type: 'number', default: 10, describe: 'configurations shown per size' })
+        .option('seed', { type: 'number', default: 1, describe: 'seed of the input data and of the search' })
+        .option('peak', { type: 'boolean', default: true, describe: 'measure the fma-peak first (--no-peak to skip)' })
+        // A sweep measures many configurations: a few samples each, compared within one run.
+        .default('max-time', '300ms')
+        .default('min-samples', 3)
+        .default('max-samples', 20)
+        .default('noise', '5%')
+        .example('$0 tune --kernel matmul-blocked --sizes 512', 'every configuration of matmul-blocked at 512x512x512')
+        .example('$0 tune --kernel matmul-subgroup --sizes 256 --budget 30 --json', 'a 30-configuration search, results JSON on stdout'),
+    async (args) => {
+      const kernel = getKernel(String(args.kernel));
+      const sizes = parseSizes(args.sizes) ?? DEFAULT_TUNE_SIZES;
+      const budget = args.budget === undefined ? null : parseCount(args.budget, '--budget');
+      const top = parseCount(args.top, '--top');
+      if (!Number.isInteger(args.seed) || args.seed < 0) throw new UsageError(`--seed ${args.seed} is not a non-negative whole number: give e.g. --seed 1`);
+      const timing = { ...timingFromArgs(args), warmupMs: TUNE_WARMUP_MS };
+      const peakRequest = peakRequestFromArgs(args);
+      const search = new TuneSearch(kernel, sizes.map((size) => kernel.shapeFromSize(size)), budget, args.seed);
+      const toPlanned = (found: ReturnType<TuneSearch['next']>): PlannedCase[] => (found ? [{ kernel, ...found }] : []);
+      const first = toPlanned(search.next([]));
+      const reporter = progressReporter(process.stderr, colourAllowed(process.stderr));
+      logLine(
+        `flopscope: tuning ${kernel.name} at ${sizes.join(', ')}: ${budget === null ? `all ${gridSize(kernel.paramSpace)}` : `up to ${budget} of ${gridSize(kernel.paramSpace)}`} configurations per size`,
+      );
+      const { results, path } = await runCases({
+        cases: first,
+        moreCases: { next: (records) => toPlanned(search.next(records)), expected: search.expected - first.length },
+        suiteName: `tune:${kernel.name}`,
+        sizes,
+        timing,
+        peakRequest,
+        seed: args.seed,
+        maxCheckedElements: 65_536,
+        measurePeak: args.peak,
+        extraFlags: args['browser-flag'] ?? [],
+        browser: browserChoiceFromArgs(args),
+        out: resultsOut(args.out, `-tune-${kernel.name}`),
+        reporter,
+        runner: await dawnRunner(args, (event) => reporter.caseProgress(event)),
+      });
+      results.tune = tuneInfo(results, kernel.name, budget, search.spaceSize);
+      writeJsonAtomic(path, results);
+      logLine(`flopscope: results written to ${path}`);
+      await writeStdout(args.json ? JSON.stringify(results, null, 2) + '\n' : formatTuneReport(results, kernel.name, top) + '\n');
+      process.exitCode = results.cases.some((c) => c.status === 'error') ? 1 : 0;
+    },
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * End to end: every matmul strategy in the real browser on SwiftShader, at shapes that are and
+ * are not multiples of its blocks and tiles, every output element checked against the CPU reference.
+ */
+import { describe, expect, it } from 'vitest';
+import { getKernel } from '../../src/kernels/index.js';
+import { runCase, useRunner } from '../helpers/runner.js';
+
+/**
+ * Shapes: square and block-aligned (64), odd (67), non-square and unaligned, batched and unaligned,
+ * and vec4-aligned with K = 12 (a KSTEP of 8 runs its second step of 4 past K).
+ */
+const SHAPES = [
+  { batch: 1, m: 64, n: 64, k: 64 },
+  { batch: 1, m: 20, n: 12, k: 12 },
+  { batch: 1, m: 67, n: 67, k: 67 },
+  { batch: 1, m: 33, n: 70, k: 19 },
+  { batch: 2, m: 48, n: 40, k: 24 },
+];
+
+/** For each strategy: its defaults, and a small configuration so 64 spans several blocks and tiles. */
+const CONFIGS: Record<string, Record<string, number>[]> = {
+  'matmul-tiled': [{}, { WG_X: 8, WG_Y: 4, RM: 4, RN: 2, TK: 8 }],
+  'matmul-blocked': [{}, { WG_X: 2, WG_Y: 2, TM: 4, TN: 8 }],
+  'matmul-subgroup': [{}, { WG_SIZE: 16, QUADS_N: 2, TM: 2, TN: 8 }],
+};
+
+describe('matmul strategies in the browser', () => {
+  const runner = useRunner();
+
+  for (const [name, configs] of Object.entries(CONFIGS)) {
+    const kernel = getKernel(name);
+    for (const overrides of configs) {
+      const params = { ...kernel.defaultParams, ...overrides };
+      for (const shape of SHAPES) {
+        it(`${name} ${Object.keys(overrides).length ? 'small blocks' : 'defaults'} is correct at ${kernel.formatShape(shape)}`, async () => {
+          const features = runner().session.device.features;
+          const outcome = await runCase(runner(), name, shape, params, { maxSamples: 3, minSamples: 3 });
+          if ((kernel.requiredFeatures ?? []).some((f) => !features.includes(f))) {
+            expect(outcome.status).toBe('unsupported');
+            return;
+          }
+          expect(outcome.status, outcome.message).toBe('ok');
+          expect(outcome.correctness).toMatchObject({ passed: true, mode: 'full', checked: shape.batch * shape.m * shape.n, mismatches: 0 });
+          expect(outcome.timing!.samplesMs.length).toBeGreaterThanOrEqual(3);
+        });
+      }
+    }
+  }
+
+  it('reports matmul-f16 as unsupported, naming shader-f16, where the adapter lacks it', async () => {
+    const kernel = getKernel('matmul-f16');
+    const outcome = await runCase(runner(), kernel.name, { batch: 1, m: 33, n: 70, k: 19 }, kernel.defaultParams);
+    if (runner().session.device.features.includes('shader-f16')) {
+      // On an adapter with f16 the same case must pass its f16 check instead.
+      expect(outcome.status, outcome.message).toBe('ok');
+      expect(outcome.correctness?.passed).toBe(true);
+    } else {
+      expect(outcome.status).toBe('unsupported');
+      expect(outcome.message).toMatch(/shader-f16/);
+    }
+  });
+});
