@@ -17,6 +17,7 @@ const common = {
 };
 
 mkdirSync(join(root, 'dist/runner'), { recursive: true });
+mkdirSync(join(root, 'dist/serve'), { recursive: true });
 await Promise.all([
   build({
     ...common,
@@ -37,5 +38,14 @@ await Promise.all([
     outfile: 'dist/runner/runner.js',
     platform: 'browser',
   }),
+  build({
+    ...common,
+    entryPoints: ['src/serve/page.ts'],
+    outfile: 'dist/serve/serve.js',
+    platform: 'browser',
+    // It may travel to a phone over Wi-Fi, and zod (the results schema) is most of it.
+    minify: true,
+  }),
 ]);
 copyFileSync(join(root, 'src/runner/index.html'), join(root, 'dist/runner/index.html'));
+for (const name of ['index.html', 'serve.css']) copyFileSync(join(root, 'src/serve', name), join(root, 'dist/serve', name));

@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { openRunner } from '../host/run.js';
 import { formatDeviceReport } from '../report/device.js';
 import { dawnRunner } from './options.js';
+import { browserChoiceFromArgs, withBrowserOptions } from './browser-options.js';
 import { logLine, writeStdout } from './output.js';
 
 /** Registers `device` on a yargs instance. */
@@ -11,13 +12,14 @@ export function registerDevice<T>(cli: Argv<T>): Argv<T> {
     'device',
     'show the browser, the WebGPU adapter, its features and limits',
     (y) =>
-      y
+      withBrowserOptions(y)
         .option('json', { type: 'boolean', default: false, describe: 'print JSON instead of text' })
         .option('browser-flag', { type: 'string', array: true, describe: 'extra Chromium flag (repeatable)' })
         .option('dawn', { type: 'string', describe: 'ask Dawn in Node (the webgpu npm package) instead of Chromium; optional path to its index.js' })
         .option('dawn-flag', { type: 'string', array: true, describe: 'Dawn option for --dawn (repeatable)' }),
     async (args) => {
-      const runner = (await dawnRunner(args, () => undefined)) ?? (await openRunner({ extraFlags: args['browser-flag'] ?? [], log: logLine }));
+      const browser = browserChoiceFromArgs(args);
+      const runner = (await dawnRunner(args, () => undefined)) ?? (await openRunner({ extraFlags: args['browser-flag'] ?? [], browser, log: logLine }));
       try {
         const info = {
           browser: {
@@ -25,7 +27,9 @@ export function registerDevice<T>(cli: Argv<T>): Argv<T> {
             executable: runner.browser.executable,
             source: runner.browser.source,
             flags: runner.browser.flags,
+            ...(runner.browser.endpoint ? { endpoint: runner.browser.endpoint } : {}),
           },
+          ...(runner.machine ? { machine: runner.machine } : {}),
           ...runner.session.device,
         };
         await writeStdout(args.json ? JSON.stringify(info, null, 2) + '\n' : formatDeviceReport(info) + '\n');

@@ -9,10 +9,11 @@ import { registerDevice } from './device.js';
 import { registerEstimate } from './estimate.js';
 import { registerPeaks } from './peaks.js';
 import { registerRun } from './run.js';
+import { registerServe } from './serve.js';
 import { registerTune } from './tune.js';
 
 /** The commands, for the error that names them when an unknown one is given. */
-const COMMANDS = ['run', 'tune', 'peaks', 'device', 'estimate'];
+const COMMANDS = ['run', 'tune', 'peaks', 'device', 'estimate', 'serve'];
 
 /** Runs the CLI on `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -22,7 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nMeasures the FLOP/s a GPU really delivers, through WebGPU in headless Chromium.')
     .option('verbose', { type: 'boolean', default: false, describe: 'show stack traces and the page\'s console' })
     .strict()
-    .demandCommand(1, 'give a command: run, tune, peaks, device, estimate (see --help)')
+    .demandCommand(1, 'give a command: run, tune, peaks, device, estimate, serve (see --help)')
     .help()
     .version()
     .wrap(Math.min(110, process.stdout.columns ?? 100))
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   cli = registerPeaks(cli);
   cli = registerDevice(cli);
   cli = registerEstimate(cli);
+  cli = registerServe(cli);
   process.exitCode = 0;
   try {
     const command = argv[0];

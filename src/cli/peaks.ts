@@ -4,6 +4,7 @@ import { runCases } from '../host/run.js';
 import { formatPeaks, peakRows } from '../report/peaks.js';
 import { progressReporter } from '../report/progress.js';
 import { dawnRunner, peakRequestFromArgs, resultsOut, timingFromArgs, withPeakOptions, withTimingOptions } from './options.js';
+import { browserChoiceFromArgs, withBrowserOptions } from './browser-options.js';
 import { colourAllowed, logLine, writeStdout } from './output.js';
 
 /** Registers `peaks` on a yargs instance. */
@@ -12,7 +13,7 @@ export function registerPeaks<T>(cli: Argv<T>): Argv<T> {
     'peaks',
     "measure this device's f32/f16 compute peak and bandwidth, beside its vendor figures",
     (y) =>
-      withPeakOptions(withTimingOptions(y))
+      withBrowserOptions(withPeakOptions(withTimingOptions(y)))
         .example('$0 peaks', 'measured peaks and the vendor table row matched from the adapter')
         .example('$0 peaks --gpu "RTX 4090" --json', 'when the browser hides the GPU name'),
     async (args) => {
@@ -30,6 +31,7 @@ export function registerPeaks<T>(cli: Argv<T>): Argv<T> {
         measurePeak: true,
         includeUnsupportedPeaks: true,
         extraFlags: args['browser-flag'] ?? [],
+        browser: browserChoiceFromArgs(args),
         out: resultsOut(args.out, '-peaks'),
         reporter,
         runner: await dawnRunner(args, (event) => reporter.caseProgress(event)),

@@ -8,6 +8,7 @@ import { progressReporter } from '../report/progress.js';
 import { formatRunTable } from '../report/table.js';
 import { parseNames, parseParams, parseScale, parseSizes } from './arguments.js';
 import { dawnRunner, peakRequestFromArgs, resultsOut, timingFromArgs, withPeakOptions, withTimingOptions } from './options.js';
+import { browserChoiceFromArgs, withBrowserOptions } from './browser-options.js';
 import { colourAllowed, logLine, writeStdout } from './output.js';
 
 /** Registers `run` on a yargs instance. */
@@ -16,7 +17,7 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
     'run',
     'measure kernels: a suite, or kernels at sizes',
     (y) =>
-      withPeakOptions(withTimingOptions(y))
+      withBrowserOptions(withPeakOptions(withTimingOptions(y)))
         .option('kernel', { type: 'string', array: true, describe: `kernel(s) to run: ${KERNELS.map((k) => k.name).join(', ')}` })
         .option('suite', { type: 'string', describe: `suite or model workload to run: ${suiteNames().join(', ')} (default quick)` })
         .option('scale', { type: 'string', describe: 'shrink the shapes of a workload or the conv suite by this factor, 0 < F <= 1 (workloads default to 1 on hardware, 0.25 on software adapters; the conv suite to 1)' })
@@ -50,6 +51,7 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
         maxCheckedElements: 65_536,
         measurePeak: args.peak,
         extraFlags: args['browser-flag'] ?? [],
+        browser: browserChoiceFromArgs(args),
         out: resultsOut(args.out),
         reporter,
         runner: await dawnRunner(args, (event) => reporter.caseProgress(event)),

@@ -16,6 +16,7 @@ import { tuneInfo } from '../tune/ranking.js';
 import { TuneSearch } from '../tune/search.js';
 import { parseCount, parseSizes } from './arguments.js';
 import { dawnRunner, peakRequestFromArgs, resultsOut, timingFromArgs, withPeakOptions, withTimingOptions } from './options.js';
+import { browserChoiceFromArgs, withBrowserOptions } from './browser-options.js';
 import { colourAllowed, logLine, writeStdout } from './output.js';
 
 /** Sizes tuned when --sizes is not given. */
@@ -31,7 +32,7 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
     'tune',
     "sweep a kernel's parameter space, check and rank every configuration",
     (y) =>
-      withPeakOptions(withTimingOptions(y))
+      withBrowserOptions(withPeakOptions(withTimingOptions(y)))
         .option('kernel', { type: 'string', demandOption: true, describe: `kernel to tune: ${KERNELS.map((k) => k.name).join(', ')}` })
         .option('sizes', { type: 'string', array: true, describe: `sizes, e.g. 256,512 (default ${DEFAULT_TUNE_SIZES.join(',')})` })
         .option('budget', { type: 'number', describe: 'configurations measured per size: a random sample, then the best one\'s neighbours (default: the whole grid)' })
@@ -73,6 +74,7 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
         maxCheckedElements: 65_536,
         measurePeak: args.peak,
         extraFlags: args['browser-flag'] ?? [],
+        browser: browserChoiceFromArgs(args),
         out: resultsOut(args.out, `-tune-${kernel.name}`),
         reporter,
         runner: await dawnRunner(args, (event) => reporter.caseProgress(event)),

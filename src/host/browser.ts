@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
-import { EnvironmentError } from '../errors.js';
+import { EnvironmentError, UsageError } from '../errors.js';
 
 /** Flags that give WebGPU headless, with unquantized timestamps (developer features). */
 export const WEBGPU_FLAGS: readonly string[] = ['--enable-unsafe-webgpu', '--enable-webgpu-developer-features', '--no-first-run'];
@@ -101,6 +101,34 @@ export function ensureBrowser(log: (line: string) => void, env: NodeJS.ProcessEn
   if (!installed) throw new EnvironmentError(`installed the chromium package but found no chromium on PATH: ${HOW_TO_GET_ONE}`);
   log(`flopscope: installed ${installed.path}`);
   return { path: installed.path, source: 'installed' };
+}
+
+/** The browser given with --browser PATH (it overrides discovery); a UsageError when it cannot run. */
+export function browserFromOption(path: string): FoundBrowser {
+  if (!existsSync(path)) throw new UsageError(`--browser ${path}: no such file: give the path of a Chromium, Chrome or Edge executable`);
+  if (!isExecutable(path)) throw new UsageError(`--browser ${path} is not an executable file: give the path of a Chromium, Chrome or Edge executable`);
+  return { path, source: 'option' };
+}
+
+/**
+ * Fails early when a window cannot be opened: on Linux a headful browser needs an X11 or
+ * Wayland display (DISPLAY / WAYLAND_DISPLAY), e.g. a desktop session or `xvfb-run`.
+ */
+export function assertDisplay(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): void {
+  if (platform !== 'linux' || env.DISPLAY || env.WAYLAND_DISPLAY) return;
+  throw new EnvironmentError('--headful needs a display and neither DISPLAY nor WAYLAND_DISPLAY is set: run it in a desktop session or under `xvfb-run -a flopscope ...`, or drop --headful');
+}
+
+/** Which browser a run uses: found or given (--browser), headless or with a window, with the hardware flags, or one already running elsewhere (--browser-ws-endpoint). */
+export interface BrowserChoice {
+  /** --browser PATH: this executable instead of the discovery order. */
+  executable?: string | undefined;
+  /** --headful: launch with a window (needs a display). */
+  headful?: boolean | undefined;
+  /** --hardware-flags: add this OS's flags for a hardware adapter (src/host/hardware.ts). */
+  hardwareFlags?: boolean | undefined;
+  /** --browser-ws-endpoint: connect to this browser instead of launching one. */
+  wsEndpoint?: string | undefined;
 }
 
 /** Options for launching the browser. */

@@ -19,3 +19,8 @@ export function packageRoot(): string {
 export function runnerDir(): string {
   return join(packageRoot(), 'dist', 'runner');
 }
+
+/** The page `flopscope serve` hands to browsers (index.html, serve.js, serve.css) that `npm run build` writes. */
+export function serveDir(): string {
+  return join(packageRoot(), 'dist', 'serve');
+}

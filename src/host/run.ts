@@ -2,18 +2,18 @@
  * One run, end to end: launch the browser, serve the runner, get the adapter, check the plan
  * against its limits, measure the peak, run every case, and write results as it goes.
  */
-import { checkConfiguration } from '../kernels/limits.js';
-import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
-import type { CaseOutcome, CaseRequest, DeviceReport, ProgressEvent, TimingOptions } from '../protocol/messages.js';
-import { applyPeaks, caseRecord, type PeakContext } from '../results/derive.js';
+import { measureCases, suiteInfo, type CaseSession } from '../measure/run.js';
+import type { DeviceReport, ProgressEvent, TimingOptions } from '../protocol/messages.js';
 import { resolveReferencePeaks, type PeakRequest } from '../specs/reference.js';
 import { readCpuInfo } from './cpu-info.js';
 import { RESULTS_SCHEMA, type CaseRecord, type Results } from '../results/schema.js';
 import { ResultsWriter } from '../results/store.js';
-import { ensureBrowser, launchBrowser, type LaunchedBrowser } from './browser.js';
+import { EnvironmentError, UsageError } from '../errors.js';
+import { assertDisplay, browserFromOption, ensureBrowser, launchBrowser, type BrowserChoice, type LaunchedBrowser } from './browser.js';
+import { gpuDeviceNodes, hardwareFlagsFor, softwareAdapterWarning } from './hardware.js';
+import { openRemoteRunner, parseEndpoint } from './remote.js';
 import { harnessIdentity, hostIdentity } from './environment.js';
 import { runnerDir } from './paths.js';
-import { notePeak, peakPlans, peakShape } from './peaks.js';
 import { serveStatic } from './server.js';
 import { RunnerSession } from './session.js';
 import { SOFTWARE_SCALE, type Workload } from '../../bench/workloads.js';
@@ -36,6 +36,8 @@ export interface RunOptions {
   /** What the user said about reference peaks (--gpu, --peak-tflops, --peak-bandwidth). */
   peakRequest: PeakRequest;
   extraFlags?: readonly string[];
+  /** Which browser, and how it is started or reached (default: found, launched headless). */
+  browser?: BrowserChoice;
   /** Final results path, or a function of the adapter that gives it (the default name includes the adapter). */
   out: string | ((device: DeviceReport) => string);
   /** Reports progress; writes nothing to stdout. */
@@ -65,12 +67,7 @@ export interface RunReporter {
   caseFinished(record: CaseRecord): void;
 }
 
-/** What runs the cases: the runner page in a browser, or the runner in-process on Dawn. */
-export interface CaseSession {
-  /** The adapter the runner got. */
-  readonly device: DeviceReport;
-  runCase(request: CaseRequest): Promise<CaseOutcome>;
-}
+export type { CaseSession };
 
 /** What the results record about the browser (or the runtime standing in for one). */
 export type BrowserIdentity = Results['env']['browser'];
@@ -79,25 +76,51 @@ export type BrowserIdentity = Results['env']['browser'];
 export interface RunnerHandle {
   session: CaseSession;
   browser: BrowserIdentity;
+  /** The machine the runner is on when it is not this one (a remote browser), as it describes itself. */
+  machine?: Results['env']['host'];
   close(): Promise<void>;
 }
 
-/** Finds (or installs) and launches the browser, serves the runner and opens a session. */
+/**
+ * Finds (or installs, or takes the --browser given) and launches the browser, serves the runner
+ * and opens a session; or, with a WebSocket endpoint, connects to a browser running elsewhere.
+ * Warns (through `log`) when the adapter is a software one on a machine that has a GPU.
+ */
 export async function openRunner(options: {
   extraFlags?: readonly string[] | undefined;
+  browser?: BrowserChoice | undefined;
   log: (line: string) => void;
   onProgress?: (event: ProgressEvent) => void;
   onPageLog?: (line: string) => void;
 }): Promise<RunnerHandle> {
-  const executable = ensureBrowser(options.log);
+  const choice = options.browser ?? {};
+  if (choice.wsEndpoint !== undefined) {
+    return openRemoteRunner({ endpoint: parseEndpoint(choice.wsEndpoint), onProgress: options.onProgress, onPageLog: options.onPageLog });
+  }
+  if (choice.headful) assertDisplay();
+  const hardware = choice.hardwareFlags ? hardwareFlagsFor(process.platform) : null;
+  if (choice.hardwareFlags && !hardware) throw new UsageError(`--hardware-flags: flopscope knows no hardware flags for ${process.platform}: pass your GPU backend's flags with --browser-flag`);
+  const executable = choice.executable !== undefined ? browserFromOption(choice.executable) : ensureBrowser(options.log);
   const server = await serveStatic(runnerDir());
   let launched: LaunchedBrowser | null = null;
   try {
-    launched = await launchBrowser({ executable, extraFlags: options.extraFlags ?? [] });
-    const session = await RunnerSession.open(launched.browser, server.url, {
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.onPageLog ? { onPageLog: options.onPageLog } : {}),
-    });
+    launched = await launchBrowser({ executable, extraFlags: [...(hardware?.flags ?? []), ...(options.extraFlags ?? [])], headless: !choice.headful });
+    let session: RunnerSession;
+    try {
+      session = await RunnerSession.open(launched.browser, server.url, {
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.onPageLog ? { onPageLog: options.onPageLog } : {}),
+      });
+    } catch (error) {
+      if (hardware && error instanceof EnvironmentError) {
+        throw new EnvironmentError(
+          `the browser gave no WebGPU adapter with --hardware-flags (${hardware.flags.join(' ')}): these need a working ${hardware.backend} driver for the GPU (docs/hardware.md); without one drop --hardware-flags and the software adapter is used`,
+        );
+      }
+      throw error;
+    }
+    const warning = softwareAdapterWarning({ adapter: session.device.adapter, platform: process.platform, gpuNodes: gpuDeviceNodes(), hardwareFlagsUsed: hardware !== null });
+    if (warning) options.log(`flopscope: warning: ${warning}`);
     const browser = launched.browser;
     return {
       session,
@@ -124,7 +147,8 @@ export async function openRunner(options: {
 /** Runs the planned cases; returns the completed results (also written to disk). */
 export async function runCases(options: RunOptions): Promise<{ results: Results; path: string }> {
   const { reporter } = options;
-  const runner = options.runner ?? (await openRunner({ extraFlags: options.extraFlags, log: reporter.log, onProgress: (event) => reporter.caseProgress(event) }));
+  const runner =
+    options.runner ?? (await openRunner({ extraFlags: options.extraFlags, browser: options.browser, log: reporter.log, onProgress: (event) => reporter.caseProgress(event) }));
   try {
     const { session } = runner;
     const device = session.device;
@@ -142,79 +166,30 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
         adapter: device.adapter,
         features: device.features,
         limits: device.limits,
-        host: hostIdentity(),
+        host: runner.machine ?? hostIdentity(),
         startedAt: new Date().toISOString(),
         finishedAt: null,
       },
-      suite: {
-        name: options.suiteName,
-        kernels: [...new Set(plannedCases.map((c) => c.kernel.name))],
-        sizes: options.sizes ? [...options.sizes] : null,
-        seed: options.seed,
-        timing: options.timing,
-        ...(options.scale !== undefined ? { scale: options.scale } : {}),
-      },
+      suite: { ...suiteInfo({ ...options, cases: plannedCases }, options.suiteName, options.sizes), ...(options.scale !== undefined ? { scale: options.scale } : {}) },
       peaks: { measured: { computeGflops: null, computeCaseId: null }, reference: null },
       cases: [],
     };
-    const resolved = resolveReferencePeaks(device.adapter, options.peakRequest, await readCpuInfo().catch(() => null));
+    // A software adapter's peak is estimated from the CPU it runs on: unknown for a browser on another machine.
+    const cpu = runner.machine ? null : await readCpuInfo().catch(() => null);
+    const resolved = resolveReferencePeaks(device.adapter, options.peakRequest, cpu);
     results.peaks.reference = resolved.reference;
     if (resolved.missing !== undefined) results.peaks.referenceMissing = resolved.missing;
-    const peakContext = (): PeakContext => ({ measured: results.peaks.measured, reference: results.peaks.reference ?? null });
     writer.save(results);
-
-    const runOne = async (kernel: KernelDescriptor, shape: Shape, params: Params, timing: TimingOptions): Promise<CaseOutcome> => {
-      const violation = checkConfiguration(kernel, shape, params, device.limits);
-      if (violation) return { status: 'unsupported', message: `skipped: ${violation.message}`, correctness: null, timing: null };
-      return session.runCase({ kernel: kernel.name, shape, params, seed: options.seed, timing, maxCheckedElements: options.maxCheckedElements });
-    };
-    const record = (entry: CaseRecord) => {
-      results.cases.push(entry);
-      writer.save(results);
-      reporter.caseFinished(entry);
-    };
-
-    const plans = options.measurePeak ? peakPlans(device.features, { bandwidth: true, includeUnsupported: options.includeUnsupportedPeaks ?? false }) : [];
-    const peakRuns = plans.reduce((sum, plan) => sum + plan.configurations.length, 0);
-    const total = peakRuns + plannedCases.length + (options.moreCases?.expected ?? 0);
-    let started = 0;
-    for (const plan of plans) {
-      const { kernel } = plan;
-      const found = plan.shape ? { shape: plan.shape, failed: null } : await peakShape(runOne, kernel, options.timing);
-      if (found.failed) {
-        started += plan.configurations.length;
-        record(caseRecord(kernel, found.shape, kernel.defaultParams, 'peak', found.failed, peakContext()));
-        continue;
-      }
-      for (const params of plan.configurations) {
-        reporter.caseStarted(++started, total, `${kernel.name} ${kernel.formatShape(found.shape)} (measured peak)`);
-        const entry = caseRecord(kernel, found.shape, params, 'peak', await runOne(kernel, found.shape, params, options.timing), peakContext());
-        notePeak(results.peaks.measured, plan.kind, entry);
-        record(entry);
-      }
-    }
-    // The peak cases' own fraction of the peak is known only once all of them ran.
-    for (const entry of results.cases) applyPeaks(entry, peakContext());
-    writer.save(results);
-
-    const benchmark = () => results.cases.filter((c) => c.role === 'benchmark');
-    let queue = plannedCases.length > 0 || !options.moreCases ? [...plannedCases] : options.moreCases.next([]);
-    for (let i = 0; queue.length > 0; i++) {
-      const { kernel, shape, params, workload } = queue.shift()!;
-      const label = workload ? `${workload.name} ${workload.layer}: ` : '';
-      reporter.caseStarted(peakRuns + i + 1, Math.max(total, peakRuns + i + 1), `${label}${kernel.name} ${kernel.formatShape(shape)}`);
-      const outcome = await runOne(kernel, shape, params, options.timing);
-      record({ ...caseRecord(kernel, shape, params, 'benchmark', outcome, peakContext()), ...(workload ? { workload } : {}) });
-      if (queue.length === 0 && options.moreCases) queue = options.moreCases.next(benchmark());
-    }
+    await measureCases(session, { ...options, cases: plannedCases }, results, {
+      caseStarted: (index, total, label) => reporter.caseStarted(index, total, label),
+      caseFinished: (entry) => reporter.caseFinished(entry),
+      save: (partial) => writer.save(partial),
+    });
     if (options.workload) {
       const { name, description } = options.workload.workload;
       results.suite.scale = workloadScale!;
       results.workloads = summarizeWorkloads([{ name, description, scale: workloadScale! }], results.cases, results.peaks);
     }
-
-    results.complete = true;
-    results.env.finishedAt = new Date().toISOString();
     writer.finish(results);
     return { results, path };
   } finally {

@@ -24,8 +24,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Reads every file of `dir` (not its subfolders) into memory, keyed by URL path. */
-function loadFiles(dir: string): Map<string, { body: Buffer; type: string }> {
+/** A file held in memory to be served, with its content type. */
+export interface ServedFile {
+  body: Buffer;
+  type: string;
+}
+
+/** Reads every file of `dir` (not its subfolders) into memory, keyed by URL path; '/' is index.html. */
+export function loadFiles(dir: string): Map<string, ServedFile> {
   let names: string[];
   try {
     names = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
@@ -35,7 +41,7 @@ function loadFiles(dir: string): Map<string, { body: Buffer; type: string }> {
   if (!names.includes('index.html')) {
     throw new EnvironmentError(`the runner page is not built (${join(dir, 'index.html')} is missing): run \`npm run build\``);
   }
-  const files = new Map<string, { body: Buffer; type: string }>();
+  const files = new Map<string, ServedFile>();
   for (const name of names) {
     files.set(`/${name}`, { body: readFileSync(join(dir, name)), type: CONTENT_TYPES[extname(name)] ?? 'application/octet-stream' });
   }

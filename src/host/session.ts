@@ -15,18 +15,21 @@ import {
   type ProgressEvent,
   type RunnerApi,
 } from '../protocol/messages.js';
-import { PROGRESS_BINDING } from '../protocol/binding.js';
+import { MACHINE_GLOBAL, PROGRESS_BINDING } from '../protocol/binding.js';
+import { BrowserMachineSchema, type BrowserMachine } from '../protocol/machine.js';
 
 /** What the session reports while it works. */
 export interface SessionHooks {
   onProgress?: (event: ProgressEvent) => void;
   /** Console output and errors of the page (shown with --verbose). */
   onPageLog?: (line: string) => void;
+  /** Runs on each new page before it loads the runner (a remote browser gets the runner's files this way). */
+  preparePage?: (page: Page) => Promise<void>;
 }
 
 const NO_ADAPTER_HELP =
   'the browser gave no WebGPU adapter: check that it is Chromium/Chrome 113 or newer, that WebGPU is not blocklisted ' +
-  '(try --browser-flag=--enable-unsafe-webgpu, or on Linux --browser-flag=--enable-features=Vulkan), and see chrome://gpu';
+  '(on a machine with a GPU try --hardware-flags; docs/hardware.md), and see chrome://gpu';
 
 /** A page with the runner loaded. */
 export class RunnerSession {
@@ -61,6 +64,7 @@ export class RunnerSession {
       const parsed = ProgressEventSchema.safeParse(event);
       if (parsed.success) this.hooks.onProgress?.(parsed.data);
     });
+    await this.hooks.preparePage?.(page);
     await page.goto(this.url, { waitUntil: 'load' });
     await page.waitForFunction(() => 'flopscope' in window, { timeout: 30_000 });
     let report: unknown;
@@ -75,6 +79,15 @@ export class RunnerSession {
     }
     const parsed = DeviceReportSchema.safeParse(report);
     if (!parsed.success) throw new Error(`the runner page sent a malformed device report: ${parsed.error.message}`);
+    return parsed.data;
+  }
+
+  /** What the browser says about the machine it runs on (for a browser on another machine). */
+  async describeMachine(): Promise<BrowserMachine> {
+    if (!this.page || this.page.isClosed()) await this.replacePage();
+    const raw = await this.page!.evaluate((name) => (window as unknown as Record<string, () => Promise<unknown>>)[name]!(), MACHINE_GLOBAL);
+    const parsed = BrowserMachineSchema.safeParse(raw);
+    if (!parsed.success) throw new Error(`the runner page sent a malformed machine description: ${parsed.error.issues[0]?.message}`);
     return parsed.data;
   }
 

@@ -3,3 +3,6 @@
  * schemas so the page bundle imports only types from messages.ts (and not zod).
  */
 export const PROGRESS_BINDING = '__flopscopeProgress';
+
+/** Name of the page function that describes the machine the browser runs on (src/runner/machine.ts). */
+export const MACHINE_GLOBAL = '__flopscopeMachine';

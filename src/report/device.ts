@@ -3,7 +3,7 @@ import type { DeviceReport } from '../protocol/messages.js';
 
 /** What `flopscope device` shows. */
 export interface DeviceInfo extends DeviceReport {
-  browser: { version: string; executable: string | null; source: string; flags: string[] };
+  browser: { version: string; executable: string | null; source: string; flags: string[]; endpoint?: string };
 }
 
 /** Aligned `key  value` lines. */
@@ -18,8 +18,13 @@ export function formatDeviceReport(info: DeviceInfo): string {
   const subgroups = adapter.subgroupMinSize !== undefined ? `${adapter.subgroupMinSize}..${adapter.subgroupMaxSize}` : 'not reported';
   const lines = [
     ...keyValues([
-      ['Browser', `${info.browser.version} (${info.browser.executable ?? "no executable"}, found via ${info.browser.source})`],
-      ['Flags', info.browser.flags.join(' ')],
+      [
+        'Browser',
+        info.browser.endpoint
+          ? `${info.browser.version} (${info.browser.source}, at ${info.browser.endpoint})`
+          : `${info.browser.version} (${info.browser.executable ?? 'no executable'}, found via ${info.browser.source})`,
+      ],
+      ['Flags', info.browser.flags.join(' ') || (info.browser.endpoint ? '(not told: the browser was started without --enable-automation)' : '')],
       ['Vendor', adapter.vendor || '(hidden)'],
       ['Architecture', adapter.architecture || '(hidden)'],
       ['Device', adapter.device || '(hidden)'],

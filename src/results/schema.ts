@@ -105,6 +105,8 @@ export const RunEnvironmentSchema = z.object({
     executable: z.string().nullable(),
     source: z.string(),
     flags: z.array(z.string()),
+    /** Where a browser flopscope did not launch was reached: the DevTools endpoint of --browser-ws-endpoint, or the origin `flopscope serve` served the page from; scheme, host and port only (no credentials, path or query). */
+    endpoint: z.string().optional(),
   }),
   adapter: AdapterInfoSchema,
   features: z.array(z.string()),
@@ -114,8 +116,16 @@ export const RunEnvironmentSchema = z.object({
     arch: z.string(),
     cpuModel: z.string(),
     logicalCores: z.number().int(),
-    memoryBytes: z.number(),
+    /** Null when the browser reported the machine and gave no memory size. */
+    memoryBytes: z.number().nullable(),
+    /** Node.js version of the harness. */
     node: z.string(),
+    /**
+     * Who described the machine: the harness (Node's os module: the browser ran here), or the
+     * browser (navigator, for a remote or served browser): then cpuModel is 'unknown' and
+     * memoryBytes is navigator.deviceMemory (rounded by the browser) or null. Absent: harness.
+     */
+    reportedBy: z.enum(['harness', 'browser']).optional(),
   }),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),

@@ -1,0 +1,151 @@
+/**
+ * Running on a browser elsewhere (`--browser-ws-endpoint`): a lab machine's Chromium started with
+ * --remote-debugging-port, or a device farm's CDP endpoint, driven through puppeteer.connect.
+ *
+ * The runner page must load in a secure context (WebGPU needs one), and the remote browser cannot
+ * reach this machine's loopback server. Serving it on a LAN address would not do: http://<lan-ip>
+ * is not a secure context, so the remote browser would need
+ * --unsafely-treat-insecure-origin-as-secure, and the port would be open to the network. Instead
+ * the page is opened at a loopback URL on the remote side, http://127.0.0.1:<port>/, and every
+ * request for it is answered from this machine's files through the DevTools connection (CDP
+ * Fetch interception, puppeteer's request.respond): the origin is loopback, so secure; nothing
+ * listens on that port on either machine, and the files travel inside the DevTools connection
+ * that the run needs anyway.
+ */
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
+import { EnvironmentError, UsageError } from '../errors.js';
+import type { ProgressEvent } from '../protocol/messages.js';
+import { hostFromBrowser } from '../results/machine.js';
+import type { RunnerHandle } from './run.js';
+import { runnerDir } from './paths.js';
+import { loadFiles, type ServedFile } from './server.js';
+import { RunnerSession } from './session.js';
+
+/**
+ * The origin the runner page is given in the remote browser. Requests to it never reach a
+ * network: they are answered through the DevTools connection (see above).
+ */
+export const REMOTE_RUNNER_ORIGIN = 'http://127.0.0.1:47291';
+
+/** How long connecting to the endpoint may take before the run gives up. */
+const CONNECT_TIMEOUT_MS = 30_000;
+
+/** A checked endpoint: a DevTools WebSocket (ws://, wss://) or a DevTools HTTP address to ask for it (http://, https://). */
+export interface RemoteEndpoint {
+  kind: 'ws' | 'http';
+  url: string;
+  /** Scheme, host and port only: what the results record (no credentials, path or query, where tokens live). */
+  label: string;
+}
+
+/** Parses --browser-ws-endpoint; a UsageError for anything that is not a ws(s):// or http(s):// URL. */
+export function parseEndpoint(text: string): RemoteEndpoint {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--browser-ws-endpoint ${endpointLabelOf(text)} is not a URL: give the browser's DevTools address, e.g. ws://lab-host:9222/devtools/browser/<id> or http://lab-host:9222`);
+  }
+  const kind = url.protocol === 'ws:' || url.protocol === 'wss:' ? 'ws' : url.protocol === 'http:' || url.protocol === 'https:' ? 'http' : null;
+  if (!kind) throw new UsageError(`--browser-ws-endpoint: ${url.protocol} is not a DevTools address: use ws://, wss:// (the WebSocket) or http://, https:// (the --remote-debugging-port address)`);
+  return { kind, url: text, label: `${url.protocol}//${url.host}` };
+}
+
+/** The scheme, host and port of `text` if it parses, else a placeholder: never the whole string, which may hold a token. */
+function endpointLabelOf(text: string): string {
+  try {
+    const url = new URL(text);
+    return `${url.protocol}//${url.host}`;
+  } catch {
+    return '(the value given)';
+  }
+}
+
+/** Connects to the remote browser; an EnvironmentError naming the endpoint (without secrets) when it cannot. */
+export async function connectBrowser(endpoint: RemoteEndpoint, protocolTimeoutMs = 30 * 60_000): Promise<Browser> {
+  const options = endpoint.kind === 'ws' ? { browserWSEndpoint: endpoint.url } : { browserURL: endpoint.url };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      puppeteer.connect({ ...options, protocolTimeout: protocolTimeoutMs, defaultViewport: null }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer in ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
+      }),
+    ]);
+  } catch (error) {
+    const first = ((error as Error).message ?? String(error)).split('\n')[0]!.replaceAll(endpoint.url, endpoint.label);
+    throw new EnvironmentError(
+      `could not connect to the browser at ${endpoint.label} (${first}): check that it runs with --remote-debugging-port and that this machine can reach that port (e.g. through \`ssh -L 9222:localhost:9222 lab-host\`)`,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Answers the page's requests to `origin` from `files` (404 for any other path); other origins go on as usual. */
+export async function serveThroughDevTools(page: Page, files: ReadonlyMap<string, ServedFile>, origin = REMOTE_RUNNER_ORIGIN): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request: HTTPRequest) => {
+    const url = new URL(request.url());
+    if (url.origin !== origin) {
+      void request.continue();
+      return;
+    }
+    const file = request.method() === 'GET' ? files.get(url.pathname) : undefined;
+    if (!file) {
+      void request.respond({ status: 404, contentType: 'text/plain', body: 'not found\n' });
+      return;
+    }
+    void request.respond({ status: 200, contentType: file.type, headers: { 'cache-control': 'no-store' }, body: file.body });
+  });
+}
+
+/** The command line the remote browser was started with, where it tells (only with --enable-automation); [] otherwise. */
+async function remoteFlags(browser: Browser): Promise<string[]> {
+  try {
+    const session = await browser.target().createCDPSession();
+    const { arguments: args } = (await session.send('Browser.getBrowserCommandLine')) as { arguments: string[] };
+    await session.detach().catch(() => undefined);
+    return args.slice(1);
+  } catch {
+    return [];
+  }
+}
+
+/** Connects to the browser at `endpoint`, loads the runner into a new tab of it and opens a session. */
+export async function openRemoteRunner(options: {
+  endpoint: RemoteEndpoint;
+  onProgress?: ((event: ProgressEvent) => void) | undefined;
+  onPageLog?: ((line: string) => void) | undefined;
+}): Promise<RunnerHandle> {
+  const files = loadFiles(runnerDir());
+  const browser = await connectBrowser(options.endpoint);
+  try {
+    const session = await RunnerSession.open(browser, `${REMOTE_RUNNER_ORIGIN}/`, {
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.onPageLog ? { onPageLog: options.onPageLog } : {}),
+      preparePage: (page) => serveThroughDevTools(page, files),
+    });
+    const machine = await session.describeMachine();
+    return {
+      session,
+      browser: {
+        version: await browser.version(),
+        userAgent: session.device.userAgent,
+        executable: null,
+        source: 'remote',
+        flags: await remoteFlags(browser),
+        endpoint: options.endpoint.label,
+      },
+      machine: hostFromBrowser(machine, process.version),
+      close: async () => {
+        await session.close();
+        // The browser is not ours: leave it running.
+        await browser.disconnect();
+      },
+    };
+  } catch (error) {
+    await browser.disconnect().catch(() => undefined);
+    throw error;
+  }
+}
