@@ -37,5 +37,13 @@ await Promise.all([
     outfile: 'dist/runner/runner.js',
     platform: 'browser',
   }),
+  // The TF.js peer page: its own bundle, so the runner page never loads TF.js.
+  build({
+    ...common,
+    entryPoints: ['src/peers/tfjs-page.ts'],
+    outfile: 'dist/runner/tfjs-peer.js',
+    platform: 'browser',
+  }),
 ]);
 copyFileSync(join(root, 'src/runner/index.html'), join(root, 'dist/runner/index.html'));
+copyFileSync(join(root, 'src/peers/tfjs.html'), join(root, 'dist/runner/tfjs.html'));

@@ -15,6 +15,7 @@ import { harnessIdentity, hostIdentity } from './environment.js';
 import { runnerDir } from './paths.js';
 import { notePeak, peakPlans, peakShape } from './peaks.js';
 import { serveStatic } from './server.js';
+import { PeerPages } from './peer-session.js';
 import { RunnerSession } from './session.js';
 import { SOFTWARE_SCALE, type Workload } from '../../bench/workloads.js';
 import { isSoftwareAdapter } from '../specs/match.js';
@@ -79,6 +80,8 @@ export type BrowserIdentity = Results['env']['browser'];
 export interface RunnerHandle {
   session: CaseSession;
   browser: BrowserIdentity;
+  /** Peer pages (TF.js) in the same browser; absent where there is no browser (Dawn). */
+  peers?: PeerPages;
   close(): Promise<void>;
 }
 
@@ -99,8 +102,10 @@ export async function openRunner(options: {
       ...(options.onPageLog ? { onPageLog: options.onPageLog } : {}),
     });
     const browser = launched.browser;
+    const peers = new PeerPages(browser, server.url);
     return {
       session,
+      peers,
       browser: {
         version: await browser.version(),
         userAgent: session.device.userAgent,
@@ -109,6 +114,7 @@ export async function openRunner(options: {
         flags: launched.flags,
       },
       close: async () => {
+        await peers.close();
         await session.close();
         await browser.close();
         await server.close();
@@ -166,6 +172,11 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
     const runOne = async (kernel: KernelDescriptor, shape: Shape, params: Params, timing: TimingOptions): Promise<CaseOutcome> => {
       const violation = checkConfiguration(kernel, shape, params, device.limits);
       if (violation) return { status: 'unsupported', message: `skipped: ${violation.message}`, correctness: null, timing: null };
+      if (kernel.peer) {
+        const request = { kernel: kernel.name, shape, params, seed: options.seed, timing, maxCheckedElements: options.maxCheckedElements };
+        if (!runner.peers) return { status: 'unsupported', message: `${kernel.name} runs on a browser page (${kernel.peer}): not available with --dawn`, correctness: null, timing: null };
+        return runner.peers.runCase(kernel.peer, request);
+      }
       return session.runCase({ kernel: kernel.name, shape, params, seed: options.seed, timing, maxCheckedElements: options.maxCheckedElements });
     };
     const record = (entry: CaseRecord) => {
