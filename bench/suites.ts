@@ -5,12 +5,17 @@
 import type { Params, Shape } from '../src/kernels/types.js';
 import { WORKLOADS } from './workloads.js';
 
+/** What a configuration is tuned for: a CPU-rendered adapter (SwiftShader, lavapipe, ...) or a GPU. */
+export type AdapterClass = 'software' | 'gpu';
+
 /** One entry of a suite: a kernel at a one-number size or an explicit shape. */
 export interface SuiteCase {
   kernel: string;
   size?: number;
   shape?: Shape;
   params?: Params;
+  /** Configurations for each class of adapter, applied once the adapter is known (over `params`). */
+  paramsByAdapter?: Partial<Record<AdapterClass, Params>>;
 }
 
 /** A named list of cases. */
@@ -29,26 +34,41 @@ export interface Suite {
 export const MATMUL_KERNELS = ['matmul-naive', 'matmul-tiled', 'matmul-blocked', 'matmul-subgroup', 'matmul-f16'] as const;
 
 /**
- * Best configurations found by `flopscope tune` per kernel and square size, for the adapter class
- * they were tuned on (SwiftShader/Subzero on a 2-core x86-64; 2026-11-24). Sizes not listed use
- * the kernel's defaults (tuned at 512). Small sizes want smaller blocks: enough workgroups to
- * keep every core busy.
+ * Best configurations found by `flopscope tune`, per class of adapter, kernel and square size
+ * (`0`: any other size). Software: SwiftShader/Subzero on a 2-core x86-64, 2026-11-24; sizes not
+ * listed use the kernel's defaults, tuned there at 512; small sizes want smaller blocks, so that
+ * every core gets workgroups. GPU: an NVIDIA H100 under Dawn/Vulkan, --budget 40 at 2048,
+ * 2026-11-24 (subgroup 6.9 TFLOP/s there; blocked 12.2 and tiled 14.8 TFLOP/s in a second
+ * --budget 40 search, whose picks are these).
  */
-export const TUNED_PARAMS: Readonly<Record<string, Readonly<Record<number, Params>>>> = {
-  'matmul-subgroup': {
-    64: { WG_SIZE: 32, QUADS_N: 8, TM: 8, TN: 8, KSTEP: 8 },
-    128: { WG_SIZE: 16, QUADS_N: 2, TM: 8, TN: 32, KSTEP: 8 },
+export const TUNED_PARAMS: Readonly<Record<AdapterClass, Readonly<Record<string, Readonly<Record<number, Params>>>>>> = {
+  software: {
+    'matmul-subgroup': {
+      64: { WG_SIZE: 32, QUADS_N: 8, TM: 8, TN: 8, KSTEP: 8 },
+      128: { WG_SIZE: 16, QUADS_N: 2, TM: 8, TN: 32, KSTEP: 8 },
+    },
+    'matmul-blocked': {
+      128: { WG_X: 1, WG_Y: 8, TM: 16, TN: 32, KSTEP: 8 },
+      256: { WG_X: 8, WG_Y: 4, TM: 16, TN: 32, KSTEP: 8 },
+    },
   },
-  'matmul-blocked': {
-    128: { WG_X: 1, WG_Y: 8, TM: 16, TN: 32, KSTEP: 8 },
-    256: { WG_X: 8, WG_Y: 4, TM: 16, TN: 32, KSTEP: 8 },
+  gpu: {
+    'matmul-subgroup': { 0: { WG_SIZE: 128, QUADS_N: 8, TM: 1, TN: 16, KSTEP: 4 } },
+    'matmul-blocked': { 0: { WG_X: 2, WG_Y: 16, TM: 4, TN: 4, KSTEP: 8 } },
+    'matmul-tiled': { 0: { WG_X: 16, WG_Y: 32, RM: 4, RN: 2, TK: 16 } },
+    'matmul-f16': { 0: { WG_X: 8, WG_Y: 8, TM: 2, TN: 16, KSTEP: 4 } },
   },
 };
 
-/** `kernel` at the square `size`, in its tuned configuration for that size when there is one. */
-function tunedCase(kernel: string, size: number): SuiteCase {
-  const params = TUNED_PARAMS[kernel]?.[size];
-  return { kernel, size, ...(params ? { params } : {}) };
+/** `kernel` at `size` (or `shape`), with its tuned configuration for each adapter class where there is one. */
+function tunedCase(kernel: string, size: number | null, shape?: Shape): SuiteCase {
+  const paramsByAdapter: Partial<Record<AdapterClass, Params>> = {};
+  for (const adapter of ['software', 'gpu'] as const) {
+    const bySize = TUNED_PARAMS[adapter][kernel];
+    const params = (size !== null ? bySize?.[size] : undefined) ?? bySize?.[0];
+    if (params) paramsByAdapter[adapter] = params;
+  }
+  return { kernel, ...(size !== null ? { size } : { shape: shape! }), ...(Object.keys(paramsByAdapter).length ? { paramsByAdapter } : {}) };
 }
 
 /** The matmul suite's default square sizes. */
@@ -111,7 +131,7 @@ export const SUITES: readonly Suite[] = [
     cases: (sizes) => [
       ...sizes.flatMap((size) => MATMUL_KERNELS.map((kernel) => tunedCase(kernel, size))),
       // Only with the default sizes: `--sizes 512` asks for 512 alone.
-      ...(sizes === MATMUL_SIZES ? MATMUL_EXTRA_SHAPES.flatMap((shape) => MATMUL_KERNELS.map((kernel) => ({ kernel, shape }))) : []),
+      ...(sizes === MATMUL_SIZES ? MATMUL_EXTRA_SHAPES.flatMap((shape) => MATMUL_KERNELS.map((kernel) => tunedCase(kernel, null, shape))) : []),
     ],
   },
   {

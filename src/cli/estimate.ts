@@ -62,10 +62,16 @@ function peakFrom(args: { 'peak-tflops'?: string | undefined; gpu?: string | und
 }
 
 /**
- * The MFU a results file measured: its best ok compute case's `mfu` (against that run's
- * reference peak), else its fraction of the run's measured fma-peak, named as such.
+ * The MFU a results file measured: its model workload's MFU when it ran one, else its best ok
+ * compute case's `mfu` (both against that run's reference peak), else its fraction of the run's
+ * measured fma-peak, named as such.
  */
 export function measuredMfu(results: Results, path: string): MfuSource {
+  // A model workload's MFU is the figure a training estimate wants: all its layers, weighted by time.
+  const workload = (results.workloads ?? []).find((w) => w.mfu !== null);
+  if (workload && results.peaks.reference) {
+    return { mfu: Math.min(1, workload.mfu!), source: `workload ${workload.name} (scale ${workload.scale}) in ${path}: ${workload.gflops!.toPrecision(3)} GFLOP/s / ${results.peaks.reference.name} ${results.peaks.reference.estimate ? 'estimated ' : ''}f32 peak` };
+  }
   const cases = results.cases.filter((c) => c.role === 'benchmark' && c.status === 'ok' && c.metric === 'flops' && c.gflops !== null);
   if (cases.length === 0) throw new UsageError(`${path} has no successful compute case to take an MFU from: pass a results file of \`flopscope run\` with a matmul`);
   const best = cases.reduce((a, b) => (b.gflops! > a.gflops! ? b : a));

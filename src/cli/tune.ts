@@ -10,6 +10,7 @@ import { getKernel, KERNELS } from '../kernels/index.js';
 import { gridSize } from '../kernels/params.js';
 import { progressReporter } from '../report/progress.js';
 import { formatTuneReport } from '../report/tune.js';
+import type { CaseRecord } from '../results/schema.js';
 import { writeJsonAtomic } from '../results/store.js';
 import { tuneInfo } from '../tune/ranking.js';
 import { TuneSearch } from '../tune/search.js';
@@ -19,6 +20,8 @@ import { colourAllowed, logLine, writeStdout } from './output.js';
 
 /** Sizes tuned when --sizes is not given. */
 const DEFAULT_TUNE_SIZES = [256];
+/** The runner's message for a kernel the adapter lacks a feature for (src/runner/prepare.ts). */
+const MISSING_FEATURE = /^not supported on this adapter: needs /;
 /** Warm-up of each configuration: short, a sweep measures many. */
 const TUNE_WARMUP_MS = 20;
 
@@ -52,6 +55,8 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
       const peakRequest = peakRequestFromArgs(args);
       const search = new TuneSearch(kernel, sizes.map((size) => kernel.shapeFromSize(size)), budget, args.seed);
       const toPlanned = (found: ReturnType<TuneSearch['next']>): PlannedCase[] => (found ? [{ kernel, ...found }] : []);
+      // A missing adapter feature rules out every configuration: stop at the first that says so.
+      const next = (records: readonly CaseRecord[]) => (records.some((r) => r.status === 'unsupported' && MISSING_FEATURE.test(r.message ?? '')) ? [] : toPlanned(search.next(records)));
       const first = toPlanned(search.next([]));
       const reporter = progressReporter(process.stderr, colourAllowed(process.stderr));
       logLine(
@@ -59,7 +64,7 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
       );
       const { results, path } = await runCases({
         cases: first,
-        moreCases: { next: (records) => toPlanned(search.next(records)), expected: search.expected - first.length },
+        moreCases: { next, expected: search.expected - first.length },
         suiteName: `tune:${kernel.name}`,
         sizes,
         timing,

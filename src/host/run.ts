@@ -20,7 +20,7 @@ import { RunnerSession } from './session.js';
 import { SOFTWARE_SCALE, type Workload } from '../../bench/workloads.js';
 import { isSoftwareAdapter } from '../specs/match.js';
 import { summarizeWorkloads } from '../results/workloads.js';
-import { assertCasesFit, planWorkload, type PlannedCase } from './suite-plan.js';
+import { assertCasesFit, planWorkload, resolveForAdapter, type PlannedCase } from './suite-plan.js';
 
 /** What one run needs to know. */
 export interface RunOptions {
@@ -135,7 +135,7 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
     const { session } = runner;
     const device = session.device;
     const workloadScale = options.workload ? (options.workload.scale ?? (isSoftwareAdapter(device.adapter) ? SOFTWARE_SCALE : 1)) : null;
-    const plannedCases = options.workload ? planWorkload(options.workload.workload, device.features, workloadScale!) : options.cases;
+    const plannedCases = resolveForAdapter(options.workload ? planWorkload(options.workload.workload, device.features, workloadScale!) : options.cases, device.adapter);
     assertCasesFit(plannedCases, device.limits);
     const path = typeof options.out === 'function' ? options.out(device) : options.out;
     const writer = new ResultsWriter(path);

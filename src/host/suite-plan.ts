@@ -2,13 +2,14 @@
  * Turning what the user asked for (a suite, kernels, sizes) into the list of cases to run,
  * validated against the names flopscope knows and, once the adapter is known, its limits.
  */
-import { SUITES, type Suite, type SuiteCase } from '../../bench/suites.js';
+import { SUITES, TUNED_PARAMS, type AdapterClass, type Suite, type SuiteCase } from '../../bench/suites.js';
 import { LAYER_KERNELS, WORKLOADS, type Workload } from '../../bench/workloads.js';
 import { UsageError } from '../errors.js';
 import { getKernel, KERNELS } from '../kernels/index.js';
 import { checkBufferLimits, largestFittingSize } from '../kernels/limits.js';
 import { applyParamOverrides } from '../kernels/params.js';
 import type { DeviceLimits, KernelDescriptor, Params, Shape } from '../kernels/types.js';
+import { isSoftwareAdapter, type AdapterIdentity } from '../specs/match.js';
 
 /** A case ready to run. */
 export interface PlannedCase {
@@ -17,6 +18,24 @@ export interface PlannedCase {
   params: Params;
   /** The workload layer the case stands for (workload suites only). */
   workload?: { name: string; layer: string; repeat: number };
+  /** Configurations per adapter class, applied over `params` once the adapter is known (`--param` still wins). */
+  paramsByAdapter?: Partial<Record<AdapterClass, Params>>;
+  /** `--param` values, kept to re-apply over an adapter's configuration. */
+  overrides?: Params;
+}
+
+/** The class of adapter that tuned configurations are chosen for. */
+export function adapterClass(adapter: AdapterIdentity): AdapterClass {
+  return isSoftwareAdapter(adapter) ? 'software' : 'gpu';
+}
+
+/** The cases with their configuration for this adapter's class, where their suite has one. */
+export function resolveForAdapter(cases: readonly PlannedCase[], adapter: AdapterIdentity): PlannedCase[] {
+  const cls = adapterClass(adapter);
+  return cases.map((planned) => {
+    const tuned = planned.paramsByAdapter?.[cls];
+    return tuned ? { ...planned, params: { ...planned.params, ...tuned, ...planned.overrides } } : planned;
+  });
 }
 
 /** Every name --suite accepts: the suites, then the model workloads. */
@@ -48,7 +67,13 @@ export function planWorkload(workload: Workload, features: readonly string[], sc
     if (!kernel) {
       throw new UsageError(`workload ${workload.name} needs a ${layer.kind} kernel (${candidates.join(', ')}) that this adapter can run, and none is: pick another suite`);
     }
-    return { kernel, shape: layer.shape, params: { ...kernel.defaultParams }, workload: { name: workload.name, layer: layer.label, repeat: layer.repeat } };
+    // The kernel's general tuned configuration per adapter class (size 0 of TUNED_PARAMS), if any.
+    const paramsByAdapter: Partial<Record<AdapterClass, Params>> = {};
+    for (const cls of ['software', 'gpu'] as const) {
+      const tuned = TUNED_PARAMS[cls][kernel.name]?.[0];
+      if (tuned) paramsByAdapter[cls] = tuned;
+    }
+    return { kernel, shape: layer.shape, params: { ...kernel.defaultParams }, paramsByAdapter, workload: { name: workload.name, layer: layer.label, repeat: layer.repeat } };
   });
 }
 
@@ -86,6 +111,8 @@ export function planCases(request: PlanRequest): PlannedCase[] {
       kernel,
       shape: entry.shape ?? kernel.shapeFromSize(entry.size!),
       params: { ...applyParamOverrides(kernel, request.params ?? {}), ...entry.params, ...request.params },
+      ...(entry.paramsByAdapter ? { paramsByAdapter: entry.paramsByAdapter } : {}),
+      ...(request.params ? { overrides: request.params } : {}),
     };
   });
 }

@@ -1,7 +1,7 @@
 /** The suites as planned cases: which kernels, shapes and configurations. */
 import { describe, expect, it } from 'vitest';
 import { MATMUL_KERNELS, SUITES, TUNED_PARAMS } from '../../bench/suites.js';
-import { planCases } from '../../src/host/suite-plan.js';
+import { adapterClass, planCases, resolveForAdapter } from '../../src/host/suite-plan.js';
 import { KERNELS } from '../../src/kernels/index.js';
 
 const label = (c: ReturnType<typeof planCases>[number]) => `${c.kernel.name} ${c.kernel.formatShape(c.shape)}`;
@@ -14,9 +14,15 @@ describe('suites', () => {
         for (const [key, value] of Object.entries(planned.params)) expect(planned.kernel.paramSpace[key], `${label(planned)} ${key}`).toContain(value);
       }
     }
-    for (const [kernel, bySize] of Object.entries(TUNED_PARAMS)) {
-      expect(MATMUL_KERNELS as readonly string[]).toContain(kernel);
-      expect(Object.keys(bySize).every((size) => Number(size) > 0)).toBe(true);
+    for (const byKernel of Object.values(TUNED_PARAMS)) {
+      for (const [kernel, bySize] of Object.entries(byKernel)) {
+        expect(MATMUL_KERNELS as readonly string[]).toContain(kernel);
+        const space = KERNELS.find((k) => k.name === kernel)!.paramSpace;
+        for (const params of Object.values(bySize)) {
+          expect(Object.keys(params).sort()).toEqual(Object.keys(space).sort());
+          for (const [key, value] of Object.entries(params)) expect(space[key]).toContain(value);
+        }
+      }
     }
   });
 
@@ -34,11 +40,19 @@ describe('suites', () => {
     }
   });
 
-  it('matmul uses the configuration tuned for a size where there is one', () => {
-    const [at64] = planCases({ suite: 'matmul', sizes: [64], kernels: ['matmul-subgroup'] });
-    expect(at64!.params).toEqual(TUNED_PARAMS['matmul-subgroup']![64]);
-    const [at512] = planCases({ suite: 'matmul', sizes: [512], kernels: ['matmul-subgroup'] });
-    expect(at512!.params).toEqual(at512!.kernel.defaultParams);
+  it('matmul uses the configuration tuned for the adapter class and size, once the adapter is known', () => {
+    const swiftshader = { vendor: 'google', architecture: 'swiftshader', device: '0xc0de', description: 'SwiftShader Device (Subzero)' };
+    const h100 = { vendor: 'nvidia', architecture: '', device: 'nvidia-h100-80gb-hbm3', description: 'NVIDIA: 580.159.04' };
+    expect(adapterClass(swiftshader)).toBe('software');
+    expect(adapterClass(h100)).toBe('gpu');
+    const planned = planCases({ suite: 'matmul', sizes: [64, 512], kernels: ['matmul-subgroup'] });
+    // Before the adapter is known: the kernel's defaults.
+    expect(planned.map((c) => c.params)).toEqual([planned[0]!.kernel.defaultParams, planned[0]!.kernel.defaultParams]);
+    const software = resolveForAdapter(planned, swiftshader);
+    expect(software[0]!.params).toEqual(TUNED_PARAMS.software['matmul-subgroup']![64]);
+    expect(software[1]!.params).toEqual(planned[1]!.kernel.defaultParams); // 512: the defaults were tuned there
+    const gpu = resolveForAdapter(planned, h100);
+    expect(gpu.map((c) => c.params)).toEqual([TUNED_PARAMS.gpu['matmul-subgroup']![0], TUNED_PARAMS.gpu['matmul-subgroup']![0]]);
   });
 
   it('quick runs the baseline and the fastest strategy at 128 and 256', () => {
@@ -50,8 +64,12 @@ describe('suites', () => {
     ]);
   });
 
-  it('lets --param override the suite configuration', () => {
-    const [planned] = planCases({ suite: 'matmul', sizes: [64], kernels: ['matmul-subgroup'], params: { TM: 2 } });
-    expect(planned!.params).toEqual({ ...TUNED_PARAMS['matmul-subgroup']![64], TM: 2 });
+  it('lets --param override the suite configuration, for every adapter class', () => {
+    const planned = planCases({ suite: 'matmul', sizes: [64], kernels: ['matmul-subgroup'], params: { TM: 2 } });
+    const swiftshader = { vendor: 'google', architecture: 'swiftshader', device: '', description: '' };
+    const [resolved] = resolveForAdapter(planned, swiftshader);
+    expect(resolved!.params).toEqual({ ...TUNED_PARAMS.software['matmul-subgroup']![64], TM: 2 });
+    const [gpu] = resolveForAdapter(planned, { vendor: 'amd', architecture: 'rdna-3', device: '', description: '' });
+    expect(gpu!.params).toEqual({ ...TUNED_PARAMS.gpu['matmul-subgroup']![0], TM: 2 });
   });
 });
