@@ -110,6 +110,12 @@ export function convLayerShapes(scale: number): Shape[] {
   return [...shapes.values()];
 }
 
+/**
+ * What the peers suite runs side by side at each size: TF.js's WebGPU matMul (src/peers), then
+ * flopscope's f32 matmul strategies in their tuned configurations. The one list to edit.
+ */
+export const PEER_SUITE_KERNELS = ['tfjs-matmul', 'matmul-naive', 'matmul-tiled', 'matmul-blocked', 'matmul-subgroup'] as const;
+
 /** All suites, in the order `--help` lists them. */
 export const SUITES: readonly Suite[] = [
   {
@@ -138,5 +144,11 @@ export const SUITES: readonly Suite[] = [
       sizes === CONV_SIZES
         ? convLayerShapes(scale).flatMap((shape) => CONV_KERNELS.map((kernel) => ({ kernel, shape })))
         : sizes.flatMap((size) => CONV_KERNELS.map((kernel) => ({ kernel, size }))),
+  },
+  {
+    name: 'peers',
+    description: "TensorFlow.js's WebGPU tf.matMul beside flopscope's f32 matmul kernels, same square shapes, inputs and check",
+    defaultSizes: [256, 512],
+    cases: (sizes) => sizes.flatMap((size) => PEER_SUITE_KERNELS.map((kernel) => tunedCase(kernel, size))),
   },
 ];

@@ -46,6 +46,14 @@ await Promise.all([
     // It may travel to a phone over Wi-Fi, and zod (the results schema) is most of it.
     minify: true,
   }),
+  // The TF.js peer page: its own bundle, so the runner page never loads TF.js.
+  build({
+    ...common,
+    entryPoints: ['src/peers/tfjs-page.ts'],
+    outfile: 'dist/runner/tfjs-peer.js',
+    platform: 'browser',
+  }),
 ]);
 copyFileSync(join(root, 'src/runner/index.html'), join(root, 'dist/runner/index.html'));
+copyFileSync(join(root, 'src/peers/tfjs.html'), join(root, 'dist/runner/tfjs.html'));
 for (const name of ['index.html', 'serve.css']) copyFileSync(join(root, 'src/serve', name), join(root, 'dist/serve', name));

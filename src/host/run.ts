@@ -15,6 +15,8 @@ import { openRemoteRunner, parseEndpoint } from './remote.js';
 import { harnessIdentity, hostIdentity } from './environment.js';
 import { runnerDir } from './paths.js';
 import { serveStatic } from './server.js';
+import { PeerPages } from './peer-session.js';
+import { getKernel } from '../kernels/index.js';
 import { RunnerSession } from './session.js';
 import { SOFTWARE_SCALE, type Workload } from '../../bench/workloads.js';
 import { isSoftwareAdapter } from '../specs/match.js';
@@ -78,6 +80,8 @@ export interface RunnerHandle {
   browser: BrowserIdentity;
   /** The machine the runner is on when it is not this one (a remote browser), as it describes itself. */
   machine?: Results['env']['host'];
+  /** Peer pages (TF.js) in the same browser; absent where there is no browser (Dawn). */
+  peers?: PeerPages;
   close(): Promise<void>;
 }
 
@@ -122,8 +126,10 @@ export async function openRunner(options: {
     const warning = softwareAdapterWarning({ adapter: session.device.adapter, platform: process.platform, gpuNodes: gpuDeviceNodes(), hardwareFlagsUsed: hardware !== null });
     if (warning) options.log(`flopscope: warning: ${warning}`);
     const browser = launched.browser;
+    const peers = new PeerPages(browser, server.url);
     return {
       session,
+      peers,
       browser: {
         version: await browser.version(),
         userAgent: session.device.userAgent,
@@ -132,6 +138,7 @@ export async function openRunner(options: {
         flags: launched.flags,
       },
       close: async () => {
+        await peers.close();
         await session.close();
         await browser.close();
         await server.close();
@@ -180,7 +187,18 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
     results.peaks.reference = resolved.reference;
     if (resolved.missing !== undefined) results.peaks.referenceMissing = resolved.missing;
     writer.save(results);
-    await measureCases(session, { ...options, cases: plannedCases }, results, {
+    // Peer kernels (TF.js) run on their own page in the same browser; the rest on the runner.
+    const peers = runner.peers;
+    const routed: CaseSession = {
+      device,
+      runCase: (request) => {
+        const kernel = getKernel(request.kernel);
+        if (!kernel.peer) return session.runCase(request);
+        if (!peers) return Promise.resolve({ status: 'unsupported', message: `${kernel.name} runs on a browser page (${kernel.peer}): not available with --dawn or a remote browser`, correctness: null, timing: null });
+        return peers.runCase(kernel.peer, request);
+      },
+    };
+    await measureCases(routed, { ...options, cases: plannedCases }, results, {
       caseStarted: (index, total, label) => reporter.caseStarted(index, total, label),
       caseFinished: (entry) => reporter.caseFinished(entry),
       save: (partial) => writer.save(partial),

@@ -78,6 +78,11 @@ export interface KernelDescriptor {
   metric: Metric;
   /** WGSL source of the kernel's main shader. */
   shader: string;
+  /**
+   * A peer library's implementation (e.g. TF.js), run on this page of the runner's folder instead of
+   * the runner page: it has no shader or stages of ours.
+   */
+  peer?: string;
   /** Adapter features the kernel cannot run without (e.g. 'shader-f16'); absent ones make it `unsupported`. */
   requiredFeatures?: readonly GPUFeatureName[];
   /** Axes of the tuning space and their candidate values. */
