@@ -18,7 +18,7 @@ function configLabel(params: CaseRecord['params']): string {
 
 const dash = (value: number | null | undefined, format: (v: number) => string) => (value === null || value === undefined ? '-' : format(value));
 
-/** Reasons of skipped or failed configurations, each once, with how many it covers. */
+/** Reasons of skipped or failed configurations, each once, with how many configurations it covers in brackets. */
 function reasons(records: readonly CaseRecord[]): string[] {
   const counts = new Map<string, number>();
   for (const record of records) {
@@ -29,7 +29,7 @@ function reasons(records: readonly CaseRecord[]): string[] {
   }
   return [...counts].map(([key, count]) => {
     const example = records.find((r) => (r.message ?? r.status).replace(/^skipped: /, '').replace(/\d+/g, '#') === key)!;
-    return `${count} x ${(example.message ?? example.status).replace(/^skipped: /, '')} (e.g. ${configLabel(example.params)})`;
+    return `(${count}) ${(example.message ?? example.status).replace(/^skipped: /, '')} (e.g. ${configLabel(example.params)})`;
   });
 }
 
