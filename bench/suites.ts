@@ -116,6 +116,11 @@ export function convLayerShapes(scale: number): Shape[] {
  */
 export const PEER_SUITE_KERNELS = ['tfjs-matmul', 'matmul-naive', 'matmul-tiled', 'matmul-blocked', 'matmul-subgroup'] as const;
 
+/** MiB per buffer of the bandwidth suite's copies: from cache-sized to past every GPU's last-level cache. */
+const COPY_SIZES: readonly number[] = [16, 64, 256];
+/** Square matrix sizes of the bandwidth suite's matrix-vector products. */
+const GEMV_SIZES: readonly number[] = [1024, 4096];
+
 /** All suites, in the order `--help` lists them. */
 export const SUITES: readonly Suite[] = [
   {
@@ -150,5 +155,14 @@ export const SUITES: readonly Suite[] = [
     description: "TensorFlow.js's WebGPU tf.matMul beside flopscope's f32 matmul kernels, same square shapes, inputs and check",
     defaultSizes: [256, 512],
     cases: (sizes) => sizes.flatMap((size) => PEER_SUITE_KERNELS.map((kernel) => tunedCase(kernel, size))),
+  },
+  {
+    name: 'bandwidth',
+    description: 'memory-bound kernels: copy at 16, 64, 256 MiB per buffer, gemv at 1024 and 4096 square (given --sizes: both at those sizes, MiB for copy)',
+    defaultSizes: COPY_SIZES,
+    cases: (sizes) =>
+      sizes === COPY_SIZES
+        ? [...COPY_SIZES.map((size) => ({ kernel: 'copy', size })), ...GEMV_SIZES.map((size) => ({ kernel: 'gemv', size }))]
+        : sizes.flatMap((size) => ['copy', 'gemv'].map((kernel) => ({ kernel, size }))),
   },
 ];

@@ -5,7 +5,8 @@
  */
 import { fmaPeak, fmaPeakF16 } from '../kernels/fma-peak.js';
 import { KERNELS } from '../kernels/index.js';
-import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
+import { largestFittingSize } from '../kernels/limits.js';
+import type { DeviceLimits, KernelDescriptor, Params, Shape } from '../kernels/types.js';
 import type { CaseOutcome, TimingOptions } from '../protocol/messages.js';
 import type { CaseRecord, MeasuredPeaks } from '../results/schema.js';
 import { sortSamples } from '../stats/sorted.js';
@@ -18,8 +19,12 @@ const FIRST_THREADS = 16_384;
 const MAX_THREADS = 1 << 24;
 /** Loop trips per thread: enough arithmetic per thread to hide launch costs. */
 const ITERATIONS = 256;
-/** MiB copied by the bandwidth peak: well past the last-level cache of any GPU in src/specs. */
-const COPY_SIZE = 512;
+/**
+ * MiB per buffer of the bandwidth peak's copy (256 MiB read + 256 MiB written): at or past the
+ * last-level cache of every GPU in src/specs (the largest, MI300X's Infinity Cache, is 256 MB).
+ * Clamped to the largest size whose buffers fit the device (copySize).
+ */
+export const COPY_SIZE = 256;
 
 /** Runs a case; what the peak search needs from a session. */
 export type CaseRunner = (kernel: KernelDescriptor, shape: Shape, params: Params, timing: TimingOptions) => Promise<CaseOutcome>;
@@ -67,16 +72,26 @@ function allConfigurations(kernel: KernelDescriptor): Params[] {
  * The peaks to measure: f32 compute always, f16 compute where the adapter has shader-f16 (or
  * when `includeUnsupported`, to report that it is not), and bandwidth when the copy kernel exists.
  */
-export function peakPlans(features: readonly string[], options: { bandwidth: boolean; includeUnsupported?: boolean }): PeakPlan[] {
+export function peakPlans(
+  features: readonly string[],
+  limits: DeviceLimits,
+  options: { bandwidth: boolean; includeUnsupported?: boolean },
+): PeakPlan[] {
   const plans: PeakPlan[] = [{ kind: 'compute', kernel: fmaPeak, shape: null, configurations: allConfigurations(fmaPeak) }];
   if (features.includes('shader-f16') || options.includeUnsupported) {
     plans.push({ kind: 'computeF16', kernel: fmaPeakF16, shape: null, configurations: allConfigurations(fmaPeakF16) });
   }
   const copy = KERNELS.find((kernel) => kernel.name === 'copy');
-  if (options.bandwidth && copy) {
-    plans.push({ kind: 'bandwidth', kernel: copy, shape: copy.shapeFromSize(COPY_SIZE), configurations: [{ ...copy.defaultParams }] });
+  const size = copy ? copySize(copy, limits) : 0;
+  if (options.bandwidth && copy && size > 0) {
+    plans.push({ kind: 'bandwidth', kernel: copy, shape: copy.shapeFromSize(size), configurations: [{ ...copy.defaultParams }] });
   }
   return plans;
+}
+
+/** Size of the bandwidth peak's copy: COPY_SIZE, or the largest size below it whose buffers fit the device (0: none fits). */
+export function copySize(copy: KernelDescriptor, limits: DeviceLimits): number {
+  return Math.min(COPY_SIZE, largestFittingSize(copy, copy.defaultParams, limits));
 }
 
 /** Records a finished peak case in `measured` when it beats what is there. */

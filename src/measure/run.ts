@@ -73,7 +73,7 @@ export async function measureCases(session: CaseSession, plan: MeasurePlan, resu
     hooks.caseFinished(entry);
   };
 
-  const plans = plan.measurePeak ? peakPlans(device.features, { bandwidth: true, includeUnsupported: plan.includeUnsupportedPeaks ?? false }) : [];
+  const plans = plan.measurePeak ? peakPlans(device.features, device.limits, { bandwidth: true, includeUnsupported: plan.includeUnsupportedPeaks ?? false }) : [];
   const peakRuns = plans.reduce((sum, peak) => sum + peak.configurations.length, 0);
   const total = peakRuns + plan.cases.length + (plan.moreCases?.expected ?? 0);
   let started = 0;

@@ -43,7 +43,8 @@ export function checkOutput(
     const actual = output[index]!;
     const error = Math.abs(actual - expected.value);
     // A NaN or infinite output is as wrong as an output can be.
-    const ratio = Number.isFinite(error) ? error / expected.tolerance : Infinity;
+    // An exact reference (tolerance 0, e.g. a copy) gives 0 when matched and Infinity otherwise.
+    const ratio = !Number.isFinite(error) ? Infinity : expected.tolerance > 0 ? error / expected.tolerance : error === 0 ? 0 : Infinity;
     if (!(error <= expected.tolerance)) mismatches++;
     if (Number.isFinite(error)) maxAbsError = Math.max(maxAbsError, error);
     if (worst === null || ratio > maxErrorRatio) {

@@ -73,3 +73,13 @@ describe('suites', () => {
     expect(gpu!.params).toEqual({ ...TUNED_PARAMS.gpu['matmul-subgroup']![0], TM: 2 });
   });
 });
+
+describe('the bandwidth suite', () => {
+  it('copies 16, 64 and 256 MiB and runs gemv at 1024 and 4096 square by default', () => {
+    expect(planCases({ suite: 'bandwidth' }).map(label)).toEqual(['copy 16 MiB', 'copy 64 MiB', 'copy 256 MiB', 'gemv 1024x1024', 'gemv 4096x4096']);
+  });
+
+  it('runs both kernels at the sizes given', () => {
+    expect(planCases({ suite: 'bandwidth', sizes: [8] }).map(label)).toEqual(['copy 8 MiB', 'gemv 8x8']);
+  });
+});
