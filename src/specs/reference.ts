@@ -98,7 +98,7 @@ export function resolveReferencePeaks(adapter: AdapterIdentity, request: PeakReq
     const renderer = isSoftwareAdapter(adapter);
     if (renderer !== null) {
       if (cpu) base = cpuEstimate(renderer, cpu);
-      else missing = `${renderer} runs on the CPU and the host CPU could not be read: pass --peak-tflops/--peak-bandwidth`;
+      else missing = `${renderer} runs on the CPU of the machine running the browser, which flopscope could not read (a remote or served browser): pass --peak-tflops/--peak-bandwidth`;
     } else {
       const match = matchAdapter(adapter);
       if (match.spec) base = fromSpec(match.spec, `adapter ${match.by}`);
