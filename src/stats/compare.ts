@@ -168,6 +168,11 @@ export interface CompareOptions {
   resamples?: number;
   /** Bootstrap seed; default DEFAULT_SEED. */
   seed?: number;
+  /**
+   * Widens the ratio interval (in log space, around the ratio) for samples that are not
+   * independent, e.g. autocorrelationInflation of the two runs; default 1.
+   */
+  inflation?: number;
 }
 
 /** A comparison of two runs' times. */
@@ -205,14 +210,18 @@ export function compareSamples(
     alpha = 0.05,
     resamples = 2000,
     seed = DEFAULT_SEED,
+    inflation = 1,
   }: CompareOptions = {},
 ): Comparison {
+  if (!(inflation >= 1)) throw new RangeError(`inflation must be >= 1, got ${inflation}`);
   if (!(thresholdFraction >= 0)) {
     throw new RangeError(`thresholdFraction must be >= 0, got ${thresholdFraction}`);
   }
   const confidence = 1 - alpha;
   requireConfidence(confidence);
-  const interval = bootstrapRatioCi(base, next, { confidence, resamples, seed });
+  const raw = bootstrapRatioCi(base, next, { confidence, resamples, seed });
+  const widen = (end: number) => Math.exp(Math.log(raw.ratio) + (Math.log(end) - Math.log(raw.ratio)) * inflation);
+  const interval = { ratio: raw.ratio, low: widen(raw.low), high: widen(raw.high) };
   const { pValue } = mannWhitneyU(base, next);
   const upper = 1 + thresholdFraction;
   const lower = 1 / upper;
