@@ -7,6 +7,7 @@ import { hideBin } from 'yargs/helpers';
 import { isExpectedError, UsageError } from '../errors.js';
 import { registerDevice } from './device.js';
 import { registerCompare } from './compare.js';
+import { registerReport } from './report.js';
 import { registerEstimate } from './estimate.js';
 import { registerPeaks } from './peaks.js';
 import { registerRun } from './run.js';
@@ -14,7 +15,7 @@ import { registerServe } from './serve.js';
 import { registerTune } from './tune.js';
 
 /** The commands, for the error that names them when an unknown one is given. */
-const COMMANDS = ['run', 'tune', 'peaks', 'device', 'estimate', 'serve', 'compare'];
+const COMMANDS = ['run', 'tune', 'peaks', 'device', 'estimate', 'serve', 'compare', 'report'];
 
 /** Runs the CLI on `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -24,7 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nMeasures the FLOP/s a GPU really delivers, through WebGPU in headless Chromium.')
     .option('verbose', { type: 'boolean', default: false, describe: 'show stack traces and the page\'s console' })
     .strict()
-    .demandCommand(1, 'give a command: run, tune, peaks, device, estimate, serve, compare (see --help)')
+    .demandCommand(1, 'give a command: run, tune, peaks, device, estimate, serve, compare, report (see --help)')
     .help()
     .version()
     .wrap(Math.min(110, process.stdout.columns ?? 100))
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   cli = registerDevice(cli);
   cli = registerEstimate(cli);
   cli = registerCompare(cli);
+  cli = registerReport(cli);
   cli = registerServe(cli);
   process.exitCode = 0;
   try {

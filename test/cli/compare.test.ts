@@ -73,3 +73,29 @@ describe('flopscope compare', () => {
     expect(result.code, result.stderr).toBe(0);
   });
 });
+
+describe('flopscope report', () => {
+  it('prints Markdown, writes HTML and github-action-benchmark JSON', async () => {
+    const dir = tempDir();
+    const file = runFile(dir, 'a.json', 1, 1, '2026-01-01');
+    const markdown = await runCli(['report', file]);
+    expect(markdown.code, markdown.stderr).toBe(0);
+    expect(markdown.stdout).toMatch(/## flopscope results/);
+    const html = join(dir, 'r.html');
+    const out = join(dir, 'bench.json');
+    const written = await runCli(['report', file, '--html', html, '--format', 'github-action-benchmark', '--out', out]);
+    expect(written.code, written.stderr).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(html, 'utf8')).toMatch(/<canvas id="roofline">/);
+    expect(JSON.parse(readFileSync(out, 'utf8'))[0]).toMatchObject({ unit: 'GFLOP/s' });
+  });
+
+  it('exits 2 for a file that is not results, and when results/ is empty', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'x.json'), '{}');
+    expect((await runCli(['report', join(dir, 'x.json')])).code).toBe(2);
+    const empty = await runCli(['report'], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/no results files given/);
+  });
+});

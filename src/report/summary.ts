@@ -1,0 +1,77 @@
+/**
+ * The rows every report format starts from: one per ok-or-not case of every run, with the device
+ * it ran on and its headline rate. Pure: results in, rows out.
+ */
+import type { CaseRecord, Results } from '../results/schema.js';
+
+/** One case of one run, flattened for reports. */
+export interface ReportRow {
+  /** The run's file (or label) and start time. */
+  run: string;
+  startedAt: string;
+  commit: string | null;
+  /** The adapter, as a series key across devices. */
+  device: string;
+  kernel: string;
+  shape: string;
+  params: string;
+  id: string;
+  role: CaseRecord['role'];
+  status: CaseRecord['status'];
+  metric: CaseRecord['metric'];
+  /** GFLOP/s or GB/s, by the metric. */
+  rate: number | null;
+  unit: 'GFLOP/s' | 'GB/s';
+  /** ± relative half-width of the median's 95% interval. */
+  relHalfWidth: number | null;
+  medianMs: number | null;
+  clock: string | null;
+  flops: number;
+  bytes: number;
+  gflops: number | null;
+  arithmeticIntensity: number | null;
+  fractionOfMeasuredPeak: number | null;
+  mfu: number | null;
+  caseParams: Record<string, number>;
+  shapeFields: Record<string, number>;
+}
+
+/** The adapter's name as reports show it. */
+export function deviceName(results: Results): string {
+  const { description, vendor, architecture, device } = results.env.adapter;
+  return description || [vendor, architecture, device].filter(Boolean).join(' ') || 'unknown adapter';
+}
+
+/** The rows of `runs` (each a results file and the label it is shown under). */
+export function reportRows(runs: ReadonlyArray<{ label: string; results: Results }>): ReportRow[] {
+  return runs.flatMap(({ label, results }) =>
+    results.cases.map((record) => ({
+      run: label,
+      startedAt: results.env.startedAt,
+      commit: results.env.harness.commit,
+      device: deviceName(results),
+      kernel: record.kernel,
+      shape: record.shapeLabel,
+      params: Object.entries(record.params)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(' '),
+      id: record.id,
+      role: record.role,
+      status: record.status,
+      metric: record.metric,
+      rate: record.metric === 'bandwidth' ? record.gbPerS : record.gflops,
+      unit: record.metric === 'bandwidth' ? 'GB/s' : 'GFLOP/s',
+      relHalfWidth: record.timing?.relHalfWidth ?? null,
+      medianMs: record.timing?.medianMs ?? null,
+      clock: record.timing?.clock ?? null,
+      flops: record.flops,
+      bytes: record.bytes,
+      gflops: record.gflops,
+      arithmeticIntensity: record.arithmeticIntensity,
+      fractionOfMeasuredPeak: record.metric === 'bandwidth' ? record.fractionOfMeasuredBandwidth : record.fractionOfMeasuredPeak,
+      mfu: record.mfu,
+      caseParams: { ...record.params },
+      shapeFields: { ...record.shape },
+    })),
+  );
+}
