@@ -122,13 +122,14 @@ export function formatRunTable(results: Results): string {
       configLabel(record),
       dash(record.timing?.medianMs, formatNumber),
       intervalLabel(record),
-      dash(record.gflops, formatNumber),
+      // A kernel that does no arithmetic (copy) has no FLOP rate, intensity or MFU to show.
+      record.flops === 0 ? '-' : dash(record.gflops, formatNumber),
       dash(record.gbPerS, formatNumber),
-      dash(record.arithmeticIntensity, formatNumber),
+      record.flops === 0 ? '-' : dash(record.arithmeticIntensity, formatNumber),
       record.bound ?? '-',
       checkLabel(record),
       dash(record.metric === 'bandwidth' ? record.fractionOfMeasuredBandwidth : record.fractionOfMeasuredPeak, percent),
-      dash(record.mfu, percent),
+      record.flops === 0 ? '-' : dash(record.mfu, percent),
     ]);
   }
   const stages = stageLines(results.cases);

@@ -45,6 +45,21 @@ describe('formatRunTable', () => {
     expect(text).toMatch(/99x99x99.*unsupported/);
   });
 
+  it('shows no FLOP rate, intensity or MFU for a kernel that does no arithmetic', () => {
+    const results = resultsWithCases();
+    const copy = getKernel('copy');
+    const context = { measured: results.peaks.measured, reference: results.peaks.reference };
+    results.cases.push(caseRecord(copy, copy.shapeFromSize(4), copy.defaultParams, 'benchmark', okOutcome([1, 1, 1, 1, 1, 1]), context));
+    const row = formatRunTable(results).split('\n').find((line) => line.includes('copy'))!;
+    const cells = row.split('│').map((cell) => cell.trim());
+    const header = formatRunTable(results).split('\n')[1]!.split('│').map((cell) => cell.trim());
+    const cell = (name: string) => cells[header.indexOf(name)];
+    expect(cell('GFLOP/s')).toBe('-');
+    expect(cell('FLOP/B')).toBe('-');
+    expect(cell('MFU %')).toBe('-');
+    expect(Number(cell('GB/s'))).toBeGreaterThan(0);
+  });
+
   it('says which clocks, timer steps and stop reasons the figures come from', () => {
     expect(text).toMatch(/gpu-timestamp clock \(1\.00 ns steps\), hot caches for 2 cases/);
     expect(text).toMatch(/wall clock \(100 µs steps, quantized, batches lengthened to compensate\), hot caches for 1 cases/);
