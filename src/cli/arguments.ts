@@ -52,6 +52,12 @@ export function parseCount(value: number, option: string, least = 1): number {
   return value;
 }
 
+/** --seed: a whole number, 0 or more. */
+export function parseSeed(value: number): number {
+  if (!Number.isInteger(value) || value < 0) throw new UsageError(`--seed ${value} is not a non-negative whole number: give e.g. --seed 1`);
+  return value;
+}
+
 /** `--param TM=8 --param TN=16` (or `--param TM=8,TN=16`) as { TM: 8, TN: 16 }. */
 export function parseParams(values: readonly (string | number)[] | undefined): Record<string, number> | undefined {
   if (values === undefined) return undefined;

@@ -2,14 +2,13 @@
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
 import { KERNELS } from '../kernels/index.js';
-import { runCases } from '../host/run.js';
 import { findWorkload, planCases, suiteNames } from '../host/suite-plan.js';
-import { progressReporter } from '../report/progress.js';
 import { formatRunTable } from '../report/table.js';
-import { parseNames, parseParams, parseScale, parseSizes } from './arguments.js';
-import { dawnRunner, peakRequestFromArgs, resultsOut, timingFromArgs, withPeakOptions, withTimingOptions } from './options.js';
-import { browserChoiceFromArgs, withBrowserOptions } from './browser-options.js';
-import { colourAllowed, logLine, writeStdout } from './output.js';
+import { parseNames, parseParams, parseScale, parseSeed, parseSizes } from './arguments.js';
+import { withPeakOptions, withTimingOptions } from './options.js';
+import { withBrowserOptions } from './browser-options.js';
+import { measure } from './measurement.js';
+import { writeStdout } from './output.js';
 
 /** Registers `run` on a yargs instance. */
 export function registerRun<T>(cli: Argv<T>): Argv<T> {
@@ -37,27 +36,14 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
         throw new UsageError(`--suite ${workload.name} is a model workload with its own shapes and kernels: drop --kernel, --sizes and --param (use --scale to shrink it)`);
       }
       const cases = workload ? [] : planCases({ suite: args.suite, kernels: parseNames(args.kernel), sizes, params: parseParams(args.param), scale: scale ?? undefined });
-      if (!Number.isInteger(args.seed) || args.seed < 0) throw new UsageError(`--seed ${args.seed} is not a non-negative whole number: give e.g. --seed 1`);
-      const timing = timingFromArgs(args);
-      const peakRequest = peakRequestFromArgs(args);
-      const reporter = progressReporter(process.stderr, colourAllowed(process.stderr));
-      const { results, path } = await runCases({
+      const { results } = await measure(args, {
         cases,
         suiteName: args.kernel && !args.suite ? null : (args.suite ?? 'quick'),
         sizes: sizes ?? null,
-        timing,
-        peakRequest,
-        seed: args.seed,
-        maxCheckedElements: 65_536,
+        seed: parseSeed(args.seed),
         measurePeak: args.peak,
-        extraFlags: args['browser-flag'] ?? [],
-        browser: browserChoiceFromArgs(args),
-        out: resultsOut(args.out),
-        reporter,
-        runner: await dawnRunner(args, (event) => reporter.caseProgress(event)),
         ...(workload ? { workload: { workload, scale } } : scale !== null ? { scale } : {}),
       });
-      logLine(`flopscope: results written to ${path}`);
       await writeStdout(args.json ? JSON.stringify(results, null, 2) + '\n' : formatRunTable(results) + '\n');
       process.exitCode = results.cases.some((c) => c.status === 'incorrect' || c.status === 'error') ? 1 : 0;
     },

@@ -3,21 +3,19 @@
  * within --budget), check every configuration, rank them and write everything to the results.
  */
 import type { Argv } from 'yargs';
-import { UsageError } from '../errors.js';
-import { runCases } from '../host/run.js';
 import { assertCasesFit, type PlannedCase } from '../host/suite-plan.js';
 import { getKernel, KERNELS } from '../kernels/index.js';
 import { gridSize } from '../kernels/params.js';
-import { progressReporter } from '../report/progress.js';
 import { formatTuneReport } from '../report/tune.js';
 import type { CaseRecord } from '../results/schema.js';
 import { writeJsonAtomic } from '../results/store.js';
 import { tuneInfo } from '../tune/ranking.js';
 import { TuneSearch } from '../tune/search.js';
-import { parseCount, parseSizes } from './arguments.js';
-import { dawnRunner, peakRequestFromArgs, resultsOut, timingFromArgs, withPeakOptions, withTimingOptions } from './options.js';
-import { browserChoiceFromArgs, withBrowserOptions } from './browser-options.js';
-import { colourAllowed, logLine, writeStdout } from './output.js';
+import { parseCount, parseSeed, parseSizes } from './arguments.js';
+import { withPeakOptions, withTimingOptions } from './options.js';
+import { withBrowserOptions } from './browser-options.js';
+import { measure } from './measurement.js';
+import { logLine, writeStdout } from './output.js';
 
 /** Sizes tuned when --sizes is not given. */
 const DEFAULT_TUNE_SIZES = [256];
@@ -51,37 +49,28 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
       const sizes = parseSizes(args.sizes) ?? DEFAULT_TUNE_SIZES;
       const budget = args.budget === undefined ? null : parseCount(args.budget, '--budget');
       const top = parseCount(args.top, '--top');
-      if (!Number.isInteger(args.seed) || args.seed < 0) throw new UsageError(`--seed ${args.seed} is not a non-negative whole number: give e.g. --seed 1`);
-      const timing = { ...timingFromArgs(args), warmupMs: TUNE_WARMUP_MS };
-      const peakRequest = peakRequestFromArgs(args);
-      const search = new TuneSearch(kernel, sizes.map((size) => kernel.shapeFromSize(size)), budget, args.seed);
+      const seed = parseSeed(args.seed);
+      const search = new TuneSearch(kernel, sizes.map((size) => kernel.shapeFromSize(size)), budget, seed);
       const toPlanned = (found: ReturnType<TuneSearch['next']>): PlannedCase[] => (found ? [{ kernel, ...found }] : []);
       // A missing adapter feature rules out every configuration: stop at the first that says so.
       const next = (records: readonly CaseRecord[]) => (records.some((r) => r.status === 'unsupported' && MISSING_FEATURE.test(r.message ?? '')) ? [] : toPlanned(search.next(records)));
       const first = toPlanned(search.next([]));
-      const reporter = progressReporter(process.stderr, colourAllowed(process.stderr));
       logLine(
         `flopscope: tuning ${kernel.name} at ${sizes.join(', ')}: ${budget === null ? `all ${gridSize(kernel.paramSpace)}` : `up to ${budget} of ${gridSize(kernel.paramSpace)}`} configurations per size`,
       );
-      const { results, path } = await runCases({
+      const { results, path } = await measure(args, {
         cases: first,
         moreCases: { next, expected: search.expected - first.length },
         suiteName: `tune:${kernel.name}`,
         sizes,
-        timing,
-        peakRequest,
-        seed: args.seed,
-        maxCheckedElements: 65_536,
+        timing: { warmupMs: TUNE_WARMUP_MS },
+        seed,
         measurePeak: args.peak,
-        extraFlags: args['browser-flag'] ?? [],
-        browser: browserChoiceFromArgs(args),
-        out: resultsOut(args.out, `-tune-${kernel.name}`),
-        reporter,
-        runner: await dawnRunner(args, (event) => reporter.caseProgress(event)),
+        outSuffix: `-tune-${kernel.name}`,
       });
+      // The ranking is added to the file runCases wrote.
       results.tune = tuneInfo(results, kernel.name, budget, search.spaceSize);
       writeJsonAtomic(path, results);
-      logLine(`flopscope: results written to ${path}`);
       await writeStdout(args.json ? JSON.stringify(results, null, 2) + '\n' : formatTuneReport(results, kernel.name, top) + '\n');
       process.exitCode = results.cases.some((c) => c.status === 'error') ? 1 : 0;
     },

@@ -48,7 +48,7 @@ describe('formatRunTable', () => {
   it('shows no FLOP rate, intensity or MFU for a kernel that does no arithmetic', () => {
     const results = resultsWithCases();
     const copy = getKernel('copy');
-    const context = { measured: results.peaks.measured, reference: results.peaks.reference };
+    const context = { measured: results.peaks.measured, reference: results.peaks.reference ?? null };
     results.cases.push(caseRecord(copy, copy.shapeFromSize(4), copy.defaultParams, 'benchmark', okOutcome([1, 1, 1, 1, 1, 1]), context));
     const row = formatRunTable(results).split('\n').find((line) => line.includes('copy'))!;
     const cells = row.split('│').map((cell) => cell.trim());
