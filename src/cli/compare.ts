@@ -10,66 +10,77 @@ import { UsageError } from '../errors.js';
 import { compareRuns, deviceKey, formatComparison } from '../report/compare.js';
 import type { Results } from '../results/schema.js';
 import { readResultsFile } from '../results/store.js';
-import { parseNoise } from './arguments.js';
+import { parseCount, parseNoise } from './arguments.js';
 import { writeStdout } from './output.js';
 
-/** The newest results file in `dir` that started before `next` (never `next` itself or a partial file). */
-export function latestBaseline(dir: string, nextPath: string, next: Results): string {
+/**
+ * The `count` newest results files in `dir` that started before `next` on the same adapter
+ * (never `next` itself, a partial file, or a file that is not results), newest first.
+ */
+export function latestBaselines(dir: string, nextPath: string, next: Results, count = 1): string[] {
   let names: string[];
   try {
     names = readdirSync(dir).filter((name) => name.endsWith('.json') && !name.endsWith('.partial.json'));
   } catch {
     throw new UsageError(`--baseline latest: cannot read ${dir}/: give the baseline file instead`);
   }
+  const device = deviceKey(next);
   const candidates = names
     .map((name) => join(dir, name))
     .filter((path) => resolve(path) !== resolve(nextPath))
     .flatMap((path) => {
       try {
         const results = readResultsFile(path);
-        return results.env.startedAt < next.env.startedAt ? [{ path, startedAt: results.env.startedAt }] : [];
+        return results.env.startedAt < next.env.startedAt && deviceKey(results) === device ? [{ path, startedAt: results.env.startedAt }] : [];
       } catch {
         return []; // not a results file of this version: not a baseline
       }
     })
     .sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1));
-  if (candidates.length === 0) throw new UsageError(`--baseline latest: no results file in ${dir}/ started before ${nextPath}: run the baseline first or give its path`);
-  return candidates[0]!.path;
+  if (candidates.length === 0) throw new UsageError(`--baseline latest: no results file in ${dir}/ from ${device} started before ${nextPath}: run the baseline first or give its path`);
+  return candidates.slice(0, count).map((candidate) => candidate.path);
 }
 
 /** Registers `compare`. */
 export function registerCompare<T>(cli: Argv<T>): Argv<T> {
   return cli.command(
-    'compare [base] [next]',
-    'compare two results files case by case (exit 1 on a significant slowdown)',
+    'compare [files..]',
+    'compare a results file with one or more baseline runs, case by case (exit 1 on a significant slowdown)',
     (y) =>
       y
-        .positional('base', { type: 'string', describe: 'the baseline results file' })
-        .positional('next', { type: 'string', describe: 'the new results file' })
-        .option('baseline', { type: 'string', describe: '"latest": the newest earlier results file in results/ (then give only NEW)' })
+        .positional('files', { type: 'string', array: true, describe: 'BASE.json ... NEW.json: the baseline run(s), then the new one' })
+        .option('baseline', { type: 'string', describe: '"latest": the newest earlier results file from the same adapter in results/ (then give only NEW)' })
+        .option('runs', { type: 'number', default: 1, describe: 'with --baseline latest: how many of the newest earlier runs to take as baselines' })
         .option('threshold', { type: 'string', default: '5%', describe: 'a change smaller than this does not count' })
         .option('allow-different-devices', { type: 'boolean', default: false, describe: 'compare runs from different adapters' })
         .option('json', { type: 'boolean', default: false, describe: 'print JSON instead of the table' })
         .example('$0 compare results/main.json results/pr.json', 'is the PR slower?')
-        .example('$0 compare --baseline latest results/new.json', 'against the newest earlier run'),
+        .example('$0 compare main-1.json main-2.json main-3.json pr.json', 'against three baseline runs: their run-to-run spread counts')
+        .example('$0 compare --baseline latest --runs 3 results/new.json', 'against the three newest earlier runs'),
     async (args) => {
-      let basePath: string;
+      const files = (args.files ?? []).map(String);
+      const runs = parseCount(args.runs, '--runs');
+      let basePaths: string[];
       let nextPath: string;
       if (args.baseline !== undefined) {
         if (args.baseline !== 'latest') throw new UsageError(`--baseline ${args.baseline}: only "latest" is known; otherwise give BASE.json NEW.json`);
-        if (args.base === undefined || args.next !== undefined) throw new UsageError('with --baseline latest give exactly one file, the new results: flopscope compare --baseline latest NEW.json');
-        nextPath = args.base;
-        basePath = latestBaseline('results', nextPath, readResultsFile(nextPath));
+        if (files.length !== 1) throw new UsageError('with --baseline latest give exactly one file, the new results: flopscope compare --baseline latest NEW.json');
+        nextPath = files[0]!;
+        basePaths = latestBaselines('results', nextPath, readResultsFile(nextPath), runs);
       } else {
-        if (args.base === undefined || args.next === undefined) throw new UsageError('give two results files: flopscope compare BASE.json NEW.json (or --baseline latest NEW.json)');
-        basePath = args.base;
-        nextPath = args.next;
+        if (files.length < 2) throw new UsageError('give two results files: flopscope compare BASE.json NEW.json (or several baselines first, or --baseline latest NEW.json)');
+        if (args.runs !== 1) throw new UsageError('--runs goes with --baseline latest: otherwise list the baseline files before NEW.json');
+        basePaths = files.slice(0, -1);
+        nextPath = files.at(-1)!;
       }
-      const base = readResultsFile(basePath);
       const next = readResultsFile(nextPath);
-      if (deviceKey(base) !== deviceKey(next) && !args['allow-different-devices']) {
-        throw new UsageError(`${basePath} ran on "${deviceKey(base)}" and ${nextPath} on "${deviceKey(next)}": pass --allow-different-devices to compare them anyway`);
-      }
+      const bases = basePaths.map((path) => {
+        const base = readResultsFile(path);
+        if (deviceKey(base) !== deviceKey(next) && !args['allow-different-devices']) {
+          throw new UsageError(`${path} ran on "${deviceKey(base)}" and ${nextPath} on "${deviceKey(next)}": pass --allow-different-devices to compare them anyway`);
+        }
+        return base;
+      });
       const threshold = (() => {
         try {
           return parseNoise(args.threshold);
@@ -77,8 +88,9 @@ export function registerCompare<T>(cli: Argv<T>): Argv<T> {
           throw new UsageError(`--threshold: "${args.threshold}" is not a percentage: give e.g. --threshold 5%`);
         }
       })();
-      const comparison = compareRuns(base, next, threshold);
-      await writeStdout(args.json ? JSON.stringify({ base: basePath, next: nextPath, ...comparison }, null, 2) + '\n' : formatComparison(comparison, basePath, nextPath) + '\n');
+      const comparison = compareRuns(bases, next, threshold);
+      const base = basePaths.length === 1 ? basePaths[0] : basePaths;
+      await writeStdout(args.json ? JSON.stringify({ base, next: nextPath, ...comparison }, null, 2) + '\n' : formatComparison(comparison, basePaths, nextPath) + '\n');
       process.exitCode = comparison.regressions > 0 ? 1 : 0;
     },
   );

@@ -1,13 +1,19 @@
 /**
- * Comparing two runs case by case: cases are matched by id (kernel, shape, parameters), and each
- * pair is judged on its samples (Mann-Whitney test and a bootstrap interval of the ratio of
- * medians, src/stats/compare.ts), never on the medians alone. Pure: results in, rows out.
+ * Comparing a run against one or several baseline runs case by case: cases are matched by id
+ * (kernel, shape, parameters), and each is judged on its samples (Mann-Whitney test and a
+ * bootstrap interval of the ratio of medians, src/stats/compare.ts), never on the medians alone.
+ * With two or more baseline runs of a case, the spread between their medians (what separates two
+ * launches of the same code, which no single run's samples show) widens the interval too.
+ * Pure: results in, rows out.
  */
 import Table from 'cli-table3';
 import { formatNumber, formatPercent } from '../flops/units.js';
+import { perSecondGiga } from '../results/derive.js';
 import type { CaseRecord, Results } from '../results/schema.js';
 import { autocorrelationInflation } from '../stats/autocorrelation.js';
-import { compareSamples, type Verdict } from '../stats/compare.js';
+import { compareSamples, runToRunHalfWidth, type Verdict } from '../stats/compare.js';
+import { sortSamples } from '../stats/sorted.js';
+import { median } from '../stats/summary.js';
 
 /** What a row says about a case. */
 export type CaseVerdict = Verdict | 'new' | 'missing' | 'failed';
@@ -19,8 +25,13 @@ export interface CompareRow {
   shape: string;
   params: string;
   metric: CaseRecord['metric'];
+  /** The base runs' samples pooled: their median. */
   baseMedianMs: number | null;
   newMedianMs: number | null;
+  /** Base runs that had this case ok. */
+  baseRuns: number;
+  /** Run-to-run half-width added to the interval (log units, src/stats/compare.ts), null with one base run. */
+  runToRun: number | null;
   /** GFLOP/s or GB/s, as the kernel's metric says. */
   baseRate: number | null;
   newRate: number | null;
@@ -36,6 +47,8 @@ export interface CompareRow {
 
 export interface Comparison {
   threshold: number;
+  /** Baseline runs compared against. */
+  baseRuns: number;
   confidence: number;
   rows: CompareRow[];
   /** Rows significantly slower by more than the threshold: what makes `compare` exit 1. */
@@ -51,56 +64,95 @@ export function deviceKey(results: Results): string {
 const rate = (record: CaseRecord) => (record.metric === 'bandwidth' ? record.gbPerS : record.gflops);
 const paramText = (record: CaseRecord) => Object.entries(record.params).map(([k, v]) => `${k}=${v}`).join(' ');
 
-/** Compares `next` against `base`; `threshold` is the fraction of change that matters (0.05 = 5%). */
-export function compareRuns(base: Results, next: Results, threshold: number, alpha = 0.05): Comparison {
-  const baseCases = new Map(base.cases.filter((c) => c.role === 'benchmark').map((c) => [c.id, c]));
+/**
+ * Compares `next` against the baseline run(s); `threshold` is the fraction of change that
+ * matters (0.05 = 5%). With several base runs a case's base samples are pooled, and the spread of
+ * the runs' medians is added to its interval (runToRunHalfWidth).
+ */
+export function compareRuns(base: Results | readonly Results[], next: Results, threshold: number, alpha = 0.05): Comparison {
+  const bases: readonly Results[] = Array.isArray(base) ? base : [base as Results];
+  if (bases.length === 0) throw new RangeError('compareRuns needs at least one base run');
+  const baseCases = new Map<string, CaseRecord[]>();
+  for (const run of bases) {
+    for (const record of run.cases) {
+      if (record.role !== 'benchmark') continue;
+      baseCases.set(record.id, [...(baseCases.get(record.id) ?? []), record]);
+    }
+  }
   const nextCases = next.cases.filter((c) => c.role === 'benchmark');
   const rows: CompareRow[] = [];
   const describe = (record: CaseRecord) => ({ id: record.id, kernel: record.kernel, shape: record.shapeLabel, params: paramText(record), metric: record.metric });
+  const okRecords = (records: readonly CaseRecord[]) => records.filter((r) => r.status === 'ok' && r.samples.length > 0);
   for (const record of nextCases) {
-    const before = baseCases.get(record.id);
+    const records = baseCases.get(record.id) ?? [];
     baseCases.delete(record.id);
+    const befores = okRecords(records);
+    const pooled = befores.flatMap((r) => r.samples);
     const common = {
       ...describe(record),
-      baseMedianMs: before?.timing?.medianMs ?? null,
+      baseMedianMs: pooled.length > 0 ? median(sortSamples(pooled)) : (records[0]?.timing?.medianMs ?? null),
       newMedianMs: record.timing?.medianMs ?? null,
-      baseRate: before ? rate(before) : null,
+      baseRate: pooled.length > 0 ? rateAt(record, median(sortSamples(pooled))) : null,
       newRate: rate(record),
+      baseRuns: befores.length,
+      runToRun: null,
       speedup: null,
       speedupCi: null,
       pValue: null,
     };
-    if (!before) {
+    if (records.length === 0) {
       rows.push({ ...common, verdict: 'new' });
       continue;
     }
-    if (before.status !== 'ok' || record.status !== 'ok' || before.samples.length === 0 || record.samples.length === 0) {
-      const which = record.status !== 'ok' ? `new run: ${record.status}` : `base run: ${before.status}`;
+    if (record.status !== 'ok' || record.samples.length === 0 || befores.length === 0) {
+      const which = record.status !== 'ok' ? `new run: ${record.status}` : `base run: ${records.find((r) => r.status !== 'ok')?.status ?? 'no samples'}`;
       rows.push({ ...common, verdict: 'failed', note: which });
       continue;
     }
     // compareSamples judges times (ratio > 1 = slower); a speedup is its inverse.
     // Back-to-back samples are correlated: widen the interval as the runs' own intervals are.
-    const inflation = Math.max(autocorrelationInflation(before.samples), autocorrelationInflation(record.samples));
-    const judged = compareSamples(before.samples, record.samples, { thresholdFraction: threshold, alpha, inflation });
+    const inflation = Math.max(...befores.map((r) => autocorrelationInflation(r.samples)), autocorrelationInflation(record.samples));
+    const runToRun = befores.length >= 2 ? runToRunHalfWidth(befores.map((r) => median(sortSamples(r.samples))), alpha) : null;
+    const judged = compareSamples(pooled, record.samples, { thresholdFraction: threshold, alpha, inflation, runToRun: runToRun ?? 0 });
     rows.push({
       ...common,
+      runToRun,
       speedup: 1 / judged.ratio,
       speedupCi: [1 / judged.ci[1], 1 / judged.ci[0]],
       pValue: judged.pValue,
       verdict: judged.verdict,
     });
   }
-  for (const missing of baseCases.values()) {
-    rows.push({ ...describe(missing), baseMedianMs: missing.timing?.medianMs ?? null, newMedianMs: null, baseRate: rate(missing), newRate: null, speedup: null, speedupCi: null, pValue: null, verdict: 'missing' });
+  for (const records of baseCases.values()) {
+    const befores = okRecords(records);
+    const missing = records[0]!;
+    rows.push({
+      ...describe(missing),
+      baseMedianMs: befores.length > 0 ? median(sortSamples(befores.flatMap((r) => r.samples))) : null,
+      newMedianMs: null,
+      baseRate: befores.length > 0 ? rateAt(missing, median(sortSamples(befores.flatMap((r) => r.samples)))) : null,
+      newRate: null,
+      baseRuns: befores.length,
+      runToRun: null,
+      speedup: null,
+      speedupCi: null,
+      pValue: null,
+      verdict: 'missing',
+    });
   }
-  return { threshold, confidence: 1 - alpha, rows, regressions: rows.filter((row) => row.verdict === 'slower').length };
+  return { threshold, baseRuns: bases.length, confidence: 1 - alpha, rows, regressions: rows.filter((row) => row.verdict === 'slower').length };
+}
+
+/** The case's rate (GFLOP/s or GB/s, as its metric says) at a median time of `ms`. */
+function rateAt(record: CaseRecord, ms: number): number {
+  return perSecondGiga(record.metric === 'bandwidth' ? record.bytes : record.flops, ms);
 }
 
 const dash = (value: number | null, format: (v: number) => string) => (value === null ? '-' : format(value));
 
 /** The comparison as a table with a legend saying what the verdicts mean. */
-export function formatComparison(comparison: Comparison, basePath: string, nextPath: string): string {
+export function formatComparison(comparison: Comparison, basePaths: string | readonly string[], nextPath: string): string {
+  const bases = typeof basePaths === 'string' ? [basePaths] : basePaths;
   const table = new Table({
     head: ['Kernel', 'Shape', 'Config', 'Base (ms)', 'New (ms)', 'Base rate', 'New rate', 'Speedup', `${formatPercent(comparison.confidence, 2)} CI`, 'Verdict'],
     colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
@@ -125,9 +177,13 @@ export function formatComparison(comparison: Comparison, basePath: string, nextP
   const counts = new Map<string, number>();
   for (const row of comparison.rows) counts.set(row.verdict, (counts.get(row.verdict) ?? 0) + 1);
   return [
-    `Base: ${basePath}\nNew:  ${nextPath}`,
+    `Base: ${bases.join(', ')}${bases.length > 1 ? ` (${bases.length} runs, samples pooled)` : ''}\nNew:  ${nextPath}`,
     table.toString(),
-    `Speedup: new throughput / base (median times, per run of the kernel); CI: bootstrap interval of that ratio from the samples, widened for their autocorrelation.`,
+    `Speedup: new throughput / base (median times, per run of the kernel); CI: bootstrap interval of that ratio from the samples, widened for their autocorrelation${
+      bases.length > 1
+        ? ', and for the spread between the base runs\' medians (a t prediction interval for one more run)'
+        : '. One base run shows no run-to-run spread: give several (flopscope compare BASE1 BASE2 ... NEW) to count it'
+    }.`,
     `Verdicts: faster/slower = Mann-Whitney p < ${formatNumber(1 - comparison.confidence)} and the whole interval beyond ±${t}; unchanged = the whole interval within ±${t}; ambiguous = the noise is too large to decide; new/missing = in one run only; failed = not ok in a run.`,
     `Summary: ${[...counts].map(([verdict, count]) => `${count} ${verdict}`).join(', ')}.${comparison.regressions > 0 ? ` ${comparison.regressions} significantly slower by more than ${t}: exit code 1.` : ''}`,
   ].join('\n');

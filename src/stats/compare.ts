@@ -5,10 +5,10 @@
 
 import { bootstrapMedians, percentileInterval, requireConfidence } from './bootstrap.js';
 import { minSamplesForConfidence, type BootstrapOptions } from './ci.js';
-import { normalCdf } from './distributions.js';
+import { normalCdf, studentTQuantile } from './distributions.js';
 import { createRng, DEFAULT_SEED } from './rng.js';
 import { sortSamples, type SortedSamples } from './sorted.js';
-import { median } from './summary.js';
+import { median, stddev } from './summary.js';
 
 function sortTimes(samples: readonly number[], which: string): SortedSamples {
   const sorted = sortSamples(samples);
@@ -173,6 +173,26 @@ export interface CompareOptions {
    * independent, e.g. autocorrelationInflation of the two runs; default 1.
    */
   inflation?: number;
+  /**
+   * Run-to-run spread to add, as a half-width in log-ratio at 1 - alpha (runToRunHalfWidth of
+   * several baseline runs): combined with the interval's own half-widths in quadrature. Default 0.
+   */
+  runToRun?: number;
+}
+
+/**
+ * Half-width, in log units, of the 1 - alpha prediction interval for the log-median of one more
+ * run, from the log-medians of k >= 2 earlier runs of the same case: t(1 - alpha/2, k - 1) x s x
+ * sqrt(1 + 1/k), s their standard deviation. What separates two launches of the same code (the
+ * browser, the driver, the machine's state) and no single run's samples can show. Wide with few
+ * runs (k = 2: 12.7 s x 1.22), as it should be.
+ */
+export function runToRunHalfWidth(medians: readonly number[], alpha = 0.05): number {
+  if (medians.length < 2) throw new RangeError(`run-to-run spread needs at least 2 runs, got ${medians.length}`);
+  if (medians.some((m) => !(m > 0))) throw new RangeError('run-to-run spread needs positive medians');
+  const logs = medians.map(Math.log);
+  const k = logs.length;
+  return studentTQuantile(1 - alpha / 2, k - 1) * stddev(logs) * Math.sqrt(1 + 1 / k);
 }
 
 /** A comparison of two runs' times. */
@@ -211,17 +231,21 @@ export function compareSamples(
     resamples = 2000,
     seed = DEFAULT_SEED,
     inflation = 1,
+    runToRun = 0,
   }: CompareOptions = {},
 ): Comparison {
   if (!(inflation >= 1)) throw new RangeError(`inflation must be >= 1, got ${inflation}`);
+  if (!(runToRun >= 0)) throw new RangeError(`runToRun must be >= 0, got ${runToRun}`);
   if (!(thresholdFraction >= 0)) {
     throw new RangeError(`thresholdFraction must be >= 0, got ${thresholdFraction}`);
   }
   const confidence = 1 - alpha;
   requireConfidence(confidence);
   const raw = bootstrapRatioCi(base, next, { confidence, resamples, seed });
-  const widen = (end: number) => Math.exp(Math.log(raw.ratio) + (Math.log(end) - Math.log(raw.ratio)) * inflation);
-  const interval = { ratio: raw.ratio, low: widen(raw.low), high: widen(raw.high) };
+  // Each end moves away from the ratio: its own distance x inflation, and the run-to-run
+  // half-width beside it in quadrature.
+  const widen = (end: number, side: -1 | 1) => Math.exp(Math.log(raw.ratio) + side * Math.hypot(Math.abs(Math.log(end) - Math.log(raw.ratio)) * inflation, runToRun));
+  const interval = { ratio: raw.ratio, low: widen(raw.low, -1), high: widen(raw.high, 1) };
   const { pValue } = mannWhitneyU(base, next);
   const upper = 1 + thresholdFraction;
   const lower = 1 / upper;

@@ -42,6 +42,28 @@ describe('flopscope compare', () => {
     expect((await runCli(['compare', base, slow, '--threshold', '30%'])).code).toBe(0);
   });
 
+  it('takes several baselines: the last file is the new run', async () => {
+    const dir = tempDir();
+    const bases = [runFile(dir, 'a.json', 1, 1, '2026-01-01'), runFile(dir, 'b.json', 1.01, 3, '2026-01-02'), runFile(dir, 'c.json', 0.99, 5, '2026-01-03')];
+    const result = await runCli(['compare', ...bases, runFile(dir, 'n.json', 2, 2, '2026-01-04'), '--json']);
+    expect(result.code, result.stderr).toBe(1);
+    const parsed = JSON.parse(result.stdout);
+    expect(parsed).toMatchObject({ base: bases, baseRuns: 3, rows: [{ verdict: 'slower', baseRuns: 3 }] });
+    expect(parsed.rows[0].runToRun).toBeGreaterThan(0);
+  });
+
+  it('takes the newest earlier runs from the same adapter with --baseline latest --runs N', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'results'));
+    runFile(join(dir, 'results'), 'old.json', 1, 1, '2026-01-01');
+    runFile(join(dir, 'results'), 'mid.json', 1, 3, '2026-01-02');
+    runFile(join(dir, 'results'), 'other-gpu.json', 1, 4, '2026-01-03', (r) => { r.env.adapter.description = 'NVIDIA H100'; });
+    const next = runFile(join(dir, 'results'), 'next.json', 1, 2, '2026-01-04');
+    const result = await runCli(['compare', '--baseline', 'latest', '--runs', '2', next, '--json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).base).toEqual([join('results', 'mid.json'), join('results', 'old.json')]);
+  });
+
   it('finds the newest earlier run with --baseline latest', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'results'));
@@ -60,6 +82,8 @@ describe('flopscope compare', () => {
     ['another schema version', (dir: string) => { writeFileSync(join(dir, 'v.json'), '{"schema":"flopscope/results@2"}'); return ['compare', join(dir, 'v.json'), runFile(dir, 'b.json', 1, 2, '2026-01-02')]; }, /has schema flopscope\/results@2/],
     ['different adapters', (dir: string) => ['compare', runFile(dir, 'a.json', 1, 1, '2026-01-01'), runFile(dir, 'b.json', 1, 2, '2026-01-02', (r) => { r.env.adapter.description = 'NVIDIA H100'; })], /pass --allow-different-devices/],
     ['one file only', (dir: string) => ['compare', runFile(dir, 'a.json', 1, 1, '2026-01-01')], /give two results files/],
+    ['--runs without --baseline latest', (dir: string) => ['compare', runFile(dir, 'a.json', 1, 1, '2026-01-01'), runFile(dir, 'b.json', 1, 2, '2026-01-02'), '--runs', '2'], /--runs goes with --baseline latest/],
+    ['a baseline among several from another adapter', (dir: string) => ['compare', runFile(dir, 'a.json', 1, 1, '2026-01-01'), runFile(dir, 'g.json', 1, 3, '2026-01-02', (r) => { r.env.adapter.description = 'NVIDIA H100'; }), runFile(dir, 'b.json', 1, 2, '2026-01-03')], /g\.json ran on .*pass --allow-different-devices/],
   ])('exits 2 on %s', async (_what, args, pattern) => {
     const result = await runCli(args(tempDir()));
     expect(result.code, result.stderr).toBe(2);

@@ -66,6 +66,41 @@ describe('compareRuns', () => {
     expect(verdicts).toEqual({ '64x64x64': 'failed', '48x48x48': 'new', '32x32x32': 'missing' });
   });
 
+  it('with several base runs, pools their samples and counts the spread between their medians', () => {
+    // Launches 4% apart: a new run 8% slower is within what a relaunch does, so not a regression...
+    const bases = [run([[64, noisy(1, 1)]]), run([[64, noisy(1.04, 3)]]), run([[64, noisy(0.96, 5)]])];
+    const slightly = run([[64, noisy(1.08, 2)]]);
+    expect(compareRuns(bases[0]!, slightly, 0.05).rows[0]!.verdict).toBe('slower');
+    const comparison = compareRuns(bases, slightly, 0.05);
+    const [row] = comparison.rows;
+    expect(comparison.baseRuns).toBe(3);
+    expect(row).toMatchObject({ baseRuns: 3, verdict: 'ambiguous' });
+    expect(row!.runToRun).toBeGreaterThan(0.1);
+    // ...while twice as slow is one, whatever the spread.
+    const twice = compareRuns(bases, run([[64, noisy(2, 2)]]), 0.05);
+    expect(twice.rows[0]).toMatchObject({ verdict: 'slower' });
+    expect(twice.rows[0]!.speedup).toBeCloseTo(0.5, 1);
+    expect(twice.regressions).toBe(1);
+  });
+
+  it('judges a case on the base runs where it was ok, and lists a case no base run had as new', () => {
+    const failed = run([[64, noisy(1, 1)]]);
+    failed.cases[0]!.status = 'error';
+    const comparison = compareRuns([failed, run([[64, noisy(1, 3)]])], run([[64, noisy(1, 2)], [32, noisy(1, 4)]]), 0.05);
+    expect(comparison.rows.map((row) => [row.shape, row.verdict, row.baseRuns, row.runToRun])).toEqual([
+      ['64x64x64', 'unchanged', 1, null],
+      ['32x32x32', 'new', 0, null],
+    ]);
+  });
+
+  it('says in the legend whether the run-to-run spread was counted', () => {
+    const one = formatComparison(compareRuns(run([[64, noisy(1, 1)]]), run([[64, noisy(1, 2)]]), 0.05), 'a.json', 'n.json');
+    expect(one).toMatch(/One base run shows no run-to-run spread/);
+    const two = formatComparison(compareRuns([run([[64, noisy(1, 1)]]), run([[64, noisy(1, 3)]])], run([[64, noisy(1, 2)]]), 0.05), ['a.json', 'b.json'], 'n.json');
+    expect(two).toMatch(/Base: a\.json, b\.json \(2 runs, samples pooled\)/);
+    expect(two).toMatch(/spread between the base runs' medians/);
+  });
+
   it('formats a table with units, the interval and the rule', () => {
     const text = formatComparison(compareRuns(run([[64, noisy(1, 1)]]), run([[64, noisy(1.2, 2)]]), 0.05), 'a.json', 'b.json');
     expect(text).toMatch(/Base \(ms\).*New \(ms\).*Speedup.*95% CI.*Verdict/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapRatioCi, compareSamples, mannWhitneyU } from '../../src/stats/compare.js';
+import { bootstrapRatioCi, compareSamples, mannWhitneyU, runToRunHalfWidth } from '../../src/stats/compare.js';
 import { lognormalTimes } from './synthetic.js';
 
 describe('mannWhitneyU', () => {
@@ -152,5 +152,39 @@ describe('compareSamples', () => {
     const next = lognormalTimes(200, 1030, 0.01, 72);
     expect(compareSamples(base, next).verdict).toBe('unchanged');
     expect(compareSamples(base, next, { thresholdFraction: 0.01 }).verdict).toBe('slower');
+  });
+
+  it('adds the run-to-run spread to the interval: an 8% shift that one run calls slower is undecided against launches 4% apart', () => {
+    const base = lognormalTimes(60, 1000, 0.01, 81);
+    const next = lognormalTimes(60, 1080, 0.01, 82);
+    const alone = compareSamples(base, next);
+    expect(alone.verdict).toBe('slower');
+    const spread = runToRunHalfWidth([1000, 1040, 960]);
+    const withRuns = compareSamples(base, next, { runToRun: spread });
+    expect(withRuns.ratio).toBe(alone.ratio);
+    expect(Math.log(withRuns.ci[1] / withRuns.ratio)).toBeGreaterThanOrEqual(spread);
+    expect(Math.log(withRuns.ratio / withRuns.ci[0])).toBeGreaterThanOrEqual(spread);
+    expect(withRuns.verdict).toBe('ambiguous');
+    // A 2x slowdown stands out of that spread.
+    expect(compareSamples(base, lognormalTimes(60, 2000, 0.01, 83), { runToRun: spread }).verdict).toBe('slower');
+    expect(() => compareSamples(base, next, { runToRun: -1 })).toThrow(RangeError);
+  });
+});
+
+describe('runToRunHalfWidth', () => {
+  it('is the t prediction half-width of one more run from the log-medians of earlier runs', () => {
+    // Log-medians 0 and ln 1.1: s = ln(1.1)/sqrt(2), t(0.975, 1) = 12.706, sqrt(1 + 1/2).
+    expect(runToRunHalfWidth([1, 1.1])).toBeCloseTo(12.7062047 * (Math.log(1.1) / Math.SQRT2) * Math.sqrt(1.5), 6);
+    // Three runs: t(0.975, 2) = 4.302653.
+    const logs = [1, 1.04, 0.96].map(Math.log);
+    const m = (logs[0]! + logs[1]! + logs[2]!) / 3;
+    const s = Math.sqrt(logs.reduce((sum, x) => sum + (x - m) ** 2, 0) / 2);
+    expect(runToRunHalfWidth([1, 1.04, 0.96])).toBeCloseTo(4.3026527 * s * Math.sqrt(4 / 3), 6);
+    expect(runToRunHalfWidth([5, 5, 5])).toBe(0);
+  });
+
+  it('needs two positive medians', () => {
+    expect(() => runToRunHalfWidth([1])).toThrow(/at least 2 runs/);
+    expect(() => runToRunHalfWidth([1, 0])).toThrow(/positive/);
   });
 });
