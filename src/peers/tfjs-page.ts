@@ -83,6 +83,7 @@ async function runCase(request: CaseRequest): Promise<CaseOutcome> {
           samplesMs,
           droppedSamples: 0,
           discardedSamples: 0,
+          transientSamples: 0,
           elapsedMs: performance.now() - start,
           warmupRuns,
           stopReason: decision.reason!,

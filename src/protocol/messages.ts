@@ -124,6 +124,8 @@ export const RawTimingSchema = z.object({
   droppedSamples: z.number().int().nonnegative(),
   /** Samples taken with a batch too short for the timer's step, discarded when the batch was lengthened. */
   discardedSamples: z.number().int().nonnegative(),
+  /** Samples dropped from the start of the case because they differed from the rest (src/stats/transient.ts). */
+  transientSamples: z.number().int().nonnegative(),
   /** Wall-clock time spent in timed samples. */
   elapsedMs: z.number(),
   warmupRuns: z.number().int().nonnegative(),

@@ -49,7 +49,9 @@ function clockLegend(cases: readonly CaseRecord[]): string {
 function stopLegend(cases: readonly CaseRecord[]): string {
   const counts = new Map<string, number>();
   for (const record of cases) if (record.timing) counts.set(record.timing.stopReason, (counts.get(record.timing.stopReason) ?? 0) + 1);
-  return [...counts].map(([reason, count]) => `${count} at ${reason}`).join(', ');
+  const transient = cases.filter((record) => (record.timing?.transientSamples ?? 0) > 0);
+  const dropped = transient.length === 0 ? '' : `; ${transient.length} ${transient.length === 1 ? 'case' : 'cases'} dropped a start that differed from the rest (${transient.reduce((sum, r) => sum + r.timing!.transientSamples!, 0)} samples: a device still settling)`;
+  return [...counts].map(([reason, count]) => `${count} at ${reason}`).join(', ') + dropped;
 }
 
 function peakLegend(results: Results): string[] {

@@ -64,6 +64,7 @@ export function timingSummary(raw: RawTiming): TimingSummary {
     batchSize: raw.batchSize,
     droppedSamples: raw.droppedSamples,
     discardedSamples: raw.discardedSamples,
+    transientSamples: raw.transientSamples,
     warmupRuns: raw.warmupRuns,
     stopReason: raw.stopReason,
     resolution: raw.resolution,

@@ -43,6 +43,8 @@ export const TimingSummarySchema = z.object({
   batchSize: z.number().int(),
   droppedSamples: z.number().int(),
   discardedSamples: z.number().int(),
+  /** Samples dropped from the start because they came from another regime than the rest (a device still settling). */
+  transientSamples: z.number().int().optional(),
   warmupRuns: z.number().int(),
   stopReason: StopReasonSchema,
   resolution: TimerResolutionSchema,

@@ -12,6 +12,7 @@ import { detectQuantization } from '../stats/timer.js';
 import { batchFor, regrid } from './batching.js';
 import { autocorrelationInflation } from '../stats/autocorrelation.js';
 import { StoppingRule } from '../stats/stopping.js';
+import { findStartTransient } from '../stats/transient.js';
 import { CaseFailure, encodeRuns, type PreparedStage } from './prepare.js';
 
 /** Timestamped samples submitted together before reading their timestamps back. */
@@ -31,6 +32,15 @@ const EVICT_BYTES = 512 * 2 ** 20;
 const EVICT_THREADS = 256 * 1024;
 /** Samples of each stage of a multi-stage kernel, timed alone after the whole kernel. */
 const STAGE_SAMPLES = 7;
+/**
+ * Least warm-up of the first case measured on a device. Right after the browser starts, its own
+ * start-up work competes for the processor: on SwiftShader with 2 cores, matmul-naive at 64 ran
+ * at half speed for the first 100-250 ms of GPU time, and a 100 ms warm-up let one launch in six
+ * measure 2x the time of the others. Later cases find the device settled.
+ */
+const FIRST_CASE_WARMUP_MS = 1000;
+/** Devices that have measured a case already (see FIRST_CASE_WARMUP_MS). */
+const settledDevices = new WeakSet<GPUDevice>();
 
 /** Encodes and submits `repeats` runs in one pass and waits until the GPU has finished them. */
 export async function runAndWait(device: GPUDevice, stages: readonly PreparedStage[], repeats: number): Promise<void> {
@@ -195,14 +205,17 @@ export async function measure(
   clock: Clock,
   progress: (event: ProgressEvent) => void,
 ): Promise<RawTiming> {
-  // Warm-up: the run that compiled and checked the kernel is done; now run untimed for a while.
+  // Warm-up: the run that compiled and checked the kernel is done; now run untimed for a while
+  // (longer for the first case on this device: the browser may still be starting up).
   progress({ phase: 'warmup' });
+  const warmupMs = settledDevices.has(device) ? options.warmupMs : Math.max(options.warmupMs, FIRST_CASE_WARMUP_MS);
+  settledDevices.add(device);
   let warmupRuns = 0;
   const warmupStart = performance.now();
   do {
     await runAndWait(device, stages, 1);
     warmupRuns++;
-  } while (performance.now() - warmupStart < options.warmupMs);
+  } while (performance.now() - warmupStart < warmupMs);
   const wallPerRunNs = ((performance.now() - warmupStart) / warmupRuns) * 1e6;
 
   const evictor = options.mode === 'cold' ? new Evictor(device) : null;
@@ -217,16 +230,17 @@ export async function measure(
     // Cold samples are single runs (only the first run of a batch would be cold).
     let batchSize = evictor ? 1 : batchFor(singleRunNs, stepNs, options);
 
-    let rule = new StoppingRule({
-      noiseTarget: options.noiseTarget,
-      minSamples: options.minSamples,
-      maxSamples: options.maxSamples,
-      maxTimeMs: options.maxTimeMs,
-    });
+    const newRule = (kept: readonly number[] = []) => {
+      const fresh = new StoppingRule({ noiseTarget: options.noiseTarget, minSamples: options.minSamples, maxSamples: options.maxSamples, maxTimeMs: options.maxTimeMs });
+      for (const sample of kept) fresh.add(sample);
+      return fresh;
+    };
+    let rule = newRule();
     let samplesMs: number[] = [];
     let batchNs: number[] = [];
     let droppedSamples = 0;
     let discardedSamples = 0;
+    let transientSamples = 0;
     let batchLengthened = false;
     let gridChecked = clock !== 'gpu-timestamp' || evictor !== null;
     const start = performance.now();
@@ -255,7 +269,7 @@ export async function measure(
           discardedSamples += samplesMs.length;
           samplesMs = [];
           batchNs = [];
-          rule = new StoppingRule({ noiseTarget: options.noiseTarget, minSamples: options.minSamples, maxSamples: options.maxSamples, maxTimeMs: options.maxTimeMs });
+          rule = newRule();
           continue;
         }
       }
@@ -266,8 +280,19 @@ export async function measure(
       if (samplesMs.length === 0 && elapsedMs >= options.maxTimeMs) {
         throw new CaseFailure('error', `GPU timestamps gave no positive duration in ${droppedSamples} samples; try --clock wall`);
       }
-      const stop = decision.stop && (decision.reason !== 'max-time' || samplesMs.length >= Math.min(MIN_SAMPLES_ON_TIMEOUT, options.minSamples));
+      const leastSamples = Math.min(MIN_SAMPLES_ON_TIMEOUT, options.minSamples);
+      const stop = decision.stop && (decision.reason !== 'max-time' || samplesMs.length >= leastSamples);
       if (!stop) continue;
+      // Samples from before the steady state (a start that differs from the rest) are dropped,
+      // then sampling goes on while the budget lasts.
+      const transient = findStartTransient(samplesMs, { minShift: options.noiseTarget });
+      if (transient && samplesMs.length - transient.count >= leastSamples) {
+        transientSamples += transient.count;
+        samplesMs = samplesMs.slice(transient.count);
+        batchNs = batchNs.slice(transient.count);
+        rule = newRule(samplesMs);
+        if (decision.reason !== 'max-time') continue;
+      }
       const resolution: TimerResolution = { stepNs, quantized: stepNs > 1, batchLengthened };
       const timing: RawTiming = {
         clock,
@@ -276,6 +301,7 @@ export async function measure(
         samplesMs,
         droppedSamples,
         discardedSamples,
+        transientSamples,
         elapsedMs,
         warmupRuns,
         stopReason: decision.reason!,

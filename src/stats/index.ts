@@ -10,3 +10,4 @@ export * from './sorted.js';
 export * from './stopping.js';
 export * from './summary.js';
 export * from './timer.js';
+export * from './transient.js';

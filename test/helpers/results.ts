@@ -11,6 +11,7 @@ export function rawTiming(samplesMs: number[], overrides: Partial<RawTiming> = {
     samplesMs,
     droppedSamples: 0,
     discardedSamples: 0,
+    transientSamples: 0,
     elapsedMs: samplesMs.reduce((a, b) => a + b, 0) * 4,
     warmupRuns: 3,
     stopReason: 'noise-target',

@@ -66,6 +66,13 @@ describe('formatRunTable', () => {
     expect(text).toMatch(/stopped: 2 at noise-target, 1 at max-time/);
   });
 
+  it('says when a case dropped a start-up transient', () => {
+    const results = resultsWithCases();
+    expect(formatRunTable(results)).not.toMatch(/dropped a start/);
+    results.cases[1]!.timing!.transientSamples = 12;
+    expect(formatRunTable(results)).toMatch(/1 case dropped a start that differed from the rest \(12 samples: a device still settling\)/);
+  });
+
   it('names the MFU denominator, says it is an estimate, and gives its source', () => {
     expect(text).toMatch(/MFU: GFLOP\/s \/ 160 GFLOP\/s f32 vector peak of Test CPU .*an ESTIMATE.*source: estimate: 2 cores/);
     expect(text).toMatch(/% peak: GFLOP\/s \/ this run's measured fma-peak of 26\.8 GFLOP\/s/);
