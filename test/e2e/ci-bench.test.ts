@@ -1,0 +1,66 @@
+/**
+ * scripts/ci-bench.sh, the CI workflow's one step, end to end on a real (small) run: without a
+ * baseline it measures and reports and passes; against baselines ten times as fast it fails with
+ * compare's exit code 1; it never overwrites an earlier run.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Results } from '../../src/results/schema.js';
+import { tempDir, type CliResult } from '../helpers/cli.js';
+
+const SCRIPT = resolve(import.meta.dirname, '../../scripts/ci-bench.sh');
+const SMALL_RUN = ['--', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak', '--max-time', '1s'];
+
+function ciBench(args: readonly string[]): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('bash', [SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
+
+describe('scripts/ci-bench.sh', () => {
+  it('runs, compares with the baseline, reports, and exits with compare\'s verdict', { timeout: 120_000 }, async () => {
+    const root = tempDir();
+    const first = join(root, 'first');
+    const plain = await ciBench(['--baseline', join(root, 'none.json'), '--dir', first, ...SMALL_RUN]);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stderr).toMatch(/no baseline at .*none\.json/);
+    for (const file of ['new.json', 'run.txt', 'report.html', 'report.md']) expect(existsSync(join(first, file)), file).toBe(true);
+    expect(readFileSync(join(first, 'report.md'), 'utf8')).toMatch(/\| matmul-naive \| 64x64x64 \|/);
+
+    // A folder of two baseline runs in which the same case ran ten times as fast: the new run is
+    // a regression even counting the spread between them (and whatever this machine's load does
+    // to the new run: relaunches here differ by tens of percent, never 10x).
+    const baselines = join(root, 'baselines');
+    mkdirSync(baselines);
+    for (const [name, factor] of [['a.json', 0.1], ['b.json', 0.102]] as const) {
+      const results = JSON.parse(readFileSync(join(first, 'new.json'), 'utf8')) as Results;
+      for (const record of results.cases) {
+        record.samples = record.samples.map((ms) => ms * factor);
+        if (record.timing) record.timing.medianMs *= factor;
+      }
+      writeFileSync(join(baselines, name), JSON.stringify(results));
+    }
+    const second = join(root, 'second');
+    const slower = await ciBench(['--baseline', baselines, '--dir', second, ...SMALL_RUN]);
+    expect(slower.code, slower.stderr).toBe(1);
+    const compared = readFileSync(join(second, 'compare.txt'), 'utf8');
+    expect(compared).toMatch(/Base: .*a\.json, .*b\.json \(2 runs, samples pooled\)/);
+    expect(compared).toMatch(/matmul-naive.*slower/);
+    expect(existsSync(join(second, 'report.html'))).toBe(true);
+
+    // The same folder again: refused before anything runs, the earlier results intact.
+    const before = readFileSync(join(second, 'new.json'), 'utf8');
+    const again = await ciBench(['--dir', second, ...SMALL_RUN]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/new\.json exists: give another --dir/);
+    expect(readFileSync(join(second, 'new.json'), 'utf8')).toBe(before);
+  });
+});
