@@ -3,27 +3,16 @@
  * baseline it measures and reports and passes; against baselines ten times as fast it fails with
  * compare's exit code 1; it never overwrites an earlier run.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Results } from '../../src/results/schema.js';
-import { tempDir, type CliResult } from '../helpers/cli.js';
+import { runProcess, tempDir } from '../helpers/cli.js';
 
 const SCRIPT = resolve(import.meta.dirname, '../../scripts/ci-bench.sh');
 const SMALL_RUN = ['--', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak', '--max-time', '1s'];
 
-function ciBench(args: readonly string[]): Promise<CliResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn('bash', [SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-  });
-}
+const ciBench = (args: readonly string[]) => runProcess('bash', [SCRIPT, ...args]);
 
 describe('scripts/ci-bench.sh', () => {
   it('runs, compares with the baseline, reports, and exits with compare\'s verdict', { timeout: 120_000 }, async () => {

@@ -12,10 +12,10 @@ export interface CliResult {
 
 const BIN = resolve(import.meta.dirname, '../../bin/flopscope.js');
 
-/** Runs `flopscope ...args`; `env` is added to the process environment. */
-export function runCli(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+/** Runs `command ...args` to its end; `env` is added to the process environment. */
+export function runProcess(command: string, args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd ?? process.cwd(),
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -27,6 +27,11 @@ export function runCli(args: readonly string[], options: { env?: Record<string, 
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
   });
+}
+
+/** Runs `flopscope ...args`; `env` is added to the process environment. */
+export function runCli(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+  return runProcess(process.execPath, [BIN, ...args], options);
 }
 
 /** A fresh empty folder under the system's temporary directory. */
