@@ -54,6 +54,8 @@ export interface RunOptions {
   workload?: { workload: Workload; scale: number | null };
   /** The --scale a scaled suite's shapes were shrunk by (recorded as suite.scale). */
   scale?: number;
+  /** Measure the cases in this many rounds (src/measure/rounds.ts); default 1. */
+  rounds?: number;
   /**
    * Cases chosen as the run goes (a tuning search): after `cases`, `next` is given every
    * benchmark record so far and returns the cases to run next, until it returns none.

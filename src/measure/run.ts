@@ -10,6 +10,7 @@ import type { CaseOutcome, CaseRequest, DeviceReport, TimingOptions } from '../p
 import { applyPeaks, caseRecord, type PeakContext } from '../results/derive.js';
 import type { CaseRecord, Results } from '../results/schema.js';
 import { notePeak, peakPlans, peakShape } from '../host/peaks.js';
+import { mergeRounds, roundTiming } from './rounds.js';
 import type { PlannedCase } from '../host/suite-plan.js';
 
 /** What runs the cases: the runner page in a browser, or the runner in-process on Dawn. */
@@ -34,6 +35,12 @@ export interface MeasurePlan {
    * benchmark record so far and returns the cases to run next, until it returns none.
    */
   moreCases?: { next(records: readonly CaseRecord[]): PlannedCase[]; expected: number } | undefined;
+  /**
+   * Measure `cases` in this many rounds (all cases, then all again...), each with its share of
+   * the time budget, so that a case's samples span the run (src/measure/rounds.ts). Default 1.
+   * Not with moreCases.
+   */
+  rounds?: number | undefined;
 }
 
 /** What measuring reports as it goes. */
@@ -52,6 +59,7 @@ export function suiteInfo(plan: MeasurePlan, name: string | null, sizes: readonl
     sizes: sizes ? [...sizes] : null,
     seed: plan.seed,
     timing: plan.timing,
+    ...((plan.rounds ?? 1) > 1 ? { rounds: plan.rounds } : {}),
   };
 }
 
@@ -75,7 +83,9 @@ export async function measureCases(session: CaseSession, plan: MeasurePlan, resu
 
   const plans = plan.measurePeak ? peakPlans(device.features, device.limits, { bandwidth: true, includeUnsupported: plan.includeUnsupportedPeaks ?? false }) : [];
   const peakRuns = plans.reduce((sum, peak) => sum + peak.configurations.length, 0);
-  const total = peakRuns + plan.cases.length + (plan.moreCases?.expected ?? 0);
+  const rounds = plan.moreCases ? 1 : (plan.rounds ?? 1);
+  if (!(Number.isInteger(rounds) && rounds >= 1)) throw new RangeError(`rounds must be a whole number >= 1, got ${rounds}`);
+  const total = peakRuns + plan.cases.length * rounds + (plan.moreCases?.expected ?? 0);
   let started = 0;
   for (const peak of plans) {
     const { kernel } = peak;
@@ -96,6 +106,11 @@ export async function measureCases(session: CaseSession, plan: MeasurePlan, resu
   for (const entry of results.cases) applyPeaks(entry, peakContext());
   hooks.save(results);
 
+  if (rounds > 1) {
+    await measureInRounds(plan.cases, rounds);
+    return finish();
+  }
+
   const benchmark = () => results.cases.filter((c) => c.role === 'benchmark');
   let queue = plan.cases.length > 0 || !plan.moreCases ? [...plan.cases] : plan.moreCases.next([]);
   for (let i = 0; queue.length > 0; i++) {
@@ -106,8 +121,35 @@ export async function measureCases(session: CaseSession, plan: MeasurePlan, resu
     record({ ...caseRecord(kernel, shape, params, 'benchmark', outcome, peakContext()), ...(workload ? { workload } : {}) });
     if (queue.length === 0 && plan.moreCases) queue = plan.moreCases.next(benchmark());
   }
+  return finish();
 
-  results.complete = true;
-  results.env.finishedAt = new Date().toISOString();
-  return results;
+  /** Every case once per round; each case's record holds all its rounds so far (a partial save keeps them). */
+  async function measureInRounds(cases: readonly PlannedCase[], count: number): Promise<void> {
+    const outcomes: CaseOutcome[][] = cases.map(() => []);
+    const firstIndex = results.cases.length;
+    const timing = roundTiming(plan.timing, count);
+    let done = peakRuns;
+    for (let round = 0; round < count; round++) {
+      for (const [i, planned] of cases.entries()) {
+        done++;
+        // A case that failed, or was skipped, in the first round is not measured again.
+        if (round > 0 && outcomes[i]![0]!.status !== 'ok') continue;
+        const { kernel, shape, params, workload } = planned;
+        const label = workload ? `${workload.name} ${workload.layer}: ` : '';
+        hooks.caseStarted(done, total, `${label}${kernel.name} ${kernel.formatShape(shape)} (round ${round + 1}/${count})`);
+        outcomes[i]!.push(await runOne(kernel, shape, params, timing));
+        const entry = { ...caseRecord(kernel, shape, params, 'benchmark', mergeRounds(outcomes[i]!), peakContext()), ...(workload ? { workload } : {}) };
+        if (round === 0) results.cases.push(entry);
+        else results.cases[firstIndex + i] = entry;
+        hooks.save(results);
+        hooks.caseFinished(entry);
+      }
+    }
+  }
+
+  function finish(): Results {
+    results.complete = true;
+    results.env.finishedAt = new Date().toISOString();
+    return results;
+  }
 }

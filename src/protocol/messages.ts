@@ -137,6 +137,8 @@ export const RawTimingSchema = z.object({
   stages: z.array(StageTimingSchema).optional(),
   /** Raw durations of the timed batches in nanoseconds (GPU timestamps only), for diagnostics. */
   batchNs: z.array(z.number()).optional(),
+  /** With several rounds (src/measure/rounds.ts): the median of each round's samples, in order. */
+  roundMedians: z.array(z.number()).optional(),
 });
 export type RawTiming = z.infer<typeof RawTimingSchema>;
 

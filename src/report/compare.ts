@@ -2,8 +2,9 @@
  * Comparing a run against one or several baseline runs case by case: cases are matched by id
  * (kernel, shape, parameters), and each is judged on its samples (Mann-Whitney test and a
  * bootstrap interval of the ratio of medians, src/stats/compare.ts), never on the medians alone.
- * With two or more baseline runs of a case, the spread between their medians (what separates two
- * launches of the same code, which no single run's samples show) widens the interval too.
+ * What separates two runs of the same code, which no single stretch of samples shows, widens the
+ * interval too: the spread of the rounds' medians when the runs were measured in rounds
+ * (--rounds), else that of several baseline runs' medians.
  * Pure: results in, rows out.
  */
 import Table from 'cli-table3';
@@ -11,7 +12,7 @@ import { formatNumber, formatPercent } from '../flops/units.js';
 import { perSecondGiga } from '../results/derive.js';
 import type { CaseRecord, Results } from '../results/schema.js';
 import { autocorrelationInflation } from '../stats/autocorrelation.js';
-import { compareSamples, runToRunHalfWidth, type Verdict } from '../stats/compare.js';
+import { compareSamples, roundsShiftHalfWidth, runToRunHalfWidth, type Verdict } from '../stats/compare.js';
 import { sortSamples } from '../stats/sorted.js';
 import { median } from '../stats/summary.js';
 
@@ -30,8 +31,10 @@ export interface CompareRow {
   newMedianMs: number | null;
   /** Base runs that had this case ok. */
   baseRuns: number;
-  /** Run-to-run half-width added to the interval (log units, src/stats/compare.ts), null with one base run. */
+  /** Run-to-run half-width added to the interval (log units, src/stats/compare.ts), null with one base run and no rounds. */
   runToRun: number | null;
+  /** Where runToRun came from: the runs' rounds, or several base runs' medians. */
+  spreadFrom: 'rounds' | 'runs' | null;
   /** GFLOP/s or GB/s, as the kernel's metric says. */
   baseRate: number | null;
   newRate: number | null;
@@ -66,8 +69,9 @@ const paramText = (record: CaseRecord) => Object.entries(record.params).map(([k,
 
 /**
  * Compares `next` against the baseline run(s); `threshold` is the fraction of change that
- * matters (0.05 = 5%). With several base runs a case's base samples are pooled, and the spread of
- * the runs' medians is added to its interval (runToRunHalfWidth).
+ * matters (0.05 = 5%). With several base runs a case's base samples are pooled. What separates
+ * runs is added to each interval: from the rounds' medians when the runs had rounds, else from
+ * the spread of several base runs' medians (runToRunSpread).
  */
 export function compareRuns(base: Results | readonly Results[], next: Results, threshold: number, alpha = 0.05): Comparison {
   const bases: readonly Results[] = Array.isArray(base) ? base : [base as Results];
@@ -96,6 +100,7 @@ export function compareRuns(base: Results | readonly Results[], next: Results, t
       newRate: rate(record),
       baseRuns: befores.length,
       runToRun: null,
+      spreadFrom: null,
       speedup: null,
       speedupCi: null,
       pValue: null,
@@ -112,11 +117,12 @@ export function compareRuns(base: Results | readonly Results[], next: Results, t
     // compareSamples judges times (ratio > 1 = slower); a speedup is its inverse.
     // Back-to-back samples are correlated: widen the interval as the runs' own intervals are.
     const inflation = Math.max(...befores.map((r) => autocorrelationInflation(r.samples)), autocorrelationInflation(record.samples));
-    const runToRun = befores.length >= 2 ? runToRunHalfWidth(befores.map((r) => median(sortSamples(r.samples))), alpha) : null;
-    const judged = compareSamples(pooled, record.samples, { thresholdFraction: threshold, alpha, inflation, runToRun: runToRun ?? 0 });
+    const spread = runToRunSpread(befores, record, alpha);
+    const judged = compareSamples(pooled, record.samples, { thresholdFraction: threshold, alpha, inflation, runToRun: spread?.half ?? 0 });
     rows.push({
       ...common,
-      runToRun,
+      runToRun: spread?.half ?? null,
+      spreadFrom: spread?.from ?? null,
       speedup: 1 / judged.ratio,
       speedupCi: [1 / judged.ci[1], 1 / judged.ci[0]],
       pValue: judged.pValue,
@@ -134,6 +140,7 @@ export function compareRuns(base: Results | readonly Results[], next: Results, t
       newRate: null,
       baseRuns: befores.length,
       runToRun: null,
+      spreadFrom: null,
       speedup: null,
       speedupCi: null,
       pValue: null,
@@ -143,9 +150,31 @@ export function compareRuns(base: Results | readonly Results[], next: Results, t
   return { threshold, baseRuns: bases.length, confidence: 1 - alpha, rows, regressions: rows.filter((row) => row.verdict === 'slower').length };
 }
 
+/**
+ * What separates runs of the case beyond each run's samples, as a half-width in log units: from
+ * the rounds' medians when every run was measured in rounds (a Welch interval, rounds being the
+ * unit of replication), else from the medians of several base runs (a prediction interval for
+ * one more run), else unknown (null: one base run without rounds).
+ */
+function runToRunSpread(befores: readonly CaseRecord[], record: CaseRecord, alpha: number): { half: number; from: 'rounds' | 'runs' } | null {
+  const rounds = (r: CaseRecord) => r.timing?.roundMedians ?? [];
+  if (befores.every((r) => rounds(r).length >= 2) && rounds(record).length >= 2) return { half: roundsShiftHalfWidth(befores.flatMap(rounds), rounds(record), alpha), from: 'rounds' };
+  return befores.length >= 2 ? { half: runToRunHalfWidth(befores.map((r) => median(sortSamples(r.samples))), alpha), from: 'runs' } : null;
+}
+
 /** The case's rate (GFLOP/s or GB/s, as its metric says) at a median time of `ms`. */
 function rateAt(record: CaseRecord, ms: number): number {
   return perSecondGiga(record.metric === 'bandwidth' ? record.bytes : record.flops, ms);
+}
+
+/** How the intervals counted what separates runs, as the rows did it. */
+function spreadLegend(comparison: Comparison, baseFiles: number): string {
+  const from = new Set(comparison.rows.map((row) => row.spreadFrom).filter((f) => f !== null));
+  const parts: string[] = [];
+  if (from.has('rounds')) parts.push("the spread between the runs' rounds (a Welch interval of the rounds' medians)");
+  if (from.has('runs')) parts.push("the spread between the base runs' medians (a t prediction interval for one more run)");
+  if (parts.length > 0) return `, and for ${parts.join('; or ')}`;
+  return baseFiles > 1 ? '' : '. One base run without rounds shows no run-to-run spread: measure with --rounds, or give several baselines (flopscope compare BASE1 BASE2 ... NEW)';
 }
 
 const dash = (value: number | null, format: (v: number) => string) => (value === null ? '-' : format(value));
@@ -179,11 +208,7 @@ export function formatComparison(comparison: Comparison, basePaths: string | rea
   return [
     `Base: ${bases.join(', ')}${bases.length > 1 ? ` (${bases.length} runs, samples pooled)` : ''}\nNew:  ${nextPath}`,
     table.toString(),
-    `Speedup: new throughput / base (median times, per run of the kernel); CI: bootstrap interval of that ratio from the samples, widened for their autocorrelation${
-      bases.length > 1
-        ? ', and for the spread between the base runs\' medians (a t prediction interval for one more run)'
-        : '. One base run shows no run-to-run spread: give several (flopscope compare BASE1 BASE2 ... NEW) to count it'
-    }.`,
+    `Speedup: new throughput / base (median times, per run of the kernel); CI: bootstrap interval of that ratio from the samples, widened for their autocorrelation${spreadLegend(comparison, bases.length)}.`,
     `Verdicts: faster/slower = Mann-Whitney p < ${formatNumber(1 - comparison.confidence)} and the whole interval beyond ±${t}; unchanged = the whole interval within ±${t}; ambiguous = the noise is too large to decide; new/missing = in one run only; failed = not ok in a run.`,
     `Summary: ${[...counts].map(([verdict, count]) => `${count} ${verdict}`).join(', ')}.${comparison.regressions > 0 ? ` ${comparison.regressions} significantly slower by more than ${t}: exit code 1.` : ''}`,
   ].join('\n');

@@ -46,6 +46,12 @@ function clockLegend(cases: readonly CaseRecord[]): string {
   return [...parts].map(([label, count]) => (parts.size > 1 ? `${label} for ${count} cases` : label)).join('; ');
 }
 
+/** `, or of the t interval of its 5 rounds' medians where wider`, when the cases ran in rounds. */
+function roundsLegend(results: Results): string {
+  const rounds = results.suite.rounds ?? 1;
+  return rounds > 1 ? `, or of the t interval of its ${rounds} rounds' medians where wider (each case measured ${rounds} times in turn)` : '';
+}
+
 function stopLegend(cases: readonly CaseRecord[]): string {
   const counts = new Map<string, number>();
   for (const record of cases) if (record.timing) counts.set(record.timing.stopReason, (counts.get(record.timing.stopReason) ?? 0) + 1);
@@ -136,7 +142,7 @@ export function formatRunTable(results: Results): string {
   }
   const stages = stageLines(results.cases);
   const legend = [
-    `Times: median per run of the kernel; ${clockLegend(results.cases)}. 95% CI: ± half-width of the median's distribution-free interval, relative (stopped: ${stopLegend(results.cases) || 'none'}).`,
+    `Times: median per run of the kernel; ${clockLegend(results.cases)}. 95% CI: ± half-width of the median's distribution-free interval, relative${roundsLegend(results)} (stopped: ${stopLegend(results.cases) || 'none'}).`,
     `GFLOP/s: useful FLOPs (2 per multiply-add) / median time. GB/s: least bytes moved / median time. FLOP/B: arithmetic intensity; Bound: the roofline's verdict.`,
     ...peakLegend(results),
     `Adapter: ${results.env.adapter.description || `${results.env.adapter.vendor} ${results.env.adapter.architecture}`}; browser ${results.env.browser.version}.`,

@@ -7,7 +7,7 @@ import { mfu } from '../flops/mfu.js';
 import { arithmeticIntensity, boundBy } from '../flops/roofline.js';
 import type { CaseOutcome, RawTiming } from '../protocol/messages.js';
 import { autocorrelationInflation, lag1Autocorrelation, widenInterval } from '../stats/autocorrelation.js';
-import { medianCi, minSamplesForConfidence, relativeHalfWidth } from '../stats/ci.js';
+import { medianCi, minSamplesForConfidence, relativeHalfWidth, roundsHalfWidth } from '../stats/ci.js';
 import { sortSamples, type SortedSamples } from '../stats/sorted.js';
 import { median, summarize } from '../stats/summary.js';
 import type { CaseRecord, MeasuredPeaks, ReferencePeaks, TimingSummary } from './schema.js';
@@ -35,11 +35,16 @@ export interface PeakContext {
 /**
  * The 95% interval of the median as [low, high] and its relative half-width (nulls below 6
  * samples): the distribution-free interval, widened for the lag-1 autocorrelation of the samples
- * in run order, as the page's stopping rule judges it.
+ * in run order, as the page's stopping rule judges it; with several rounds, also at least the t
+ * interval of the rounds' medians around it (the drift between them).
  */
-function medianInterval(runOrder: readonly number[], sorted: SortedSamples, p50: number): { ci95Ms: [number, number] | null; relHalfWidth: number | null } {
+function medianInterval(runOrder: readonly number[], sorted: SortedSamples, p50: number, roundMedians: readonly number[] = []): { ci95Ms: [number, number] | null; relHalfWidth: number | null } {
   if (sorted.length < minSamplesForConfidence(0.95)) return { ci95Ms: null, relHalfWidth: null };
-  const ci = widenInterval(medianCi(sorted, 0.95), p50, autocorrelationInflation(runOrder));
+  let ci = widenInterval(medianCi(sorted, 0.95), p50, autocorrelationInflation(runOrder));
+  if (roundMedians.length >= 2) {
+    const half = roundsHalfWidth(roundMedians, 0.95);
+    ci = { low: Math.min(ci.low, p50 * Math.exp(-half)), high: Math.max(ci.high, p50 * Math.exp(half)) };
+  }
   return { ci95Ms: [ci.low, ci.high], relHalfWidth: relativeHalfWidth(ci, p50) };
 }
 
@@ -51,7 +56,7 @@ export function timingSummary(raw: RawTiming): TimingSummary {
     clock: raw.clock,
     mode: raw.mode,
     medianMs: summary.p50,
-    ...medianInterval(raw.samplesMs, sorted, summary.p50),
+    ...medianInterval(raw.samplesMs, sorted, summary.p50, raw.roundMedians),
     autocorrelation: lag1Autocorrelation(raw.samplesMs),
     minMs: summary.min,
     p25Ms: summary.p25,
@@ -70,6 +75,7 @@ export function timingSummary(raw: RawTiming): TimingSummary {
     resolution: raw.resolution,
     evictBytes: raw.evictBytes,
     elapsedMs: raw.elapsedMs,
+    ...(raw.roundMedians ? { roundMedians: raw.roundMedians } : {}),
   };
   if (raw.stages) {
     timing.stages = raw.stages

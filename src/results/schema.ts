@@ -51,6 +51,8 @@ export const TimingSummarySchema = z.object({
   evictBytes: z.number().int(),
   /** Wall-clock time spent taking the samples. */
   elapsedMs: z.number(),
+  /** With --rounds: each round's median, in order; the interval counts their spread. */
+  roundMedians: z.array(z.number()).optional(),
   /** Stages of a multi-stage kernel, each timed alone: median and interval per run, in ms. */
   stages: z
     .array(z.object({ name: z.string(), medianMs: z.number(), ci95Ms: z.tuple([z.number(), z.number()]).nullable(), sampleCount: z.number().int() }))
@@ -143,6 +145,8 @@ export const SuiteInfoSchema = z.object({
   timing: TimingOptionsSchema,
   /** --scale the shapes were shrunk by (workloads and scaled suites); absent = real shapes. */
   scale: z.number().optional(),
+  /** --rounds: each case measured this many times in turn; absent = 1. */
+  rounds: z.number().int().optional(),
 });
 
 /** Peaks of this device measured in this run. */

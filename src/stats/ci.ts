@@ -11,9 +11,10 @@
  */
 
 import { bootstrapMedians, percentileInterval, requireConfidence } from './bootstrap.js';
-import { logChoose } from './distributions.js';
+import { logChoose, studentTQuantile } from './distributions.js';
 import { createRng, DEFAULT_SEED } from './rng.js';
 import { sortSamples, type SortedSamples } from './sorted.js';
+import { stddev } from './summary.js';
 
 /** An interval estimate: low <= high, in the samples' unit. */
 export interface ConfidenceInterval {
@@ -144,4 +145,18 @@ export function bootstrapMedianCi(
 /** (high - low) / 2 / median: the interval's half-width as a fraction of the median. */
 export function relativeHalfWidth(ci: { low: number; high: number }, median: number): number {
   return (ci.high - ci.low) / 2 / median;
+}
+
+/**
+ * Half-width, in log units, of the t interval at `confidence` for the typical (geometric-mean)
+ * median of k >= 2 rounds of the same case, from the rounds' medians: t(1 - alpha/2, k - 1) x s /
+ * sqrt(k), s the standard deviation of their logs. What the drift between stretches of one run
+ * adds to the uncertainty of its median, which no stretch's own samples show.
+ */
+export function roundsHalfWidth(medians: readonly number[], confidence = 0.95): number {
+  requireConfidence(confidence);
+  if (medians.length < 2) throw new RangeError(`roundsHalfWidth needs at least 2 rounds, got ${medians.length}`);
+  if (medians.some((m) => !(m > 0))) throw new RangeError('roundsHalfWidth needs positive medians');
+  const logs = medians.map(Math.log);
+  return (studentTQuantile(1 - (1 - confidence) / 2, logs.length - 1) * stddev(logs)) / Math.sqrt(logs.length);
 }

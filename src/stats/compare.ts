@@ -195,6 +195,24 @@ export function runToRunHalfWidth(medians: readonly number[], alpha = 0.05): num
   return studentTQuantile(1 - alpha / 2, k - 1) * stddev(logs) * Math.sqrt(1 + 1 / k);
 }
 
+/**
+ * Half-width, in log units, of the Welch t interval at 1 - alpha for the shift between two sets
+ * of round medians (src/measure/rounds.ts) of the same case, >= 2 each: t(1 - alpha/2, df) x
+ * sqrt(s1²/n1 + s2²/n2), s the standard deviations of their logs, df Welch-Satterthwaite's. The
+ * rounds are the unit of replication: what the drift within and between runs does to a whole
+ * run's median.
+ */
+export function roundsShiftHalfWidth(base: readonly number[], next: readonly number[], alpha = 0.05): number {
+  if (base.length < 2 || next.length < 2) throw new RangeError(`the shift between rounds needs at least 2 rounds a side, got ${base.length} and ${next.length}`);
+  if ([...base, ...next].some((m) => !(m > 0))) throw new RangeError('the shift between rounds needs positive medians');
+  const v1 = stddev(base.map(Math.log)) ** 2 / base.length;
+  const v2 = stddev(next.map(Math.log)) ** 2 / next.length;
+  const variance = v1 + v2;
+  if (variance === 0) return 0;
+  const df = variance ** 2 / (v1 ** 2 / (base.length - 1) + v2 ** 2 / (next.length - 1));
+  return studentTQuantile(1 - alpha / 2, df) * Math.sqrt(variance);
+}
+
 /** A comparison of two runs' times. */
 export interface Comparison {
   /** median(next) / median(base); > 1 means slower. */

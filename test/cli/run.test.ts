@@ -25,6 +25,25 @@ describe('flopscope run', () => {
     expect(readdirSync(dir)).toEqual(['run.json']);
   });
 
+  it('measures every case once per round, in turn, and keeps each round\'s median', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.json');
+    const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64,67', '--no-peak', '--rounds', '3', '--max-time', '1s', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    // Case order: 64, 67, 64, 67, 64, 67.
+    const started = [...result.stderr.matchAll(/\[(\d+)\/6\] matmul-naive (\d+)x\S+ \(round (\d)\/3\)/g)].map((m) => `${m[2]}:${m[3]}`);
+    expect(started).toEqual(['64:1', '67:1', '64:2', '67:2', '64:3', '67:3']);
+    const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
+    expect(results.suite.rounds).toBe(3);
+    expect(results.cases).toHaveLength(2);
+    for (const record of results.cases) {
+      expect(record.status).toBe('ok');
+      expect(record.timing!.roundMedians).toHaveLength(3);
+      expect(record.samples).toHaveLength(record.timing!.sampleCount);
+    }
+    expect(result.stdout).toMatch(/or of the t interval of its 3 rounds' medians where wider/);
+  });
+
   it('prints a table with units, clock and check on stdout and progress on stderr', async () => {
     const dir = tempDir();
     const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak', '--out', join(dir, 'r.json')]);
@@ -92,6 +111,7 @@ describe('flopscope run: measurement options', () => {
     [['--gpu', 'rtx 9999'], /unknown GPU "rtx 9999"/],
     [['--peak-tflops', '-3'], /--peak-tflops/],
     [['--peak-bandwidth', 'fast'], /bandwidth/i],
+    [['--rounds', '0'], /--rounds 0 is not a whole number of at least 1/],
   ])('refuses %j before launching anything', async (extra, pattern) => {
     const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', ...extra]);
     expect(result.code, result.stderr).toBe(2);

@@ -93,9 +93,26 @@ describe('compareRuns', () => {
     ]);
   });
 
+  it('with rounds in both runs, takes the spread from the rounds\' medians (Welch), even with one base run', () => {
+    const withRounds = (results: Results, medians: number[]) => {
+      results.cases[0]!.timing!.roundMedians = medians;
+      return results;
+    };
+    // Rounds 4% apart: a new run 8% slower is within what the drift does...
+    const base = withRounds(run([[64, noisy(1, 1)]]), [0.96, 1, 1.04, 0.98, 1.02]);
+    const comparison = compareRuns(base, withRounds(run([[64, noisy(1.08, 2)]]), [1.04, 1.08, 1.12, 1.06, 1.1]), 0.05);
+    expect(comparison.rows[0]).toMatchObject({ spreadFrom: 'rounds', verdict: 'ambiguous' });
+    expect(comparison.rows[0]!.runToRun).toBeGreaterThan(0.03);
+    // ...twice as slow is not; and tight rounds let a clear 20% shift through.
+    expect(compareRuns(base, withRounds(run([[64, noisy(2, 2)]]), [1.96, 2, 2.04, 1.98, 2.02]), 0.05).rows[0]!.verdict).toBe('slower');
+    const tight = withRounds(run([[64, noisy(1, 1)]]), [0.999, 1, 1.001]);
+    expect(compareRuns(tight, withRounds(run([[64, noisy(1.2, 2)]]), [1.199, 1.2, 1.201]), 0.05).rows[0]!.verdict).toBe('slower');
+    expect(formatComparison(comparison, 'a.json', 'n.json')).toMatch(/spread between the runs' rounds \(a Welch interval/);
+  });
+
   it('says in the legend whether the run-to-run spread was counted', () => {
     const one = formatComparison(compareRuns(run([[64, noisy(1, 1)]]), run([[64, noisy(1, 2)]]), 0.05), 'a.json', 'n.json');
-    expect(one).toMatch(/One base run shows no run-to-run spread/);
+    expect(one).toMatch(/One base run without rounds shows no run-to-run spread: measure with --rounds/);
     const two = formatComparison(compareRuns([run([[64, noisy(1, 1)]]), run([[64, noisy(1, 3)]])], run([[64, noisy(1, 2)]]), 0.05), ['a.json', 'b.json'], 'n.json');
     expect(two).toMatch(/Base: a\.json, b\.json \(2 runs, samples pooled\)/);
     expect(two).toMatch(/spread between the base runs' medians/);

@@ -46,6 +46,26 @@ describe('timingSummary', () => {
     expect(timing.ci95Ms![1]).toBeCloseTo(6 + 4 * inflation, 12);
   });
 
+  it('with rounds, widens the interval to at least the t interval of the rounds\' medians', () => {
+    // 30 samples alternating 1.09 and 1.11 ms (no positive autocorrelation to widen for): the
+    // distribution-free interval is [1.09, 1.11] around 1.1. Rounds with medians 1, 1.1 and 1.2:
+    // their logs have s = 0.0912, t(0.975, 2) = 4.3027, half-width 4.3027 x s / sqrt(3) = 0.2265
+    // in log, [0.877, 1.380] around 1.1.
+    const samples = Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? 1.09 : 1.11));
+    const plain = timingSummary(rawTiming(samples));
+    const rounds = timingSummary(rawTiming(samples, { roundMedians: [1, 1.1, 1.2] }));
+    const logs = [1, 1.1, 1.2].map(Math.log);
+    const mean = (logs[0]! + logs[1]! + logs[2]!) / 3;
+    const s = Math.sqrt(logs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / 2);
+    const half = (4.302652729749464 * s) / Math.sqrt(3);
+    expect(rounds.medianMs).toBeCloseTo(1.1, 12);
+    expect(rounds.ci95Ms![0]).toBeCloseTo(1.1 * Math.exp(-half), 9);
+    expect(rounds.ci95Ms![1]).toBeCloseTo(1.1 * Math.exp(half), 9);
+    expect(rounds.relHalfWidth!).toBeGreaterThan(plain.relHalfWidth!);
+    expect(rounds.roundMedians).toEqual([1, 1.1, 1.2]);
+    expect(plain.roundMedians).toBeUndefined();
+  });
+
   it('gives no interval below 6 samples', () => {
     const timing = timingSummary(rawTiming([1, 2, 3, 4, 5]));
     expect(timing.ci95Ms).toBeNull();

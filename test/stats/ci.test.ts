@@ -6,6 +6,7 @@ import {
   medianCiRanks,
   minSamplesForConfidence,
   relativeHalfWidth,
+  roundsHalfWidth,
 } from '../../src/stats/ci.js';
 import { regularizedBeta } from '../../src/stats/distributions.js';
 import { createRng } from '../../src/stats/rng.js';
@@ -180,5 +181,18 @@ describe('bootstrapMedianCi', () => {
     const exactWidth = relativeHalfWidth(exact, m);
     expect(bootWidth / exactWidth).toBeGreaterThan(0.7);
     expect(bootWidth / exactWidth).toBeLessThan(1.3);
+  });
+});
+
+describe('roundsHalfWidth', () => {
+  it('is t(1 - alpha/2, k - 1) x sd(log medians) / sqrt(k)', () => {
+    // ln 1 and ln 1.21: s = ln(1.21) / sqrt(2); t(0.975, 1) = 12.7062; / sqrt(2).
+    expect(roundsHalfWidth([1, 1.21])).toBeCloseTo((12.7062047 * (Math.log(1.21) / Math.SQRT2)) / Math.SQRT2, 5);
+    expect(roundsHalfWidth([2, 2, 2, 2])).toBe(0);
+  });
+
+  it('needs two positive medians', () => {
+    expect(() => roundsHalfWidth([1])).toThrow(/at least 2 rounds/);
+    expect(() => roundsHalfWidth([1, -1])).toThrow(/positive/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapRatioCi, compareSamples, mannWhitneyU, runToRunHalfWidth } from '../../src/stats/compare.js';
+import { bootstrapRatioCi, compareSamples, mannWhitneyU, roundsShiftHalfWidth, runToRunHalfWidth } from '../../src/stats/compare.js';
 import { lognormalTimes } from './synthetic.js';
 
 describe('mannWhitneyU', () => {
@@ -186,5 +186,23 @@ describe('runToRunHalfWidth', () => {
   it('needs two positive medians', () => {
     expect(() => runToRunHalfWidth([1])).toThrow(/at least 2 runs/);
     expect(() => runToRunHalfWidth([1, 0])).toThrow(/positive/);
+  });
+});
+
+describe('roundsShiftHalfWidth', () => {
+  it('is the Welch t half-width of the shift between two sets of log round medians', () => {
+    // Equal sizes and spreads: df = 2(n - 1) = 4 for n = 3; v = 2 s² / 3.
+    const base = [1, 1.1, 1.2];
+    const next = [2, 2.2, 2.4];
+    const logs = base.map(Math.log);
+    const m = (logs[0]! + logs[1]! + logs[2]!) / 3;
+    const s2 = logs.reduce((sum, x) => sum + (x - m) ** 2, 0) / 2;
+    expect(roundsShiftHalfWidth(base, next)).toBeCloseTo(2.7764451 * Math.sqrt((2 * s2) / 3), 6);
+    expect(roundsShiftHalfWidth([1, 1], [2, 2])).toBe(0);
+  });
+
+  it('needs two positive rounds a side', () => {
+    expect(() => roundsShiftHalfWidth([1], [1, 2])).toThrow(/at least 2 rounds a side/);
+    expect(() => roundsShiftHalfWidth([1, 0], [1, 2])).toThrow(/positive/);
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * Rounds: each case measured several times in turn (case 1, 2, ..., then 1, 2, ... again), so
+ * that its samples span the whole run instead of a few seconds of it. Two measurements of the
+ * same case minutes apart differ by more than one stretch of samples can show (the machine's
+ * load, clocks and thread placement drift; on SwiftShader, 2 vCPUs, repeats of matmul-naive at
+ * 128 in one launch gave 8.89, 8.12 and 8.20 ms with intervals of ±1%). The rounds' medians
+ * measure that drift, and the case's interval counts it (src/results/derive.ts). Pure.
+ */
+import type { CaseOutcome, RawTiming, StageTiming, TimingOptions } from '../protocol/messages.js';
+import { sortSamples } from '../stats/sorted.js';
+import { median } from '../stats/summary.js';
+
+/** The timing options of one of `rounds` rounds: the case's time and sample budget shared out. */
+export function roundTiming(timing: TimingOptions, rounds: number): TimingOptions {
+  if (rounds === 1) return timing;
+  return { ...timing, maxTimeMs: timing.maxTimeMs / rounds, maxSamples: Math.max(timing.minSamples, Math.ceil(timing.maxSamples / rounds)) };
+}
+
+function mergeStages(timings: readonly RawTiming[]): StageTiming[] | undefined {
+  if (!timings.every((t) => t.stages)) return undefined;
+  return timings[0]!.stages!.map((stage, i) => ({ name: stage.name, samplesMs: timings.flatMap((t) => t.stages![i]?.samplesMs ?? []) }));
+}
+
+/**
+ * One outcome of a case from its rounds, in order: the first that is not ok if any (a case
+ * that failed once failed), else every sample in run order, the counts summed and each round's
+ * median in `roundMedians`. The stop reason and resolution are the last round's; the batch size
+ * the largest (samples are per run of the kernel whatever the batch).
+ */
+export function mergeRounds(outcomes: readonly CaseOutcome[]): CaseOutcome {
+  if (outcomes.length === 0) throw new RangeError('mergeRounds needs at least one round');
+  const failed = outcomes.find((outcome) => outcome.status !== 'ok' || outcome.timing === null);
+  if (failed) return failed;
+  if (outcomes.length === 1) return outcomes[0]!;
+  const timings = outcomes.map((outcome) => outcome.timing!);
+  const last = timings.at(-1)!;
+  const sum = (pick: (t: RawTiming) => number) => timings.reduce((total, t) => total + pick(t), 0);
+  const batchNs = timings.every((t) => t.batchNs) ? timings.flatMap((t) => t.batchNs!) : undefined;
+  const stages = mergeStages(timings);
+  const timing: RawTiming = {
+    clock: last.clock,
+    mode: last.mode,
+    batchSize: Math.max(...timings.map((t) => t.batchSize)),
+    samplesMs: timings.flatMap((t) => t.samplesMs),
+    droppedSamples: sum((t) => t.droppedSamples),
+    discardedSamples: sum((t) => t.discardedSamples),
+    transientSamples: sum((t) => t.transientSamples),
+    elapsedMs: sum((t) => t.elapsedMs),
+    warmupRuns: sum((t) => t.warmupRuns),
+    stopReason: last.stopReason,
+    resolution: {
+      stepNs: Math.max(...timings.map((t) => t.resolution.stepNs)),
+      quantized: timings.some((t) => t.resolution.quantized),
+      batchLengthened: timings.some((t) => t.resolution.batchLengthened),
+    },
+    evictBytes: last.evictBytes,
+    roundMedians: timings.map((t) => median(sortSamples(t.samplesMs))),
+    ...(stages ? { stages } : {}),
+    ...(batchNs ? { batchNs } : {}),
+  };
+  return { ...outcomes.at(-1)!, timing };
+}
