@@ -87,24 +87,19 @@ export function compareRuns(base: Results | readonly Results[], next: Results, t
   const rows: CompareRow[] = [];
   const describe = (record: CaseRecord) => ({ id: record.id, kernel: record.kernel, shape: record.shapeLabel, params: paramText(record), metric: record.metric });
   const okRecords = (records: readonly CaseRecord[]) => records.filter((r) => r.status === 'ok' && r.samples.length > 0);
+  // The base side of a row: the runs where the case was ok, their samples pooled.
+  const baseSide = (records: readonly CaseRecord[], like: CaseRecord) => {
+    const befores = okRecords(records);
+    const pooled = befores.flatMap((r) => r.samples);
+    const pooledMedian = pooled.length > 0 ? median(sortSamples(pooled)) : null;
+    return { befores, pooled, fields: { baseMedianMs: pooledMedian ?? records[0]?.timing?.medianMs ?? null, baseRate: pooledMedian === null ? null : rateAt(like, pooledMedian), baseRuns: befores.length } };
+  };
+  const unjudged = { runToRun: null, spreadFrom: null, speedup: null, speedupCi: null, pValue: null };
   for (const record of nextCases) {
     const records = baseCases.get(record.id) ?? [];
     baseCases.delete(record.id);
-    const befores = okRecords(records);
-    const pooled = befores.flatMap((r) => r.samples);
-    const common = {
-      ...describe(record),
-      baseMedianMs: pooled.length > 0 ? median(sortSamples(pooled)) : (records[0]?.timing?.medianMs ?? null),
-      newMedianMs: record.timing?.medianMs ?? null,
-      baseRate: pooled.length > 0 ? rateAt(record, median(sortSamples(pooled))) : null,
-      newRate: rate(record),
-      baseRuns: befores.length,
-      runToRun: null,
-      spreadFrom: null,
-      speedup: null,
-      speedupCi: null,
-      pValue: null,
-    };
+    const { befores, pooled, fields } = baseSide(records, record);
+    const common = { ...describe(record), ...fields, newMedianMs: record.timing?.medianMs ?? null, newRate: rate(record), ...unjudged };
     if (records.length === 0) {
       rows.push({ ...common, verdict: 'new' });
       continue;
@@ -130,22 +125,8 @@ export function compareRuns(base: Results | readonly Results[], next: Results, t
     });
   }
   for (const records of baseCases.values()) {
-    const befores = okRecords(records);
     const missing = records[0]!;
-    rows.push({
-      ...describe(missing),
-      baseMedianMs: befores.length > 0 ? median(sortSamples(befores.flatMap((r) => r.samples))) : null,
-      newMedianMs: null,
-      baseRate: befores.length > 0 ? rateAt(missing, median(sortSamples(befores.flatMap((r) => r.samples)))) : null,
-      newRate: null,
-      baseRuns: befores.length,
-      runToRun: null,
-      spreadFrom: null,
-      speedup: null,
-      speedupCi: null,
-      pValue: null,
-      verdict: 'missing',
-    });
+    rows.push({ ...describe(missing), ...baseSide(records, missing).fields, newMedianMs: null, newRate: null, ...unjudged, verdict: 'missing' });
   }
   return { threshold, baseRuns: bases.length, confidence: 1 - alpha, rows, regressions: rows.filter((row) => row.verdict === 'slower').length };
 }
