@@ -43,7 +43,9 @@ describe('a suite on a browser elsewhere (--browser-ws-endpoint)', () => {
       remote.child.kill();
       await exited;
     }
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing to the profile for a moment after the
+    // browser process exits (ENOTEMPTY): retry.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 
   it('runs matmul-naive there and records where the results came from', async () => {
