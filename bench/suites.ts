@@ -28,8 +28,6 @@ export interface Suite {
   scaled?: boolean;
   /** The cases at the given sizes; `scale` (0 < F <= 1, default 1) shrinks the shapes of a scaled suite. */
   cases(sizes: readonly number[], scale?: number): SuiteCase[];
-  /** Rounds when --rounds is not given (src/measure/rounds.ts); default 1. */
-  rounds?: number;
 }
 
 /** Every matmul strategy, the baseline first. */
@@ -133,10 +131,6 @@ export const SUITES: readonly Suite[] = [
     description: 'a short run of the matmul kernels at small sizes (default of `npm run bench`): the baseline and the fastest strategy',
     defaultSizes: [128, 256],
     cases: (sizes) => sizes.flatMap((size) => ['matmul-naive', 'matmul-subgroup'].map((kernel) => tunedCase(kernel, size))),
-    // The suite CI compares: its intervals must hold across runs. In one round, 5 relaunches of
-    // matmul-naive at 128 and 256 landed inside each other's intervals 10-53% of the time; in 5
-    // rounds, 73-88% (bench/repeatability.mjs), for 51 s instead of 35 s here.
-    rounds: 5,
   },
   {
     name: 'matmul',

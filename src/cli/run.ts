@@ -2,13 +2,22 @@
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
 import { KERNELS } from '../kernels/index.js';
-import { findWorkload, getSuite, planCases, suiteNames } from '../host/suite-plan.js';
+import { findWorkload, planCases, suiteNames } from '../host/suite-plan.js';
 import { formatRunTable } from '../report/table.js';
 import { parseCount, parseNames, parseParams, parseScale, parseSeed, parseSizes } from './arguments.js';
 import { withPeakOptions, withTimingOptions } from './options.js';
 import { withBrowserOptions } from './browser-options.js';
 import { measure } from './measurement.js';
 import { writeStdout } from './output.js';
+
+/**
+ * Rounds of a run when --rounds is not given: the intervals must hold across runs. In one round,
+ * 5 relaunches of matmul-naive at 128 and 256 landed inside each other's intervals 10-53% of the
+ * time on SwiftShader here; in 5 rounds, 73-88% (bench/repeatability.mjs); the quick suite took
+ * 51 s instead of 35 s. Model workloads, with up to 144 layers each prepared and checked per
+ * round, keep 1.
+ */
+const DEFAULT_ROUNDS = 5;
 
 /** Registers `run` on a yargs instance. */
 export function registerRun<T>(cli: Argv<T>): Argv<T> {
@@ -23,7 +32,7 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
         .option('sizes', { type: 'string', array: true, describe: 'sizes, e.g. 128,256 (matmul: M=N=K=size)' })
         .option('param', { type: 'string', array: true, describe: "set a kernel parameter, e.g. --param TM=8 (repeatable; values from the kernel's space)" })
         .option('seed', { type: 'number', default: 1, describe: 'seed of the input data' })
-        .option('rounds', { type: 'number', describe: "measure every case this many times in turn, sharing its --max-time; the interval then counts the drift between rounds (default: the suite's, 5 for quick; else 1)" })
+        .option('rounds', { type: 'number', describe: `measure every case this many times in turn, sharing its --max-time; the interval then counts the drift between rounds (default ${DEFAULT_ROUNDS}; model workloads 1)` })
         .option('peak', { type: 'boolean', default: true, describe: 'measure the fma-peak first (--no-peak to skip)' })
         .example('$0 run', 'the quick suite')
         .example('$0 run --kernel matmul-naive --sizes 256 --json', 'one kernel at 256x256x256, results JSON on stdout')
@@ -42,7 +51,7 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
         suiteName: args.kernel && !args.suite ? null : (args.suite ?? 'quick'),
         sizes: sizes ?? null,
         seed: parseSeed(args.seed),
-        rounds: args.rounds !== undefined ? parseCount(args.rounds, '--rounds') : !workload && (args.suite !== undefined || !args.kernel) ? (getSuite(args.suite ?? 'quick').rounds ?? 1) : 1,
+        rounds: args.rounds !== undefined ? parseCount(args.rounds, '--rounds') : workload ? 1 : DEFAULT_ROUNDS,
         measurePeak: args.peak,
         ...(workload ? { workload: { workload, scale } } : scale !== null ? { scale } : {}),
       });
