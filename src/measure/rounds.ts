@@ -8,12 +8,19 @@
  */
 import type { CaseOutcome, RawTiming, StageTiming, TimingOptions } from '../protocol/messages.js';
 import { sortSamples } from '../stats/sorted.js';
+import { detectQuantization } from '../stats/timer.js';
 import { median } from '../stats/summary.js';
 
 /** The timing options of one of `rounds` rounds: the case's time and sample budget shared out. */
 export function roundTiming(timing: TimingOptions, rounds: number): TimingOptions {
   if (rounds === 1) return timing;
   return { ...timing, maxTimeMs: timing.maxTimeMs / rounds, maxSamples: Math.max(timing.minSamples, Math.ceil(timing.maxSamples / rounds)) };
+}
+
+function mergedResolution(timings: readonly RawTiming[], batchNs: readonly number[] | undefined): RawTiming['resolution'] {
+  const found = batchNs && batchNs.length > 0 ? detectQuantization(batchNs).stepNs : null;
+  const stepNs = found ?? Math.min(...timings.map((t) => t.resolution.stepNs));
+  return { stepNs, quantized: stepNs > 1, batchLengthened: timings.some((t) => t.resolution.batchLengthened) };
 }
 
 function mergeStages(timings: readonly RawTiming[]): StageTiming[] | undefined {
@@ -24,8 +31,10 @@ function mergeStages(timings: readonly RawTiming[]): StageTiming[] | undefined {
 /**
  * One outcome of a case from its rounds, in order: the first that is not ok if any (a case
  * that failed once failed), else every sample in run order, the counts summed and each round's
- * median in `roundMedians`. The stop reason and resolution are the last round's; the batch size
- * the largest (samples are per run of the kernel whatever the batch).
+ * median in `roundMedians`. The stop reason is the last round's; the batch size the largest
+ * (samples are per run of the kernel whatever the batch). The timer's step is found again in all
+ * the rounds' readings together: a round with few readings can see only a multiple of it (two
+ * steps, when all its readings happened to be even), which the others refute.
  */
 export function mergeRounds(outcomes: readonly CaseOutcome[]): CaseOutcome {
   if (outcomes.length === 0) throw new RangeError('mergeRounds needs at least one round');
@@ -48,11 +57,7 @@ export function mergeRounds(outcomes: readonly CaseOutcome[]): CaseOutcome {
     elapsedMs: sum((t) => t.elapsedMs),
     warmupRuns: sum((t) => t.warmupRuns),
     stopReason: last.stopReason,
-    resolution: {
-      stepNs: Math.max(...timings.map((t) => t.resolution.stepNs)),
-      quantized: timings.some((t) => t.resolution.quantized),
-      batchLengthened: timings.some((t) => t.resolution.batchLengthened),
-    },
+    resolution: mergedResolution(timings, batchNs),
     evictBytes: last.evictBytes,
     roundMedians: timings.map((t) => median(sortSamples(t.samplesMs))),
     ...(stages ? { stages } : {}),
