@@ -2,14 +2,20 @@
  * What `run`, `tune` and `peaks` hand to runCases alike: the timing, the reference peaks, the
  * browser (or Dawn), where the results go, and the progress reporter, all from their options.
  */
+import type { Argv } from 'yargs';
 import { runCases, type RunOptions } from '../host/run.js';
 import { progressReporter } from '../report/progress.js';
-import { browserChoiceFromArgs } from './browser-options.js';
-import { dawnRunner, peakRequestFromArgs, resultsOut, timingFromArgs } from './options.js';
+import { browserChoiceFromArgs, withBrowserOptions } from './browser-options.js';
+import { dawnRunner, peakRequestFromArgs, resultsOut, timingFromArgs, withPeakOptions, withTimingOptions } from './options.js';
 import { colourAllowed, logLine } from './output.js';
 
 /** Elements of an output checked against the CPU reference (a larger output is sampled). */
 const MAX_CHECKED_ELEMENTS = 65_536;
+
+/** Adds the options measure() reads: timing, results, Dawn, reference peaks and the browser. */
+export function withMeasurementOptions<T>(y: Argv<T>) {
+  return withBrowserOptions(withPeakOptions(withTimingOptions(y)));
+}
 
 type MeasurementArgs = Parameters<typeof timingFromArgs>[0] &
   Parameters<typeof peakRequestFromArgs>[0] &

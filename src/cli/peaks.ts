@@ -1,9 +1,7 @@
 /** `flopscope peaks`: measure this device's compute and bandwidth peaks and show them beside its vendor figures. */
 import type { Argv } from 'yargs';
 import { formatPeaks, peakRows } from '../report/peaks.js';
-import { withPeakOptions, withTimingOptions } from './options.js';
-import { withBrowserOptions } from './browser-options.js';
-import { measure } from './measurement.js';
+import { measure, withMeasurementOptions } from './measurement.js';
 import { writeStdout } from './output.js';
 
 /** Registers `peaks` on a yargs instance. */
@@ -12,7 +10,7 @@ export function registerPeaks<T>(cli: Argv<T>): Argv<T> {
     'peaks',
     "measure this device's f32/f16 compute peak and bandwidth, beside its vendor figures",
     (y) =>
-      withBrowserOptions(withPeakOptions(withTimingOptions(y)))
+      withMeasurementOptions(y)
         .example('$0 peaks', 'measured peaks and the vendor table row matched from the adapter')
         .example('$0 peaks --gpu "RTX 4090" --json', 'when the browser hides the GPU name'),
     async (args) => {

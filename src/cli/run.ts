@@ -5,9 +5,7 @@ import { KERNELS } from '../kernels/index.js';
 import { findWorkload, planCases, suiteNames } from '../host/suite-plan.js';
 import { formatRunTable } from '../report/table.js';
 import { parseCount, parseNames, parseParams, parseScale, parseSeed, parseSizes } from './arguments.js';
-import { withPeakOptions, withTimingOptions } from './options.js';
-import { withBrowserOptions } from './browser-options.js';
-import { measure } from './measurement.js';
+import { measure, withMeasurementOptions } from './measurement.js';
 import { writeStdout } from './output.js';
 
 /**
@@ -25,7 +23,7 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
     'run',
     'measure kernels: a suite, or kernels at sizes',
     (y) =>
-      withBrowserOptions(withPeakOptions(withTimingOptions(y)))
+      withMeasurementOptions(y)
         .option('kernel', { type: 'string', array: true, describe: `kernel(s) to run: ${KERNELS.map((k) => k.name).join(', ')}` })
         .option('suite', { type: 'string', describe: `suite or model workload to run: ${suiteNames().join(', ')} (default quick)` })
         .option('scale', { type: 'string', describe: 'shrink the shapes of a workload or the conv suite by this factor, 0 < F <= 1 (workloads default to 1 on hardware, 0.25 on software adapters; the conv suite to 1)' })

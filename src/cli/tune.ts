@@ -3,7 +3,7 @@
  * within --budget), check every configuration, rank them and write everything to the results.
  */
 import type { Argv } from 'yargs';
-import { assertCasesFit, type PlannedCase } from '../host/suite-plan.js';
+import type { PlannedCase } from '../host/suite-plan.js';
 import { getKernel, KERNELS } from '../kernels/index.js';
 import { gridSize } from '../kernels/params.js';
 import { formatTuneReport } from '../report/tune.js';
@@ -12,9 +12,7 @@ import { writeJsonAtomic } from '../results/store.js';
 import { tuneInfo } from '../tune/ranking.js';
 import { TuneSearch } from '../tune/search.js';
 import { parseCount, parseSeed, parseSizes } from './arguments.js';
-import { withPeakOptions, withTimingOptions } from './options.js';
-import { withBrowserOptions } from './browser-options.js';
-import { measure } from './measurement.js';
+import { measure, withMeasurementOptions } from './measurement.js';
 import { logLine, writeStdout } from './output.js';
 
 /** Sizes tuned when --sizes is not given. */
@@ -30,7 +28,7 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
     'tune',
     "sweep a kernel's parameter space, check and rank every configuration",
     (y) =>
-      withBrowserOptions(withPeakOptions(withTimingOptions(y)))
+      withMeasurementOptions(y)
         .option('kernel', { type: 'string', demandOption: true, describe: `kernel to tune: ${KERNELS.map((k) => k.name).join(', ')}` })
         .option('sizes', { type: 'string', array: true, describe: `sizes, e.g. 256,512 (default ${DEFAULT_TUNE_SIZES.join(',')})` })
         .option('budget', { type: 'number', describe: 'configurations measured per size: a random sample, then the best one\'s neighbours (default: the whole grid)' })
