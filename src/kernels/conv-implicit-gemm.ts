@@ -1,6 +1,6 @@
 import shader from '../../shaders/conv-implicit-gemm.wgsl';
 import { checkConvShape, convOutput, convProblem, convShape, convUniforms } from './conv-problem.js';
-import { tiledStorageBytes } from './matmul-tiled.js';
+import { TILED_DEFAULT_PARAMS, TILED_PARAM_SPACE, tiledGemmStage } from './matmul-tiled.js';
 import type { KernelDescriptor } from './types.js';
 
 /**
@@ -13,24 +13,13 @@ export const convImplicitGemm: KernelDescriptor = {
   name: 'conv-implicit-gemm',
   summary: 'conv2d NHWC as an implicit GEMM: tiles of the patches matrix built in workgroup memory from the input, never stored',
   shader,
-  paramSpace: { WG_X: [4, 8, 16, 32], WG_Y: [4, 8, 16, 32], RM: [1, 2, 4], RN: [1, 2, 4], TK: [4, 8, 16, 32, 64] },
-  defaultParams: { WG_X: 4, WG_Y: 8, RM: 4, RN: 4, TK: 32 },
+  paramSpace: TILED_PARAM_SPACE,
+  defaultParams: TILED_DEFAULT_PARAMS,
   checkConfig: (shape) => checkConvShape(shape),
   stages(shape, params) {
+    // The im2col GEMM: (batch x E x F) rows, one per output pixel, by M filters.
     const { batch, filters } = convShape(shape);
     const { outH, outW } = convOutput(shape);
-    const { WG_X: wgX, WG_Y: wgY, RM: rm, RN: rn, TK: tk } = params as Required<Record<'WG_X' | 'WG_Y' | 'RM' | 'RN' | 'TK', number>>;
-    return [
-      {
-        name: 'gemm',
-        entryPoint: 'main',
-        constants: { WG_X: wgX, WG_Y: wgY, RM: rm, RN: rn, TK: tk },
-        bindings: ['input', 'filter', 'output'],
-        uniforms: convUniforms(shape),
-        workgroupSize: [wgX, wgY, 1],
-        workgroupStorageBytes: tiledStorageBytes(params),
-        workgroups: [Math.ceil(filters / (wgX * rn)), Math.ceil((batch * outH * outW) / (wgY * rm)), 1],
-      },
-    ];
+    return [tiledGemmStage(params, { m: batch * outH * outW, n: filters, batch: 1, bindings: ['input', 'filter', 'output'], uniforms: convUniforms(shape) })];
   },
 };

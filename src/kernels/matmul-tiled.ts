@@ -1,6 +1,6 @@
 import shader from '../../shaders/matmul-tiled.wgsl';
 import { gemmDims, gemmProblem, gemmShape } from './gemm-problem.js';
-import type { KernelDescriptor, Params } from './types.js';
+import type { KernelDescriptor, Params, StageSpec, UniformValue } from './types.js';
 
 /** Bytes of the two shared tiles: (TILE_M x TK + TK x TILE_N) f32 values. */
 export function tiledStorageBytes(params: Params): number {
@@ -9,31 +9,39 @@ export function tiledStorageBytes(params: Params): number {
   return 4 * params.TK! * (tileM + tileN);
 }
 
+/** Parameters of a GEMM tiled in workgroup memory (matmul-tiled, conv-implicit-gemm). */
+export const TILED_PARAM_SPACE = { WG_X: [4, 8, 16, 32], WG_Y: [4, 8, 16, 32], RM: [1, 2, 4], RN: [1, 2, 4], TK: [4, 8, 16, 32, 64] };
+/** The fastest configuration `flopscope tune` found for matmul-tiled on SwiftShader at 128-256. */
+export const TILED_DEFAULT_PARAMS = { WG_X: 4, WG_Y: 8, RM: 4, RN: 4, TK: 32 };
+
 /**
- * Shared-memory tiling: tiles of A and B staged in workgroup memory, RM x RN outputs per
- * invocation. Defaults: the fastest configuration `flopscope tune` found on SwiftShader at 128-256.
+ * The one stage of a GEMM tiled in workgroup memory: an m x n output (per batch along z), each
+ * workgroup a (WG_Y x RM) x (WG_X x RN) tile of it.
  */
+export function tiledGemmStage(params: Params, gemm: { m: number; n: number; batch: number; bindings: string[]; uniforms: UniformValue[] }): StageSpec {
+  const { WG_X: wgX, WG_Y: wgY, RM: rm, RN: rn, TK: tk } = params as Required<Record<'WG_X' | 'WG_Y' | 'RM' | 'RN' | 'TK', number>>;
+  return {
+    name: 'gemm',
+    entryPoint: 'main',
+    constants: { WG_X: wgX, WG_Y: wgY, RM: rm, RN: rn, TK: tk },
+    bindings: gemm.bindings,
+    uniforms: gemm.uniforms,
+    workgroupSize: [wgX, wgY, 1],
+    workgroupStorageBytes: tiledStorageBytes(params),
+    workgroups: [Math.ceil(gemm.n / (wgX * rn)), Math.ceil(gemm.m / (wgY * rm)), gemm.batch],
+  };
+}
+
+/** Shared-memory tiling: tiles of A and B staged in workgroup memory, RM x RN outputs per invocation. */
 export const matmulTiled: KernelDescriptor = {
   ...gemmProblem,
   name: 'matmul-tiled',
   summary: 'C = A x B, tiles of A and B staged in workgroup memory, RM x RN outputs per invocation',
   shader,
-  paramSpace: { WG_X: [4, 8, 16, 32], WG_Y: [4, 8, 16, 32], RM: [1, 2, 4], RN: [1, 2, 4], TK: [4, 8, 16, 32, 64] },
-  defaultParams: { WG_X: 4, WG_Y: 8, RM: 4, RN: 4, TK: 32 },
+  paramSpace: TILED_PARAM_SPACE,
+  defaultParams: TILED_DEFAULT_PARAMS,
   stages(shape, params) {
     const { m, n, batch } = gemmShape(shape);
-    const { WG_X: wgX, WG_Y: wgY, RM: rm, RN: rn, TK: tk } = params as Required<Record<'WG_X' | 'WG_Y' | 'RM' | 'RN' | 'TK', number>>;
-    return [
-      {
-        name: 'gemm',
-        entryPoint: 'main',
-        constants: { WG_X: wgX, WG_Y: wgY, RM: rm, RN: rn, TK: tk },
-        bindings: ['a', 'b', 'c'],
-        uniforms: gemmDims(shape),
-        workgroupSize: [wgX, wgY, 1],
-        workgroupStorageBytes: tiledStorageBytes(params),
-        workgroups: [Math.ceil(n / (wgX * rn)), Math.ceil(m / (wgY * rm)), batch],
-      },
-    ];
+    return [tiledGemmStage(params, { m, n, batch, bindings: ['a', 'b', 'c'], uniforms: gemmDims(shape) })];
   },
 };
