@@ -75,11 +75,18 @@ export async function measureCases(session: CaseSession, plan: MeasurePlan, resu
     if (violation) return { status: 'unsupported', message: `skipped: ${violation.message}`, correctness: null, timing: null };
     return session.runCase({ kernel: kernel.name, shape, params, seed: plan.seed, timing, maxCheckedElements: plan.maxCheckedElements });
   };
-  const record = (entry: CaseRecord) => {
-    results.cases.push(entry);
+  /** Adds a record (or replaces the one at `index`), saves and reports it. */
+  const record = (entry: CaseRecord, index?: number) => {
+    if (index === undefined) results.cases.push(entry);
+    else results.cases[index] = entry;
     hooks.save(results);
     hooks.caseFinished(entry);
   };
+  const caseLabel = ({ kernel, shape, workload }: PlannedCase) => `${workload ? `${workload.name} ${workload.layer}: ` : ''}${kernel.name} ${kernel.formatShape(shape)}`;
+  const benchmarkRecord = ({ kernel, shape, params, workload }: PlannedCase, outcome: CaseOutcome): CaseRecord => ({
+    ...caseRecord(kernel, shape, params, 'benchmark', outcome, peakContext()),
+    ...(workload ? { workload } : {}),
+  });
 
   const plans = plan.measurePeak ? peakPlans(device.features, device.limits, { bandwidth: true, includeUnsupported: plan.includeUnsupportedPeaks ?? false }) : [];
   const peakRuns = plans.reduce((sum, peak) => sum + peak.configurations.length, 0);
@@ -114,11 +121,9 @@ export async function measureCases(session: CaseSession, plan: MeasurePlan, resu
   const benchmark = () => results.cases.filter((c) => c.role === 'benchmark');
   let queue = plan.cases.length > 0 || !plan.moreCases ? [...plan.cases] : plan.moreCases.next([]);
   for (let i = 0; queue.length > 0; i++) {
-    const { kernel, shape, params, workload } = queue.shift()!;
-    const label = workload ? `${workload.name} ${workload.layer}: ` : '';
-    hooks.caseStarted(peakRuns + i + 1, Math.max(total, peakRuns + i + 1), `${label}${kernel.name} ${kernel.formatShape(shape)}`);
-    const outcome = await runOne(kernel, shape, params, plan.timing);
-    record({ ...caseRecord(kernel, shape, params, 'benchmark', outcome, peakContext()), ...(workload ? { workload } : {}) });
+    const planned = queue.shift()!;
+    hooks.caseStarted(peakRuns + i + 1, Math.max(total, peakRuns + i + 1), caseLabel(planned));
+    record(benchmarkRecord(planned, await runOne(planned.kernel, planned.shape, planned.params, plan.timing)));
     if (queue.length === 0 && plan.moreCases) queue = plan.moreCases.next(benchmark());
   }
   return finish();
@@ -134,15 +139,9 @@ export async function measureCases(session: CaseSession, plan: MeasurePlan, resu
         done++;
         // A case that failed, or was skipped, in the first round is not measured again.
         if (round > 0 && outcomes[i]![0]!.status !== 'ok') continue;
-        const { kernel, shape, params, workload } = planned;
-        const label = workload ? `${workload.name} ${workload.layer}: ` : '';
-        hooks.caseStarted(done, total, `${label}${kernel.name} ${kernel.formatShape(shape)} (round ${round + 1}/${count})`);
-        outcomes[i]!.push(await runOne(kernel, shape, params, timing));
-        const entry = { ...caseRecord(kernel, shape, params, 'benchmark', mergeRounds(outcomes[i]!), peakContext()), ...(workload ? { workload } : {}) };
-        if (round === 0) results.cases.push(entry);
-        else results.cases[firstIndex + i] = entry;
-        hooks.save(results);
-        hooks.caseFinished(entry);
+        hooks.caseStarted(done, total, `${caseLabel(planned)} (round ${round + 1}/${count})`);
+        outcomes[i]!.push(await runOne(planned.kernel, planned.shape, planned.params, timing));
+        record(benchmarkRecord(planned, mergeRounds(outcomes[i]!)), round === 0 ? undefined : firstIndex + i);
       }
     }
   }
