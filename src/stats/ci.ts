@@ -155,8 +155,16 @@ export function relativeHalfWidth(ci: { low: number; high: number }, median: num
  */
 export function roundsHalfWidth(medians: readonly number[], confidence = 0.95): number {
   requireConfidence(confidence);
-  if (medians.length < 2) throw new RangeError(`roundsHalfWidth needs at least 2 rounds, got ${medians.length}`);
-  if (medians.some((m) => !(m > 0))) throw new RangeError('roundsHalfWidth needs positive medians');
-  const logs = medians.map(Math.log);
-  return (studentTQuantile(1 - (1 - confidence) / 2, logs.length - 1) * stddev(logs)) / Math.sqrt(logs.length);
+  const s = logSd(medians, 'roundsHalfWidth', 'rounds');
+  return (studentTQuantile(1 - (1 - confidence) / 2, medians.length - 1) * s) / Math.sqrt(medians.length);
+}
+
+/**
+ * The standard deviation of the logs of at least 2 positive medians (of runs or rounds), the
+ * spread the between-run intervals are built on; `what` and `unit` name them in errors.
+ */
+export function logSd(medians: readonly number[], what: string, unit: string): number {
+  if (medians.length < 2) throw new RangeError(`${what} needs at least 2 ${unit}, got ${medians.length}`);
+  if (medians.some((m) => !(m > 0))) throw new RangeError(`${what} needs positive medians`);
+  return stddev(medians.map(Math.log));
 }

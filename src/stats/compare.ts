@@ -4,11 +4,11 @@
  */
 
 import { bootstrapMedians, percentileInterval, requireConfidence } from './bootstrap.js';
-import { minSamplesForConfidence, type BootstrapOptions } from './ci.js';
+import { logSd, minSamplesForConfidence, type BootstrapOptions } from './ci.js';
 import { normalCdf, studentTQuantile } from './distributions.js';
 import { createRng, DEFAULT_SEED } from './rng.js';
 import { sortSamples, type SortedSamples } from './sorted.js';
-import { median, stddev } from './summary.js';
+import { median } from './summary.js';
 
 function sortTimes(samples: readonly number[], which: string): SortedSamples {
   const sorted = sortSamples(samples);
@@ -188,11 +188,9 @@ export interface CompareOptions {
  * runs (k = 2: 12.7 s x 1.22), as it should be.
  */
 export function runToRunHalfWidth(medians: readonly number[], alpha = 0.05): number {
-  if (medians.length < 2) throw new RangeError(`run-to-run spread needs at least 2 runs, got ${medians.length}`);
-  if (medians.some((m) => !(m > 0))) throw new RangeError('run-to-run spread needs positive medians');
-  const logs = medians.map(Math.log);
-  const k = logs.length;
-  return studentTQuantile(1 - alpha / 2, k - 1) * stddev(logs) * Math.sqrt(1 + 1 / k);
+  const s = logSd(medians, 'run-to-run spread', 'runs');
+  const k = medians.length;
+  return studentTQuantile(1 - alpha / 2, k - 1) * s * Math.sqrt(1 + 1 / k);
 }
 
 /**
@@ -203,10 +201,8 @@ export function runToRunHalfWidth(medians: readonly number[], alpha = 0.05): num
  * run's median.
  */
 export function roundsShiftHalfWidth(base: readonly number[], next: readonly number[], alpha = 0.05): number {
-  if (base.length < 2 || next.length < 2) throw new RangeError(`the shift between rounds needs at least 2 rounds a side, got ${base.length} and ${next.length}`);
-  if ([...base, ...next].some((m) => !(m > 0))) throw new RangeError('the shift between rounds needs positive medians');
-  const v1 = stddev(base.map(Math.log)) ** 2 / base.length;
-  const v2 = stddev(next.map(Math.log)) ** 2 / next.length;
+  const v1 = logSd(base, 'the shift between rounds', 'rounds a side') ** 2 / base.length;
+  const v2 = logSd(next, 'the shift between rounds', 'rounds a side') ** 2 / next.length;
   const variance = v1 + v2;
   if (variance === 0) return 0;
   const df = variance ** 2 / (v1 ** 2 / (base.length - 1) + v2 ** 2 / (next.length - 1));
