@@ -1,6 +1,6 @@
 import shader from '../../shaders/fma-peak.wgsl';
 import shaderF16 from '../../shaders/fma-peak-f16.wgsl';
-import { F32_UNIT_ROUNDOFF, type KernelDescriptor, type Shape } from './types.js';
+import { F16_UNIT_ROUNDOFF, F32_UNIT_ROUNDOFF, type KernelDescriptor, type Shape } from './types.js';
 
 /**
  * Independent vec4 chains per invocation in the shader (16 chains x 4 lanes). Measured here
@@ -10,8 +10,6 @@ import { F32_UNIT_ROUNDOFF, type KernelDescriptor, type Shape } from './types.js
 const LANES = 64;
 /** FLOPs of one loop trip of one invocation: 64 FMAs, 2 FLOPs each. */
 const FLOPS_PER_ITERATION = LANES * 2;
-/** Unit roundoff of f16 (2^-11). */
-const F16_UNIT_ROUNDOFF = 2 ** -11;
 /** Largest workgroup count in one dimension every WebGPU device supports. */
 const MAX_GROUPS_PER_DIMENSION = 65535;
 

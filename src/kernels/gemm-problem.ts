@@ -4,7 +4,7 @@
  * parameters and dispatch.
  */
 import { gemmBytes, gemmFlops, type GemmShape } from '../flops/gemm.js';
-import { F32_UNIT_ROUNDOFF, type BufferSpec, type KernelDescriptor, type ReferenceValue, type Shape } from './types.js';
+import { F16_UNIT_ROUNDOFF, F32_UNIT_ROUNDOFF, type BufferSpec, type KernelDescriptor, type ReferenceValue, type Shape } from './types.js';
 
 /** The GEMM shape of a kernel shape (batch defaults to 1). */
 export function gemmShape(shape: Shape): Required<GemmShape> {
@@ -95,8 +95,6 @@ export function vec4EntryPoint(shape: Shape): 'main' | 'main_unaligned' {
  */
 export const VEC4_GEMM_BINDINGS: readonly string[] = ['a', 'b', 'c', 'a', 'b'];
 
-/** Unit roundoff of f16 (2^-11). */
-export const F16_UNIT_ROUNDOFF = 2 ** -11;
 
 /** Smallest normal f16 (2^-14): what one f16 operation can lose when a GPU flushes subnormals to zero. */
 export const F16_MIN_NORMAL = 2 ** -14;

@@ -61,6 +61,8 @@ export interface ReferenceValue {
 
 /** Unit roundoff of f32 (2^-24): the relative error of one correctly rounded operation. */
 export const F32_UNIT_ROUNDOFF = 2 ** -24;
+/** Unit roundoff of f16 (2^-11). */
+export const F16_UNIT_ROUNDOFF = 2 ** -11;
 
 /** The axes a kernel can be tuned along, each with its candidate values. */
 export type ParamSpace = Readonly<Record<string, readonly number[]>>;
