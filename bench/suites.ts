@@ -31,7 +31,7 @@ export interface Suite {
 }
 
 /** Every matmul strategy, the baseline first. */
-export const MATMUL_KERNELS = ['matmul-naive', 'matmul-tiled', 'matmul-blocked', 'matmul-subgroup', 'matmul-f16'] as const;
+export const MATMUL_KERNELS = ['matmul-naive', 'matmul-tiled', 'matmul-blocked', 'matmul-subgroup', 'matmul-quadswap', 'matmul-f16'] as const;
 
 /**
  * Best configurations found by `flopscope tune`, per class of adapter, kernel and square size
@@ -89,7 +89,7 @@ export const MATMUL_EXTRA_SHAPES: readonly Shape[] = [
 ];
 
 /** Every conv2d strategy, the direct one first. */
-export const CONV_KERNELS = ['conv-direct', 'conv-im2col', 'conv-implicit-gemm'] as const;
+export const CONV_KERNELS = ['conv-direct', 'conv-im2col', 'conv-implicit-gemm', 'conv-quadswap'] as const;
 
 /** The conv suite's default sizes: none, meaning the real layer shapes (CONV_LAYER_WORKLOADS). */
 const CONV_SIZES: readonly number[] = [];
@@ -117,7 +117,7 @@ export function convLayerShapes(scale: number): Shape[] {
  * What the peers suite runs side by side at each size: TF.js's WebGPU matMul (src/peers), then
  * flopscope's f32 matmul strategies in their tuned configurations. The one list to edit.
  */
-export const PEER_SUITE_KERNELS = ['tfjs-matmul', 'matmul-naive', 'matmul-tiled', 'matmul-blocked', 'matmul-subgroup'] as const;
+export const PEER_SUITE_KERNELS = ['tfjs-matmul', 'matmul-naive', 'matmul-tiled', 'matmul-blocked', 'matmul-subgroup', 'matmul-quadswap'] as const;
 
 /** MiB per buffer of the bandwidth suite's copies: from cache-sized to past every GPU's last-level cache. */
 const COPY_SIZES: readonly number[] = [16, 64, 256];

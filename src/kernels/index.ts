@@ -6,19 +6,21 @@ import { UsageError } from '../errors.js';
 import { convDirect } from './conv-direct.js';
 import { convIm2col } from './conv-im2col.js';
 import { convImplicitGemm } from './conv-implicit-gemm.js';
+import { convQuadswap } from './conv-quadswap.js';
 import { copy } from './copy.js';
 import { fmaPeak, fmaPeakF16 } from './fma-peak.js';
 import { gemv } from './gemv.js';
 import { matmulBlocked } from './matmul-blocked.js';
 import { matmulF16 } from './matmul-f16.js';
 import { matmulNaive } from './matmul-naive.js';
+import { matmulQuadswap } from './matmul-quadswap.js';
 import { matmulSubgroup } from './matmul-subgroup.js';
 import { matmulTiled } from './matmul-tiled.js';
 import { tfjsMatmul } from '../peers/tfjs-matmul.js';
 import type { KernelDescriptor } from './types.js';
 
 /** All kernels, in the order listings show them. */
-export const KERNELS: readonly KernelDescriptor[] = [matmulNaive, fmaPeak, fmaPeakF16, matmulTiled, matmulBlocked, matmulSubgroup, matmulF16, convDirect, convIm2col, convImplicitGemm, copy, gemv, tfjsMatmul];
+export const KERNELS: readonly KernelDescriptor[] = [matmulNaive, fmaPeak, fmaPeakF16, matmulTiled, matmulBlocked, matmulSubgroup, matmulQuadswap, matmulF16, convDirect, convIm2col, convImplicitGemm, convQuadswap, copy, gemv, tfjsMatmul];
 
 /** The kernel with this name; a UsageError listing the valid names otherwise. */
 export function getKernel(name: string): KernelDescriptor {
