@@ -38,7 +38,7 @@ export interface InterleavedOptions {
   rounds: number;
   /** Time budget of the timed samples of one case in one round. */
   caseMs: number;
-  /** fma-peak configurations measured before each case (the best is the round's peak). */
+  /** fma-peak configurations measured before and after each case (the best is the peak); [] for none. */
   peakParams?: readonly Params[];
   seed?: number;
   log?: (line: string) => void;
@@ -85,6 +85,7 @@ export async function measureInterleaved(session: CaseSession, cases: readonly B
     return outcome;
   };
   const peakNow = async (): Promise<number> => {
+    if (peakParams.length === 0) return Number.NaN;
     let best = 0;
     for (const params of peakParams) {
       const measured = rate(await run('fma-peak', PEAK_SHAPE, params, options.caseMs / 2, `fma-peak WG_SIZE=${params.WG_SIZE}`), peakKernel.flops(PEAK_SHAPE));
@@ -98,12 +99,12 @@ export async function measureInterleaved(session: CaseSession, cases: readonly B
   for (let round = 0; round < options.rounds; round++) {
     for (const result of results) {
       const before = await peakNow();
-      peaks.push(before);
+      if (peakParams.length) peaks.push(before);
       if (result.failure) continue;
       const c = result.case;
       const measured = rate(await run(c.kernel, c.shape, c.params, options.caseMs, c.label), getKernel(c.kernel).flops(c.shape));
       const after = await peakNow();
-      peaks.push(after);
+      if (peakParams.length) peaks.push(after);
       if ('failure' in measured) {
         result.failure = measured.failure;
         log(`round ${round + 1}: ${c.label}: ${measured.failure}`);
@@ -111,8 +112,8 @@ export async function measureInterleaved(session: CaseSession, cases: readonly B
       }
       const peak = Math.sqrt(before * after);
       result.gflops.push(measured.gflops);
-      result.ratios.push(measured.gflops / peak);
-      log(`round ${round + 1}: ${c.label}: ${measured.gflops.toPrecision(3)} GFLOP/s, peak ${peak.toPrecision(3)} GFLOP/s: ${((100 * measured.gflops) / peak).toFixed(1)}%`);
+      if (peakParams.length) result.ratios.push(measured.gflops / peak);
+      log(`round ${round + 1}: ${c.label}: ${measured.gflops.toPrecision(3)} GFLOP/s` + (peakParams.length ? `, peak ${peak.toPrecision(3)} GFLOP/s: ${((100 * measured.gflops) / peak).toFixed(1)}%` : ''));
     }
   }
   return { peaks, results };
