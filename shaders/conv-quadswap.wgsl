@@ -163,23 +163,24 @@ fn block(aligned: bool, o: Origin) -> Block {
   if (TM > 15u) { let p = pixel(o.row + 15u, pixels - 1u); px.image[15] = p.x; px.iy[15] = p.y; px.ix[15] = p.z; }
   let cols = blockCols(aligned, o.col, conv.filters);
   var acc: Block;
-  for (var r = 0u; r < conv.kernelH; r++) {
-    for (var s = 0u; s < conv.kernelW; s++) {
-      let t = taps(px, r, s);
-      let tap = r * conv.kernelW + s;
-      if (aligned) {
-        var ch = 0u;
-        for (; ch + 16u * KGROUPS <= conv.channels; ch += 16u * KGROUPS) {
-          acc = group16(o, t, cols, acc, tap, ch);
-          if (KGROUPS > 1u) { acc = group16(o, t, cols, acc, tap, ch + 16u); }
-        }
+  // One loop over the taps (r, s), not two: every loop level blends the accumulators once per trip.
+  for (var tap = 0u; tap < conv.kernelH * conv.kernelW; tap++) {
+    let r = tap / conv.kernelW;
+    let t = taps(px, r, tap - r * conv.kernelW);
+    if (aligned) {
+      var ch = 0u;
+      for (; ch + 16u * KGROUPS <= conv.channels; ch += 16u * KGROUPS) {
+        acc = group16(o, t, cols, acc, tap, ch);
+        if (KGROUPS > 1u) { acc = group16(o, t, cols, acc, tap, ch + 16u); }
+      }
+      if (KGROUPS > 1u) {
         for (; ch < conv.channels; ch += 16u) {
           acc = group16(o, t, cols, acc, tap, ch);
         }
-      } else {
-        for (var ch = 0u; ch < conv.channels; ch += 4u) {
-          acc = kGroup(o, t, cols, acc, tap, ch);
-        }
+      }
+    } else {
+      for (var ch = 0u; ch < conv.channels; ch += 4u) {
+        acc = kGroup(o, t, cols, acc, tap, ch);
       }
     }
   }
