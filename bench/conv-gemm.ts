@@ -9,7 +9,7 @@ import { im2colGemmShape } from '../src/kernels/conv-im2col.js';
 import { getKernel } from '../src/kernels/index.js';
 import type { Params, Shape } from '../src/kernels/types.js';
 import { isSoftwareAdapter } from '../src/specs/match.js';
-import { measureInterleaved, parseParams, type BenchCase } from './interleaved.js';
+import { measureInterleaved, medianOf, parseParams, type BenchCase } from './interleaved.js';
 import { convLayerShapes, TUNED_PARAMS } from './suites.js';
 
 /** Fraction of the matmul's rate on the lowered shape the best conv must reach (issue 16). */
@@ -58,7 +58,6 @@ export async function main(argv: string[]): Promise<void> {
     console.error(`conv-gemm: ${layers.length} 3x3 layers at scale ${scale}, ${cases.length} cases x ${rounds} rounds, ${caseMs} ms each`);
     const { results } = await measureInterleaved(runner.session, cases, { rounds, caseMs, peakParams: [], log: (line) => console.error(line) });
     const byLabel = new Map(results.map((r) => [r.case.label, r]));
-    const med = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     console.log(`Adapter: ${runner.session.device.adapter.description}; GPU timestamps; conv-suite 3x3 layers at scale ${scale}; ratio = conv GFLOP/s / ${matmul} GFLOP/s on the lowered GEMM, measured one after the other in each round.`);
     console.log('layer | lowered GEMM (m x n x k) | conv GFLOP/s | matmul GFLOP/s | conv / matmul: median (min-max) over rounds | target');
     for (const g of groups) {
@@ -71,9 +70,9 @@ export async function main(argv: string[]): Promise<void> {
           continue;
         }
         const ratios = conv.gflops.map((x, i) => x / gemm.gflops[i]!).sort((a, b) => a - b);
-        const mid = med(ratios);
+        const mid = medianOf(ratios);
         console.log(
-          `${c.label} | ${getKernel(matmul).formatShape(g.gemm.shape)} | ${med(conv.gflops).toPrecision(3)} | ${med(gemm.gflops).toPrecision(3)} | ${(100 * mid).toFixed(0)}% (${(100 * ratios[0]!).toFixed(0)}-${(100 * ratios[ratios.length - 1]!).toFixed(0)}) | ${(100 * CONV_TARGET).toFixed(0)}%: ${mid >= CONV_TARGET ? 'met' : 'not met'}`,
+          `${c.label} | ${getKernel(matmul).formatShape(g.gemm.shape)} | ${medianOf(conv.gflops).toPrecision(3)} | ${medianOf(gemm.gflops).toPrecision(3)} | ${(100 * mid).toFixed(0)}% (${(100 * ratios[0]!).toFixed(0)}-${(100 * ratios[ratios.length - 1]!).toFixed(0)}) | ${(100 * CONV_TARGET).toFixed(0)}%: ${mid >= CONV_TARGET ? 'met' : 'not met'}`,
         );
       }
     }

@@ -119,6 +119,11 @@ export async function measureInterleaved(session: CaseSession, cases: readonly B
   return { peaks, results };
 }
 
+/** The median of a list (the mean of the middle two for an even count). */
+export function medianOf(values: readonly number[]): number {
+  return median(sortSamples(values));
+}
+
 /** Median and range of a list of ratios, as percentages: `76.1% (71.2-80.3)`. */
 export function formatRatios(ratios: readonly number[]): string {
   if (ratios.length === 0) return '-';

@@ -8,7 +8,7 @@ import { openRunner } from '../src/host/run.js';
 import { getKernel } from '../src/kernels/index.js';
 import type { Params } from '../src/kernels/types.js';
 import { isSoftwareAdapter } from '../src/specs/match.js';
-import { formatRatios, measureInterleaved, parseParams, type BenchCase } from './interleaved.js';
+import { formatRatios, measureInterleaved, medianOf, parseParams, type BenchCase } from './interleaved.js';
 import { TUNED_PARAMS } from './suites.js';
 
 /** The kernels measured when no --case is given: the fastest strategy, then the one it replaced. */
@@ -79,9 +79,8 @@ export async function main(argv: string[]): Promise<void> {
         console.log(`${r.case.label} | ${config} | failed: ${r.failure} | - | -`);
         continue;
       }
-      const sorted = [...r.ratios].sort((a, b) => a - b);
-      const mid = sorted[Math.floor(sorted.length / 2)]!;
-      const gflops = [...r.gflops].sort((a, b) => a - b)[Math.floor(r.gflops.length / 2)]!;
+      const mid = medianOf(r.ratios);
+      const gflops = medianOf(r.gflops);
       const verdict = target === undefined ? '-' : `${(100 * target).toFixed(0)}%: ${mid >= target ? 'met' : 'not met'}`;
       console.log(`${r.case.label} | ${config} | ${gflops.toPrecision(3)} | ${formatRatios(r.ratios)} | ${verdict}`);
     }
