@@ -57,27 +57,26 @@ fn kGroup(aligned: bool, tail: bool, o: Origin, bBase: u32, rows: Rows, cols: Co
 }
 
 // A group of 16 values of K from k (k + 16 <= K), vec4 loads: `rows4` are the vec4 indices of the rows.
-fn group16(o: Origin, bLane: u32, rows4: Rows, cols: Cols, acc_in: Block, k: u32) -> Block {
-  let bs = loadRows16(bLane + k * dims.n, cols, dims.n);
+fn group16(o: Origin, bLane: u32, rows4: Rows, cols: Cols, acc: Block, k: u32) -> Block {
   let k4 = k >> 2u;
-  var acc = acc_in;
-  if (TM > 0u) { let i4 = rows4[0] + k4; acc[0] = rowGroup16(acc[0], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  if (TM > 1u) { let i4 = rows4[1] + k4; acc[1] = rowGroup16(acc[1], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  if (TM > 2u) { let i4 = rows4[2] + k4; acc[2] = rowGroup16(acc[2], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  if (TM > 3u) { let i4 = rows4[3] + k4; acc[3] = rowGroup16(acc[3], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  if (TM > 4u) { let i4 = rows4[4] + k4; acc[4] = rowGroup16(acc[4], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  if (TM > 5u) { let i4 = rows4[5] + k4; acc[5] = rowGroup16(acc[5], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  if (TM > 6u) { let i4 = rows4[6] + k4; acc[6] = rowGroup16(acc[6], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  if (TM > 7u) { let i4 = rows4[7] + k4; acc[7] = rowGroup16(acc[7], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  if (TM > 8u) { let i4 = rows4[8] + k4; acc[8] = rowGroup16(acc[8], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  if (TM > 9u) { let i4 = rows4[9] + k4; acc[9] = rowGroup16(acc[9], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  if (TM > 10u) { let i4 = rows4[10] + k4; acc[10] = rowGroup16(acc[10], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  if (TM > 11u) { let i4 = rows4[11] + k4; acc[11] = rowGroup16(acc[11], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  if (TM > 12u) { let i4 = rows4[12] + k4; acc[12] = rowGroup16(acc[12], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  if (TM > 13u) { let i4 = rows4[13] + k4; acc[13] = rowGroup16(acc[13], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  if (TM > 14u) { let i4 = rows4[14] + k4; acc[14] = rowGroup16(acc[14], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  if (TM > 15u) { let i4 = rows4[15] + k4; acc[15] = rowGroup16(acc[15], array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]), bs); }
-  return acc;
+  var av: A16;
+  if (TM > 0u) { let i4 = rows4[0] + k4; av[0] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  if (TM > 1u) { let i4 = rows4[1] + k4; av[1] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  if (TM > 2u) { let i4 = rows4[2] + k4; av[2] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  if (TM > 3u) { let i4 = rows4[3] + k4; av[3] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  if (TM > 4u) { let i4 = rows4[4] + k4; av[4] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  if (TM > 5u) { let i4 = rows4[5] + k4; av[5] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  if (TM > 6u) { let i4 = rows4[6] + k4; av[6] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  if (TM > 7u) { let i4 = rows4[7] + k4; av[7] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  if (TM > 8u) { let i4 = rows4[8] + k4; av[8] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  if (TM > 9u) { let i4 = rows4[9] + k4; av[9] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  if (TM > 10u) { let i4 = rows4[10] + k4; av[10] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  if (TM > 11u) { let i4 = rows4[11] + k4; av[11] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  if (TM > 12u) { let i4 = rows4[12] + k4; av[12] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  if (TM > 13u) { let i4 = rows4[13] + k4; av[13] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  if (TM > 14u) { let i4 = rows4[14] + k4; av[14] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  if (TM > 15u) { let i4 = rows4[15] + k4; av[15] = array<vec4<f32>, 4>(a4[i4 + o.perm.x], a4[i4 + o.perm.y], a4[i4 + o.perm.z], a4[i4 + o.perm.w]); }
+  return block16(acc, av, bLane + k * dims.n, cols, dims.n);
 }
 
 // The TM x TN block of C at `o`, accumulated over all of K.

@@ -38,8 +38,8 @@ alias Row = array<vec4<f32>, MAX_TN4>;
 alias Block = array<Row, MAX_TM>;
 alias Rows = array<u32, MAX_TM>;
 alias Cols = array<vec4<u32>, MAX_TN4>;
-// The 16 rows of B of a group of 16: row 4 s + q = B[k + 4 (lane ^ s) + q].
-alias Rows16 = array<Row, 16>;
+// A for a group of 16: row i, vec4 s = A[row][k + 4 (lane ^ s) ..].
+alias A16 = array<array<vec4<f32>, 4>, MAX_TM>;
 
 // Where this invocation's block of C starts.
 struct Origin {
@@ -163,27 +163,6 @@ fn chain16(acc: vec4<f32>, av: array<vec4<f32>, 4>, b: array<vec4<f32>, 16>) -> 
   return vec4<f32>(dot16(acc.x, av, array<f32, 16>(b[0].x, b[1].x, b[2].x, b[3].x, b[4].x, b[5].x, b[6].x, b[7].x, b[8].x, b[9].x, b[10].x, b[11].x, b[12].x, b[13].x, b[14].x, b[15].x)), dot16(acc.y, av, array<f32, 16>(b[0].y, b[1].y, b[2].y, b[3].y, b[4].y, b[5].y, b[6].y, b[7].y, b[8].y, b[9].y, b[10].y, b[11].y, b[12].y, b[13].y, b[14].y, b[15].y)), dot16(acc.z, av, array<f32, 16>(b[0].z, b[1].z, b[2].z, b[3].z, b[4].z, b[5].z, b[6].z, b[7].z, b[8].z, b[9].z, b[10].z, b[11].z, b[12].z, b[13].z, b[14].z, b[15].z)), dot16(acc.w, av, array<f32, 16>(b[0].w, b[1].w, b[2].w, b[3].w, b[4].w, b[5].w, b[6].w, b[7].w, b[8].w, b[9].w, b[10].w, b[11].w, b[12].w, b[13].w, b[14].w, b[15].w)));
 }
 
-// One row of the block through a group of 16 values of K.
-fn rowGroup16(acc: Row, av: array<vec4<f32>, 4>, bs: Rows16) -> Row {
-  var r: Row;
-  if (TN > 0u) { r[0] = chain16(acc[0], av, array<vec4<f32>, 16>(bs[0][0], bs[1][0], bs[2][0], bs[3][0], bs[4][0], bs[5][0], bs[6][0], bs[7][0], bs[8][0], bs[9][0], bs[10][0], bs[11][0], bs[12][0], bs[13][0], bs[14][0], bs[15][0])); }
-  if (TN > 4u) { r[1] = chain16(acc[1], av, array<vec4<f32>, 16>(bs[0][1], bs[1][1], bs[2][1], bs[3][1], bs[4][1], bs[5][1], bs[6][1], bs[7][1], bs[8][1], bs[9][1], bs[10][1], bs[11][1], bs[12][1], bs[13][1], bs[14][1], bs[15][1])); }
-  if (TN > 8u) { r[2] = chain16(acc[2], av, array<vec4<f32>, 16>(bs[0][2], bs[1][2], bs[2][2], bs[3][2], bs[4][2], bs[5][2], bs[6][2], bs[7][2], bs[8][2], bs[9][2], bs[10][2], bs[11][2], bs[12][2], bs[13][2], bs[14][2], bs[15][2])); }
-  if (TN > 12u) { r[3] = chain16(acc[3], av, array<vec4<f32>, 16>(bs[0][3], bs[1][3], bs[2][3], bs[3][3], bs[4][3], bs[5][3], bs[6][3], bs[7][3], bs[8][3], bs[9][3], bs[10][3], bs[11][3], bs[12][3], bs[13][3], bs[14][3], bs[15][3])); }
-  if (TN > 16u) { r[4] = chain16(acc[4], av, array<vec4<f32>, 16>(bs[0][4], bs[1][4], bs[2][4], bs[3][4], bs[4][4], bs[5][4], bs[6][4], bs[7][4], bs[8][4], bs[9][4], bs[10][4], bs[11][4], bs[12][4], bs[13][4], bs[14][4], bs[15][4])); }
-  if (TN > 20u) { r[5] = chain16(acc[5], av, array<vec4<f32>, 16>(bs[0][5], bs[1][5], bs[2][5], bs[3][5], bs[4][5], bs[5][5], bs[6][5], bs[7][5], bs[8][5], bs[9][5], bs[10][5], bs[11][5], bs[12][5], bs[13][5], bs[14][5], bs[15][5])); }
-  if (TN > 24u) { r[6] = chain16(acc[6], av, array<vec4<f32>, 16>(bs[0][6], bs[1][6], bs[2][6], bs[3][6], bs[4][6], bs[5][6], bs[6][6], bs[7][6], bs[8][6], bs[9][6], bs[10][6], bs[11][6], bs[12][6], bs[13][6], bs[14][6], bs[15][6])); }
-  if (TN > 28u) { r[7] = chain16(acc[7], av, array<vec4<f32>, 16>(bs[0][7], bs[1][7], bs[2][7], bs[3][7], bs[4][7], bs[5][7], bs[6][7], bs[7][7], bs[8][7], bs[9][7], bs[10][7], bs[11][7], bs[12][7], bs[13][7], bs[14][7], bs[15][7])); }
-  if (TN > 32u) { r[8] = chain16(acc[8], av, array<vec4<f32>, 16>(bs[0][8], bs[1][8], bs[2][8], bs[3][8], bs[4][8], bs[5][8], bs[6][8], bs[7][8], bs[8][8], bs[9][8], bs[10][8], bs[11][8], bs[12][8], bs[13][8], bs[14][8], bs[15][8])); }
-  if (TN > 36u) { r[9] = chain16(acc[9], av, array<vec4<f32>, 16>(bs[0][9], bs[1][9], bs[2][9], bs[3][9], bs[4][9], bs[5][9], bs[6][9], bs[7][9], bs[8][9], bs[9][9], bs[10][9], bs[11][9], bs[12][9], bs[13][9], bs[14][9], bs[15][9])); }
-  if (TN > 40u) { r[10] = chain16(acc[10], av, array<vec4<f32>, 16>(bs[0][10], bs[1][10], bs[2][10], bs[3][10], bs[4][10], bs[5][10], bs[6][10], bs[7][10], bs[8][10], bs[9][10], bs[10][10], bs[11][10], bs[12][10], bs[13][10], bs[14][10], bs[15][10])); }
-  if (TN > 44u) { r[11] = chain16(acc[11], av, array<vec4<f32>, 16>(bs[0][11], bs[1][11], bs[2][11], bs[3][11], bs[4][11], bs[5][11], bs[6][11], bs[7][11], bs[8][11], bs[9][11], bs[10][11], bs[11][11], bs[12][11], bs[13][11], bs[14][11], bs[15][11])); }
-  if (TN > 48u) { r[12] = chain16(acc[12], av, array<vec4<f32>, 16>(bs[0][12], bs[1][12], bs[2][12], bs[3][12], bs[4][12], bs[5][12], bs[6][12], bs[7][12], bs[8][12], bs[9][12], bs[10][12], bs[11][12], bs[12][12], bs[13][12], bs[14][12], bs[15][12])); }
-  if (TN > 52u) { r[13] = chain16(acc[13], av, array<vec4<f32>, 16>(bs[0][13], bs[1][13], bs[2][13], bs[3][13], bs[4][13], bs[5][13], bs[6][13], bs[7][13], bs[8][13], bs[9][13], bs[10][13], bs[11][13], bs[12][13], bs[13][13], bs[14][13], bs[15][13])); }
-  if (TN > 56u) { r[14] = chain16(acc[14], av, array<vec4<f32>, 16>(bs[0][14], bs[1][14], bs[2][14], bs[3][14], bs[4][14], bs[5][14], bs[6][14], bs[7][14], bs[8][14], bs[9][14], bs[10][14], bs[11][14], bs[12][14], bs[13][14], bs[14][14], bs[15][14])); }
-  if (TN > 60u) { r[15] = chain16(acc[15], av, array<vec4<f32>, 16>(bs[0][15], bs[1][15], bs[2][15], bs[3][15], bs[4][15], bs[5][15], bs[6][15], bs[7][15], bs[8][15], bs[9][15], bs[10][15], bs[11][15], bs[12][15], bs[13][15], bs[14][15], bs[15][15])); }
-  return r;
-}
 
 // Offsets of the block's TN columns in a row of B or C, columns past N clamped to N - 1: as vec4
 // indices (x) for the vec4 path, else the 4 element offsets.
@@ -260,18 +239,388 @@ fn loadB(aligned: bool, tail: bool, base: u32, cols: Cols, row: u32, k: u32, n: 
   return r;
 }
 
-// The 16 rows of B of a group of 16 (vec4 path): this lane's rows start at element `start`, n apart.
-fn loadRows16(start: u32, cols: Cols, n: u32) -> Rows16 {
-  let own0 = loadB(true, false, start, cols, 0u, 0u, n);
-  let own1 = loadB(true, false, start, cols, 1u, 0u, n);
-  let own2 = loadB(true, false, start, cols, 2u, 0u, n);
-  let own3 = loadB(true, false, start, cols, 3u, 0u, n);
-  return Rows16(own0, own1, own2, own3,
-    rowSwapX(own0), rowSwapX(own1), rowSwapX(own2), rowSwapX(own3),
-    rowSwapY(own0), rowSwapY(own1), rowSwapY(own2), rowSwapY(own3),
-    rowSwapD(own0), rowSwapD(own1), rowSwapD(own2), rowSwapD(own3));
-}
 
+
+// acc += A x B over a group of 16 values of K (vec4 path): `av[i]` are row i's 4 vec4s of A (vec4
+// s at K offset 4 (lane ^ s)), this lane's 4 rows of B start at element `start`, n apart. Column by
+// column: the 4 vec4s of B at column t and their 12 quad swaps live only while that column's TM
+// sums run (fewer values kept across the group than with all 16 rows of B built first).
+fn block16(acc_in: Block, av: A16, start: u32, cols: Cols, n: u32) -> Block {
+  var acc = acc_in;
+  let s0 = start >> 2u;
+  let s1 = (start + n) >> 2u;
+  let s2 = (start + 2u * n) >> 2u;
+  let s3 = (start + 3u * n) >> 2u;
+  if (TN > 0u) {
+    let q0 = b4[s0 + cols[0].x];
+    let q1 = b4[s1 + cols[0].x];
+    let q2 = b4[s2 + cols[0].x];
+    let q3 = b4[s3 + cols[0].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][0] = chain16(acc[0][0], av[0], b); }
+    if (TM > 1u) { acc[1][0] = chain16(acc[1][0], av[1], b); }
+    if (TM > 2u) { acc[2][0] = chain16(acc[2][0], av[2], b); }
+    if (TM > 3u) { acc[3][0] = chain16(acc[3][0], av[3], b); }
+    if (TM > 4u) { acc[4][0] = chain16(acc[4][0], av[4], b); }
+    if (TM > 5u) { acc[5][0] = chain16(acc[5][0], av[5], b); }
+    if (TM > 6u) { acc[6][0] = chain16(acc[6][0], av[6], b); }
+    if (TM > 7u) { acc[7][0] = chain16(acc[7][0], av[7], b); }
+    if (TM > 8u) { acc[8][0] = chain16(acc[8][0], av[8], b); }
+    if (TM > 9u) { acc[9][0] = chain16(acc[9][0], av[9], b); }
+    if (TM > 10u) { acc[10][0] = chain16(acc[10][0], av[10], b); }
+    if (TM > 11u) { acc[11][0] = chain16(acc[11][0], av[11], b); }
+    if (TM > 12u) { acc[12][0] = chain16(acc[12][0], av[12], b); }
+    if (TM > 13u) { acc[13][0] = chain16(acc[13][0], av[13], b); }
+    if (TM > 14u) { acc[14][0] = chain16(acc[14][0], av[14], b); }
+    if (TM > 15u) { acc[15][0] = chain16(acc[15][0], av[15], b); }
+  }
+  if (TN > 4u) {
+    let q0 = b4[s0 + cols[1].x];
+    let q1 = b4[s1 + cols[1].x];
+    let q2 = b4[s2 + cols[1].x];
+    let q3 = b4[s3 + cols[1].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][1] = chain16(acc[0][1], av[0], b); }
+    if (TM > 1u) { acc[1][1] = chain16(acc[1][1], av[1], b); }
+    if (TM > 2u) { acc[2][1] = chain16(acc[2][1], av[2], b); }
+    if (TM > 3u) { acc[3][1] = chain16(acc[3][1], av[3], b); }
+    if (TM > 4u) { acc[4][1] = chain16(acc[4][1], av[4], b); }
+    if (TM > 5u) { acc[5][1] = chain16(acc[5][1], av[5], b); }
+    if (TM > 6u) { acc[6][1] = chain16(acc[6][1], av[6], b); }
+    if (TM > 7u) { acc[7][1] = chain16(acc[7][1], av[7], b); }
+    if (TM > 8u) { acc[8][1] = chain16(acc[8][1], av[8], b); }
+    if (TM > 9u) { acc[9][1] = chain16(acc[9][1], av[9], b); }
+    if (TM > 10u) { acc[10][1] = chain16(acc[10][1], av[10], b); }
+    if (TM > 11u) { acc[11][1] = chain16(acc[11][1], av[11], b); }
+    if (TM > 12u) { acc[12][1] = chain16(acc[12][1], av[12], b); }
+    if (TM > 13u) { acc[13][1] = chain16(acc[13][1], av[13], b); }
+    if (TM > 14u) { acc[14][1] = chain16(acc[14][1], av[14], b); }
+    if (TM > 15u) { acc[15][1] = chain16(acc[15][1], av[15], b); }
+  }
+  if (TN > 8u) {
+    let q0 = b4[s0 + cols[2].x];
+    let q1 = b4[s1 + cols[2].x];
+    let q2 = b4[s2 + cols[2].x];
+    let q3 = b4[s3 + cols[2].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][2] = chain16(acc[0][2], av[0], b); }
+    if (TM > 1u) { acc[1][2] = chain16(acc[1][2], av[1], b); }
+    if (TM > 2u) { acc[2][2] = chain16(acc[2][2], av[2], b); }
+    if (TM > 3u) { acc[3][2] = chain16(acc[3][2], av[3], b); }
+    if (TM > 4u) { acc[4][2] = chain16(acc[4][2], av[4], b); }
+    if (TM > 5u) { acc[5][2] = chain16(acc[5][2], av[5], b); }
+    if (TM > 6u) { acc[6][2] = chain16(acc[6][2], av[6], b); }
+    if (TM > 7u) { acc[7][2] = chain16(acc[7][2], av[7], b); }
+    if (TM > 8u) { acc[8][2] = chain16(acc[8][2], av[8], b); }
+    if (TM > 9u) { acc[9][2] = chain16(acc[9][2], av[9], b); }
+    if (TM > 10u) { acc[10][2] = chain16(acc[10][2], av[10], b); }
+    if (TM > 11u) { acc[11][2] = chain16(acc[11][2], av[11], b); }
+    if (TM > 12u) { acc[12][2] = chain16(acc[12][2], av[12], b); }
+    if (TM > 13u) { acc[13][2] = chain16(acc[13][2], av[13], b); }
+    if (TM > 14u) { acc[14][2] = chain16(acc[14][2], av[14], b); }
+    if (TM > 15u) { acc[15][2] = chain16(acc[15][2], av[15], b); }
+  }
+  if (TN > 12u) {
+    let q0 = b4[s0 + cols[3].x];
+    let q1 = b4[s1 + cols[3].x];
+    let q2 = b4[s2 + cols[3].x];
+    let q3 = b4[s3 + cols[3].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][3] = chain16(acc[0][3], av[0], b); }
+    if (TM > 1u) { acc[1][3] = chain16(acc[1][3], av[1], b); }
+    if (TM > 2u) { acc[2][3] = chain16(acc[2][3], av[2], b); }
+    if (TM > 3u) { acc[3][3] = chain16(acc[3][3], av[3], b); }
+    if (TM > 4u) { acc[4][3] = chain16(acc[4][3], av[4], b); }
+    if (TM > 5u) { acc[5][3] = chain16(acc[5][3], av[5], b); }
+    if (TM > 6u) { acc[6][3] = chain16(acc[6][3], av[6], b); }
+    if (TM > 7u) { acc[7][3] = chain16(acc[7][3], av[7], b); }
+    if (TM > 8u) { acc[8][3] = chain16(acc[8][3], av[8], b); }
+    if (TM > 9u) { acc[9][3] = chain16(acc[9][3], av[9], b); }
+    if (TM > 10u) { acc[10][3] = chain16(acc[10][3], av[10], b); }
+    if (TM > 11u) { acc[11][3] = chain16(acc[11][3], av[11], b); }
+    if (TM > 12u) { acc[12][3] = chain16(acc[12][3], av[12], b); }
+    if (TM > 13u) { acc[13][3] = chain16(acc[13][3], av[13], b); }
+    if (TM > 14u) { acc[14][3] = chain16(acc[14][3], av[14], b); }
+    if (TM > 15u) { acc[15][3] = chain16(acc[15][3], av[15], b); }
+  }
+  if (TN > 16u) {
+    let q0 = b4[s0 + cols[4].x];
+    let q1 = b4[s1 + cols[4].x];
+    let q2 = b4[s2 + cols[4].x];
+    let q3 = b4[s3 + cols[4].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][4] = chain16(acc[0][4], av[0], b); }
+    if (TM > 1u) { acc[1][4] = chain16(acc[1][4], av[1], b); }
+    if (TM > 2u) { acc[2][4] = chain16(acc[2][4], av[2], b); }
+    if (TM > 3u) { acc[3][4] = chain16(acc[3][4], av[3], b); }
+    if (TM > 4u) { acc[4][4] = chain16(acc[4][4], av[4], b); }
+    if (TM > 5u) { acc[5][4] = chain16(acc[5][4], av[5], b); }
+    if (TM > 6u) { acc[6][4] = chain16(acc[6][4], av[6], b); }
+    if (TM > 7u) { acc[7][4] = chain16(acc[7][4], av[7], b); }
+    if (TM > 8u) { acc[8][4] = chain16(acc[8][4], av[8], b); }
+    if (TM > 9u) { acc[9][4] = chain16(acc[9][4], av[9], b); }
+    if (TM > 10u) { acc[10][4] = chain16(acc[10][4], av[10], b); }
+    if (TM > 11u) { acc[11][4] = chain16(acc[11][4], av[11], b); }
+    if (TM > 12u) { acc[12][4] = chain16(acc[12][4], av[12], b); }
+    if (TM > 13u) { acc[13][4] = chain16(acc[13][4], av[13], b); }
+    if (TM > 14u) { acc[14][4] = chain16(acc[14][4], av[14], b); }
+    if (TM > 15u) { acc[15][4] = chain16(acc[15][4], av[15], b); }
+  }
+  if (TN > 20u) {
+    let q0 = b4[s0 + cols[5].x];
+    let q1 = b4[s1 + cols[5].x];
+    let q2 = b4[s2 + cols[5].x];
+    let q3 = b4[s3 + cols[5].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][5] = chain16(acc[0][5], av[0], b); }
+    if (TM > 1u) { acc[1][5] = chain16(acc[1][5], av[1], b); }
+    if (TM > 2u) { acc[2][5] = chain16(acc[2][5], av[2], b); }
+    if (TM > 3u) { acc[3][5] = chain16(acc[3][5], av[3], b); }
+    if (TM > 4u) { acc[4][5] = chain16(acc[4][5], av[4], b); }
+    if (TM > 5u) { acc[5][5] = chain16(acc[5][5], av[5], b); }
+    if (TM > 6u) { acc[6][5] = chain16(acc[6][5], av[6], b); }
+    if (TM > 7u) { acc[7][5] = chain16(acc[7][5], av[7], b); }
+    if (TM > 8u) { acc[8][5] = chain16(acc[8][5], av[8], b); }
+    if (TM > 9u) { acc[9][5] = chain16(acc[9][5], av[9], b); }
+    if (TM > 10u) { acc[10][5] = chain16(acc[10][5], av[10], b); }
+    if (TM > 11u) { acc[11][5] = chain16(acc[11][5], av[11], b); }
+    if (TM > 12u) { acc[12][5] = chain16(acc[12][5], av[12], b); }
+    if (TM > 13u) { acc[13][5] = chain16(acc[13][5], av[13], b); }
+    if (TM > 14u) { acc[14][5] = chain16(acc[14][5], av[14], b); }
+    if (TM > 15u) { acc[15][5] = chain16(acc[15][5], av[15], b); }
+  }
+  if (TN > 24u) {
+    let q0 = b4[s0 + cols[6].x];
+    let q1 = b4[s1 + cols[6].x];
+    let q2 = b4[s2 + cols[6].x];
+    let q3 = b4[s3 + cols[6].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][6] = chain16(acc[0][6], av[0], b); }
+    if (TM > 1u) { acc[1][6] = chain16(acc[1][6], av[1], b); }
+    if (TM > 2u) { acc[2][6] = chain16(acc[2][6], av[2], b); }
+    if (TM > 3u) { acc[3][6] = chain16(acc[3][6], av[3], b); }
+    if (TM > 4u) { acc[4][6] = chain16(acc[4][6], av[4], b); }
+    if (TM > 5u) { acc[5][6] = chain16(acc[5][6], av[5], b); }
+    if (TM > 6u) { acc[6][6] = chain16(acc[6][6], av[6], b); }
+    if (TM > 7u) { acc[7][6] = chain16(acc[7][6], av[7], b); }
+    if (TM > 8u) { acc[8][6] = chain16(acc[8][6], av[8], b); }
+    if (TM > 9u) { acc[9][6] = chain16(acc[9][6], av[9], b); }
+    if (TM > 10u) { acc[10][6] = chain16(acc[10][6], av[10], b); }
+    if (TM > 11u) { acc[11][6] = chain16(acc[11][6], av[11], b); }
+    if (TM > 12u) { acc[12][6] = chain16(acc[12][6], av[12], b); }
+    if (TM > 13u) { acc[13][6] = chain16(acc[13][6], av[13], b); }
+    if (TM > 14u) { acc[14][6] = chain16(acc[14][6], av[14], b); }
+    if (TM > 15u) { acc[15][6] = chain16(acc[15][6], av[15], b); }
+  }
+  if (TN > 28u) {
+    let q0 = b4[s0 + cols[7].x];
+    let q1 = b4[s1 + cols[7].x];
+    let q2 = b4[s2 + cols[7].x];
+    let q3 = b4[s3 + cols[7].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][7] = chain16(acc[0][7], av[0], b); }
+    if (TM > 1u) { acc[1][7] = chain16(acc[1][7], av[1], b); }
+    if (TM > 2u) { acc[2][7] = chain16(acc[2][7], av[2], b); }
+    if (TM > 3u) { acc[3][7] = chain16(acc[3][7], av[3], b); }
+    if (TM > 4u) { acc[4][7] = chain16(acc[4][7], av[4], b); }
+    if (TM > 5u) { acc[5][7] = chain16(acc[5][7], av[5], b); }
+    if (TM > 6u) { acc[6][7] = chain16(acc[6][7], av[6], b); }
+    if (TM > 7u) { acc[7][7] = chain16(acc[7][7], av[7], b); }
+    if (TM > 8u) { acc[8][7] = chain16(acc[8][7], av[8], b); }
+    if (TM > 9u) { acc[9][7] = chain16(acc[9][7], av[9], b); }
+    if (TM > 10u) { acc[10][7] = chain16(acc[10][7], av[10], b); }
+    if (TM > 11u) { acc[11][7] = chain16(acc[11][7], av[11], b); }
+    if (TM > 12u) { acc[12][7] = chain16(acc[12][7], av[12], b); }
+    if (TM > 13u) { acc[13][7] = chain16(acc[13][7], av[13], b); }
+    if (TM > 14u) { acc[14][7] = chain16(acc[14][7], av[14], b); }
+    if (TM > 15u) { acc[15][7] = chain16(acc[15][7], av[15], b); }
+  }
+  if (TN > 32u) {
+    let q0 = b4[s0 + cols[8].x];
+    let q1 = b4[s1 + cols[8].x];
+    let q2 = b4[s2 + cols[8].x];
+    let q3 = b4[s3 + cols[8].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][8] = chain16(acc[0][8], av[0], b); }
+    if (TM > 1u) { acc[1][8] = chain16(acc[1][8], av[1], b); }
+    if (TM > 2u) { acc[2][8] = chain16(acc[2][8], av[2], b); }
+    if (TM > 3u) { acc[3][8] = chain16(acc[3][8], av[3], b); }
+    if (TM > 4u) { acc[4][8] = chain16(acc[4][8], av[4], b); }
+    if (TM > 5u) { acc[5][8] = chain16(acc[5][8], av[5], b); }
+    if (TM > 6u) { acc[6][8] = chain16(acc[6][8], av[6], b); }
+    if (TM > 7u) { acc[7][8] = chain16(acc[7][8], av[7], b); }
+    if (TM > 8u) { acc[8][8] = chain16(acc[8][8], av[8], b); }
+    if (TM > 9u) { acc[9][8] = chain16(acc[9][8], av[9], b); }
+    if (TM > 10u) { acc[10][8] = chain16(acc[10][8], av[10], b); }
+    if (TM > 11u) { acc[11][8] = chain16(acc[11][8], av[11], b); }
+    if (TM > 12u) { acc[12][8] = chain16(acc[12][8], av[12], b); }
+    if (TM > 13u) { acc[13][8] = chain16(acc[13][8], av[13], b); }
+    if (TM > 14u) { acc[14][8] = chain16(acc[14][8], av[14], b); }
+    if (TM > 15u) { acc[15][8] = chain16(acc[15][8], av[15], b); }
+  }
+  if (TN > 36u) {
+    let q0 = b4[s0 + cols[9].x];
+    let q1 = b4[s1 + cols[9].x];
+    let q2 = b4[s2 + cols[9].x];
+    let q3 = b4[s3 + cols[9].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][9] = chain16(acc[0][9], av[0], b); }
+    if (TM > 1u) { acc[1][9] = chain16(acc[1][9], av[1], b); }
+    if (TM > 2u) { acc[2][9] = chain16(acc[2][9], av[2], b); }
+    if (TM > 3u) { acc[3][9] = chain16(acc[3][9], av[3], b); }
+    if (TM > 4u) { acc[4][9] = chain16(acc[4][9], av[4], b); }
+    if (TM > 5u) { acc[5][9] = chain16(acc[5][9], av[5], b); }
+    if (TM > 6u) { acc[6][9] = chain16(acc[6][9], av[6], b); }
+    if (TM > 7u) { acc[7][9] = chain16(acc[7][9], av[7], b); }
+    if (TM > 8u) { acc[8][9] = chain16(acc[8][9], av[8], b); }
+    if (TM > 9u) { acc[9][9] = chain16(acc[9][9], av[9], b); }
+    if (TM > 10u) { acc[10][9] = chain16(acc[10][9], av[10], b); }
+    if (TM > 11u) { acc[11][9] = chain16(acc[11][9], av[11], b); }
+    if (TM > 12u) { acc[12][9] = chain16(acc[12][9], av[12], b); }
+    if (TM > 13u) { acc[13][9] = chain16(acc[13][9], av[13], b); }
+    if (TM > 14u) { acc[14][9] = chain16(acc[14][9], av[14], b); }
+    if (TM > 15u) { acc[15][9] = chain16(acc[15][9], av[15], b); }
+  }
+  if (TN > 40u) {
+    let q0 = b4[s0 + cols[10].x];
+    let q1 = b4[s1 + cols[10].x];
+    let q2 = b4[s2 + cols[10].x];
+    let q3 = b4[s3 + cols[10].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][10] = chain16(acc[0][10], av[0], b); }
+    if (TM > 1u) { acc[1][10] = chain16(acc[1][10], av[1], b); }
+    if (TM > 2u) { acc[2][10] = chain16(acc[2][10], av[2], b); }
+    if (TM > 3u) { acc[3][10] = chain16(acc[3][10], av[3], b); }
+    if (TM > 4u) { acc[4][10] = chain16(acc[4][10], av[4], b); }
+    if (TM > 5u) { acc[5][10] = chain16(acc[5][10], av[5], b); }
+    if (TM > 6u) { acc[6][10] = chain16(acc[6][10], av[6], b); }
+    if (TM > 7u) { acc[7][10] = chain16(acc[7][10], av[7], b); }
+    if (TM > 8u) { acc[8][10] = chain16(acc[8][10], av[8], b); }
+    if (TM > 9u) { acc[9][10] = chain16(acc[9][10], av[9], b); }
+    if (TM > 10u) { acc[10][10] = chain16(acc[10][10], av[10], b); }
+    if (TM > 11u) { acc[11][10] = chain16(acc[11][10], av[11], b); }
+    if (TM > 12u) { acc[12][10] = chain16(acc[12][10], av[12], b); }
+    if (TM > 13u) { acc[13][10] = chain16(acc[13][10], av[13], b); }
+    if (TM > 14u) { acc[14][10] = chain16(acc[14][10], av[14], b); }
+    if (TM > 15u) { acc[15][10] = chain16(acc[15][10], av[15], b); }
+  }
+  if (TN > 44u) {
+    let q0 = b4[s0 + cols[11].x];
+    let q1 = b4[s1 + cols[11].x];
+    let q2 = b4[s2 + cols[11].x];
+    let q3 = b4[s3 + cols[11].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][11] = chain16(acc[0][11], av[0], b); }
+    if (TM > 1u) { acc[1][11] = chain16(acc[1][11], av[1], b); }
+    if (TM > 2u) { acc[2][11] = chain16(acc[2][11], av[2], b); }
+    if (TM > 3u) { acc[3][11] = chain16(acc[3][11], av[3], b); }
+    if (TM > 4u) { acc[4][11] = chain16(acc[4][11], av[4], b); }
+    if (TM > 5u) { acc[5][11] = chain16(acc[5][11], av[5], b); }
+    if (TM > 6u) { acc[6][11] = chain16(acc[6][11], av[6], b); }
+    if (TM > 7u) { acc[7][11] = chain16(acc[7][11], av[7], b); }
+    if (TM > 8u) { acc[8][11] = chain16(acc[8][11], av[8], b); }
+    if (TM > 9u) { acc[9][11] = chain16(acc[9][11], av[9], b); }
+    if (TM > 10u) { acc[10][11] = chain16(acc[10][11], av[10], b); }
+    if (TM > 11u) { acc[11][11] = chain16(acc[11][11], av[11], b); }
+    if (TM > 12u) { acc[12][11] = chain16(acc[12][11], av[12], b); }
+    if (TM > 13u) { acc[13][11] = chain16(acc[13][11], av[13], b); }
+    if (TM > 14u) { acc[14][11] = chain16(acc[14][11], av[14], b); }
+    if (TM > 15u) { acc[15][11] = chain16(acc[15][11], av[15], b); }
+  }
+  if (TN > 48u) {
+    let q0 = b4[s0 + cols[12].x];
+    let q1 = b4[s1 + cols[12].x];
+    let q2 = b4[s2 + cols[12].x];
+    let q3 = b4[s3 + cols[12].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][12] = chain16(acc[0][12], av[0], b); }
+    if (TM > 1u) { acc[1][12] = chain16(acc[1][12], av[1], b); }
+    if (TM > 2u) { acc[2][12] = chain16(acc[2][12], av[2], b); }
+    if (TM > 3u) { acc[3][12] = chain16(acc[3][12], av[3], b); }
+    if (TM > 4u) { acc[4][12] = chain16(acc[4][12], av[4], b); }
+    if (TM > 5u) { acc[5][12] = chain16(acc[5][12], av[5], b); }
+    if (TM > 6u) { acc[6][12] = chain16(acc[6][12], av[6], b); }
+    if (TM > 7u) { acc[7][12] = chain16(acc[7][12], av[7], b); }
+    if (TM > 8u) { acc[8][12] = chain16(acc[8][12], av[8], b); }
+    if (TM > 9u) { acc[9][12] = chain16(acc[9][12], av[9], b); }
+    if (TM > 10u) { acc[10][12] = chain16(acc[10][12], av[10], b); }
+    if (TM > 11u) { acc[11][12] = chain16(acc[11][12], av[11], b); }
+    if (TM > 12u) { acc[12][12] = chain16(acc[12][12], av[12], b); }
+    if (TM > 13u) { acc[13][12] = chain16(acc[13][12], av[13], b); }
+    if (TM > 14u) { acc[14][12] = chain16(acc[14][12], av[14], b); }
+    if (TM > 15u) { acc[15][12] = chain16(acc[15][12], av[15], b); }
+  }
+  if (TN > 52u) {
+    let q0 = b4[s0 + cols[13].x];
+    let q1 = b4[s1 + cols[13].x];
+    let q2 = b4[s2 + cols[13].x];
+    let q3 = b4[s3 + cols[13].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][13] = chain16(acc[0][13], av[0], b); }
+    if (TM > 1u) { acc[1][13] = chain16(acc[1][13], av[1], b); }
+    if (TM > 2u) { acc[2][13] = chain16(acc[2][13], av[2], b); }
+    if (TM > 3u) { acc[3][13] = chain16(acc[3][13], av[3], b); }
+    if (TM > 4u) { acc[4][13] = chain16(acc[4][13], av[4], b); }
+    if (TM > 5u) { acc[5][13] = chain16(acc[5][13], av[5], b); }
+    if (TM > 6u) { acc[6][13] = chain16(acc[6][13], av[6], b); }
+    if (TM > 7u) { acc[7][13] = chain16(acc[7][13], av[7], b); }
+    if (TM > 8u) { acc[8][13] = chain16(acc[8][13], av[8], b); }
+    if (TM > 9u) { acc[9][13] = chain16(acc[9][13], av[9], b); }
+    if (TM > 10u) { acc[10][13] = chain16(acc[10][13], av[10], b); }
+    if (TM > 11u) { acc[11][13] = chain16(acc[11][13], av[11], b); }
+    if (TM > 12u) { acc[12][13] = chain16(acc[12][13], av[12], b); }
+    if (TM > 13u) { acc[13][13] = chain16(acc[13][13], av[13], b); }
+    if (TM > 14u) { acc[14][13] = chain16(acc[14][13], av[14], b); }
+    if (TM > 15u) { acc[15][13] = chain16(acc[15][13], av[15], b); }
+  }
+  if (TN > 56u) {
+    let q0 = b4[s0 + cols[14].x];
+    let q1 = b4[s1 + cols[14].x];
+    let q2 = b4[s2 + cols[14].x];
+    let q3 = b4[s3 + cols[14].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][14] = chain16(acc[0][14], av[0], b); }
+    if (TM > 1u) { acc[1][14] = chain16(acc[1][14], av[1], b); }
+    if (TM > 2u) { acc[2][14] = chain16(acc[2][14], av[2], b); }
+    if (TM > 3u) { acc[3][14] = chain16(acc[3][14], av[3], b); }
+    if (TM > 4u) { acc[4][14] = chain16(acc[4][14], av[4], b); }
+    if (TM > 5u) { acc[5][14] = chain16(acc[5][14], av[5], b); }
+    if (TM > 6u) { acc[6][14] = chain16(acc[6][14], av[6], b); }
+    if (TM > 7u) { acc[7][14] = chain16(acc[7][14], av[7], b); }
+    if (TM > 8u) { acc[8][14] = chain16(acc[8][14], av[8], b); }
+    if (TM > 9u) { acc[9][14] = chain16(acc[9][14], av[9], b); }
+    if (TM > 10u) { acc[10][14] = chain16(acc[10][14], av[10], b); }
+    if (TM > 11u) { acc[11][14] = chain16(acc[11][14], av[11], b); }
+    if (TM > 12u) { acc[12][14] = chain16(acc[12][14], av[12], b); }
+    if (TM > 13u) { acc[13][14] = chain16(acc[13][14], av[13], b); }
+    if (TM > 14u) { acc[14][14] = chain16(acc[14][14], av[14], b); }
+    if (TM > 15u) { acc[15][14] = chain16(acc[15][14], av[15], b); }
+  }
+  if (TN > 60u) {
+    let q0 = b4[s0 + cols[15].x];
+    let q1 = b4[s1 + cols[15].x];
+    let q2 = b4[s2 + cols[15].x];
+    let q3 = b4[s3 + cols[15].x];
+    let b = array<vec4<f32>, 16>(q0, q1, q2, q3, quadSwapX(q0), quadSwapX(q1), quadSwapX(q2), quadSwapX(q3), quadSwapY(q0), quadSwapY(q1), quadSwapY(q2), quadSwapY(q3), quadSwapDiagonal(q0), quadSwapDiagonal(q1), quadSwapDiagonal(q2), quadSwapDiagonal(q3));
+    if (TM > 0u) { acc[0][15] = chain16(acc[0][15], av[0], b); }
+    if (TM > 1u) { acc[1][15] = chain16(acc[1][15], av[1], b); }
+    if (TM > 2u) { acc[2][15] = chain16(acc[2][15], av[2], b); }
+    if (TM > 3u) { acc[3][15] = chain16(acc[3][15], av[3], b); }
+    if (TM > 4u) { acc[4][15] = chain16(acc[4][15], av[4], b); }
+    if (TM > 5u) { acc[5][15] = chain16(acc[5][15], av[5], b); }
+    if (TM > 6u) { acc[6][15] = chain16(acc[6][15], av[6], b); }
+    if (TM > 7u) { acc[7][15] = chain16(acc[7][15], av[7], b); }
+    if (TM > 8u) { acc[8][15] = chain16(acc[8][15], av[8], b); }
+    if (TM > 9u) { acc[9][15] = chain16(acc[9][15], av[9], b); }
+    if (TM > 10u) { acc[10][15] = chain16(acc[10][15], av[10], b); }
+    if (TM > 11u) { acc[11][15] = chain16(acc[11][15], av[11], b); }
+    if (TM > 12u) { acc[12][15] = chain16(acc[12][15], av[12], b); }
+    if (TM > 13u) { acc[13][15] = chain16(acc[13][15], av[13], b); }
+    if (TM > 14u) { acc[14][15] = chain16(acc[14][15], av[14], b); }
+    if (TM > 15u) { acc[15][15] = chain16(acc[15][15], av[15], b); }
+  }
+  return acc;
+}
 
 // Row r of the block into C (m x n, starting at element `base`), rows past m and columns past n
 // skipped: vec4 stores (n a multiple of 4) or scalar stores. Two functions, as an entry point may use
