@@ -21,6 +21,19 @@
 //   the loop; rows past M read row M - 1 and columns past N column N - 1 (never stored);
 // - a `var` vector assigned component by component stays in memory: every sum below is an expression;
 // - workgroup memory would need barriers, and a barrier is a fiber switch per subgroup.
+//
+// Where the time goes (matmul-quadswap, 512^3, TM=8 TN=32, Chrome 156's SwiftShader; x86 of the hot
+// loop read from the JIT code, perf cpu-clock samples): one trip (16 values of K) is 53,288
+// instructions for 4,096 lane-vector multiply-adds (a mulps and an addps each), 13.0 per
+// multiply-add: 3.75 in the multiply-adds themselves (2, plus Subzero's moves of operands it spilled:
+// values crossing the gathers' branches live on the stack), 8.6 in the 64 vec4 loads of A and B and
+// the 384 quad swaps, 0.64 in the loop's end (the accumulators' mask blends). fma-peak's loop spends
+// 18.5 per multiply-add (1,187 for 64: each chain loaded, multiplied, added, stored and blended on
+// every trip), so this loop runs fewer instructions per multiply-add than the peak's, but at a lower
+// rate per instruction: its 2,119 stack slots (34 KiB) overflow the 32 KiB L1, and a gather branches
+// 4 times. Tried and dropped: B in workgroup memory read at compile-time addresses (one load and a
+// shuffle per value instead of a gather) needs barriers, 0.09 GFLOP/s at 512; A loaded as scalars
+// (130 instructions each, 14.1 per multiply-add); all 16 rows of B built before the sums (54,319).
 // Kernels using this declare `b: array<f32>` and `b4: array<vec4<f32>>` (B), `c` and `c4` (C).
 enable subgroups;
 
