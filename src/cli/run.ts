@@ -2,7 +2,7 @@
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
 import { KERNELS } from '../kernels/index.js';
-import { findWorkload, planCases, suiteNames } from '../host/suite-plan.js';
+import { findWorkload, planCases, suiteNames } from '../measure/plan.js';
 import { formatRunTable } from '../report/table.js';
 import { parseCount, parseNames, parseParams, parseScale, parseSeed, parseSizes } from './arguments.js';
 import { measure, withMeasurementOptions } from './measurement.js';

@@ -3,7 +3,7 @@
  * within --budget), check every configuration, rank them and write everything to the results.
  */
 import type { Argv } from 'yargs';
-import type { PlannedCase } from '../host/suite-plan.js';
+import type { PlannedCase } from '../measure/plan.js';
 import { getKernel, KERNELS } from '../kernels/index.js';
 import { gridSize } from '../kernels/params.js';
 import { formatTuneReport } from '../report/tune.js';

@@ -18,7 +18,7 @@ import type { ProgressEvent } from '../protocol/messages.js';
 import { hostFromBrowser } from '../results/machine.js';
 import type { RunnerHandle } from './run.js';
 import { runnerDir } from './paths.js';
-import { loadFiles, type ServedFile } from './server.js';
+import { loadFiles, type ServedFile } from './static-server.js';
 import { RunnerSession } from './session.js';
 
 /**

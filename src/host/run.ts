@@ -2,7 +2,7 @@
  * One run, end to end: launch the browser, serve the runner, get the adapter, check the plan
  * against its limits, measure the peak, run every case, and write results as it goes.
  */
-import { measureCases, suiteInfo, type CaseSession } from '../measure/run.js';
+import { measureCases, suiteInfo, type CaseSession } from '../measure/measure-cases.js';
 import type { DeviceReport, ProgressEvent, TimingOptions } from '../protocol/messages.js';
 import { resolveReferencePeaks, type PeakRequest } from '../specs/reference.js';
 import { readCpuInfo } from './cpu-info.js';
@@ -14,14 +14,14 @@ import { gpuDeviceNodes, hardwareFlagsFor, softwareAdapterWarning } from './hard
 import { openRemoteRunner, parseEndpoint } from './remote.js';
 import { harnessIdentity, hostIdentity } from './environment.js';
 import { runnerDir } from './paths.js';
-import { serveStatic } from './server.js';
+import { serveStatic } from './static-server.js';
 import { PeerPages } from './peer-session.js';
 import { getKernel } from '../kernels/index.js';
 import { RunnerSession } from './session.js';
-import { SOFTWARE_SCALE, type Workload } from '../../bench/workloads.js';
+import { SOFTWARE_SCALE, type Workload } from '../suites/workloads.js';
 import { isSoftwareAdapter } from '../specs/match.js';
 import { summarizeWorkloads } from '../results/workloads.js';
-import { assertCasesFit, planWorkload, resolveForAdapter, type PlannedCase } from './suite-plan.js';
+import { assertCasesFit, planWorkload, resolveForAdapter, type PlannedCase } from '../measure/plan.js';
 
 /** What one run needs to know. */
 export interface RunOptions {

@@ -8,7 +8,7 @@ import { convBytes, convFlops, convOutputShape, im2colGemm, type Conv2dShape } f
 import { dotTolerance } from './gemm-problem.js';
 import type { BufferSpec, KernelDescriptor, ReferenceValue, Shape, UniformValue } from './types.js';
 
-/** A conv kernel shape with every field present, one stride and padding for both axes: the names bench/workloads.ts uses. */
+/** A conv kernel shape with every field present, one stride and padding for both axes: the names src/suites/workloads.ts uses. */
 export type ConvShape = Omit<Conv2dShape, 'strideH' | 'strideW' | 'padH' | 'padW'> & { stride: number; pad: number };
 
 /** The conv fields of a kernel shape (batch 1, stride 1 and pad 0 when absent). */

@@ -11,8 +11,8 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { gemmProblem, gemmShape } from '../kernels/gemm-problem.js';
 import type { KernelDescriptor } from '../kernels/types.js';
 import type { CaseOutcome, CaseRequest, RawTiming } from '../protocol/messages.js';
-import { checkOutput } from '../runner/check.js';
-import { seededValues } from '../runner/inputs.js';
+import { checkOutput } from '../measure/check.js';
+import { seededValues } from '../protocol/seeded-inputs.js';
 import { StoppingRule } from '../stats/stopping.js';
 
 /** What the host calls on the peer page. */

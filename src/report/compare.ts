@@ -8,7 +8,7 @@
  * Pure: results in, rows out.
  */
 import Table from 'cli-table3';
-import { formatNumber, formatPercent } from '../flops/units.js';
+import { formatNumber, formatPercent } from './numbers.js';
 import { perSecondGiga } from '../results/derive.js';
 import type { CaseRecord, Results } from '../results/schema.js';
 import { autocorrelationInflation } from '../stats/autocorrelation.js';

@@ -2,7 +2,7 @@
  * Text formats of a report: Markdown for a pull-request comment, CSV, and the JSON of
  * github-action-benchmark's `customBiggerIsBetter` tool. Pure.
  */
-import { formatNumber, formatPercent } from '../flops/units.js';
+import { formatNumber, formatPercent } from './numbers.js';
 import type { Results } from '../results/schema.js';
 import { deviceName, type ReportRow } from './summary.js';
 

@@ -3,7 +3,7 @@
  * and a legend that says which clock, cache mode, timer resolution and peaks the figures use.
  */
 import Table from 'cli-table3';
-import { formatNumber, formatPercent, formatSi } from '../flops/units.js';
+import { formatNumber, formatPercent, formatSi } from './numbers.js';
 import type { CaseRecord, Results } from '../results/schema.js';
 
 function configLabel(record: CaseRecord): string {

@@ -3,7 +3,7 @@
  * % of the measured fma-peak), what was skipped and why, and the best configuration.
  */
 import Table from 'cli-table3';
-import { formatNumber } from '../flops/units.js';
+import { formatNumber } from './numbers.js';
 import type { CaseRecord, Results } from '../results/schema.js';
 import { rankTune } from '../tune/ranking.js';
 

@@ -5,7 +5,7 @@
  */
 import { getKernel } from '../kernels/index.js';
 import type { CaseOutcome, CaseRequest, DeviceReport, ProgressEvent, RunnerApi } from '../protocol/messages.js';
-import { checkOutput, readBack } from './check.js';
+import { checkOutput, readBack } from '../measure/check.js';
 import { openGpu, type GpuContext } from './device.js';
 import { CaseFailure, prepareKernel, type PreparedKernel } from './prepare.js';
 import { chooseClock, measure, runAndWait } from './timing.js';

@@ -1,8 +1,8 @@
 /** Turning a kernel descriptor and a case into GPU objects: buffers, pipelines, bind groups. */
 import { bufferBytes } from '../kernels/limits.js';
 import type { KernelDescriptor, Params, Shape, StageSpec, UniformValue } from '../kernels/types.js';
-import { toF16 } from './f16.js';
-import { seededValues } from './inputs.js';
+import { toF16 } from '../protocol/f16.js';
+import { seededValues } from '../protocol/seeded-inputs.js';
 
 /** A failure that ends a case with a status, rather than a bug in the runner. */
 export class CaseFailure extends Error {

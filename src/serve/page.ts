@@ -6,10 +6,10 @@
  *
  * The state is on <body data-state>: idle, running, posted or failed (tests wait on it).
  */
-import { SUITES } from '../../bench/suites.js';
-import { assertCasesFit, type PlannedCase } from '../host/suite-plan.js';
+import { SUITES } from '../suites/suites.js';
+import { assertCasesFit, type PlannedCase } from '../measure/plan.js';
 import { getKernel } from '../kernels/index.js';
-import { measureCases, suiteInfo, type MeasurePlan } from '../measure/run.js';
+import { measureCases, suiteInfo, type MeasurePlan } from '../measure/measure-cases.js';
 import type { ProgressEvent } from '../protocol/messages.js';
 import type { PostedResults, ServeError, ServePlan } from '../protocol/serve.js';
 import { headlineFigure } from '../report/figures.js';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCases } from '../../src/host/run.js';
-import { planCases } from '../../src/host/suite-plan.js';
+import { planCases } from '../../src/measure/plan.js';
 import { tempDir } from '../helpers/cli.js';
 import { TEST_TIMING, useRunner } from '../helpers/runner.js';
 

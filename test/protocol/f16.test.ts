@@ -1,6 +1,6 @@
 /** f16 conversion: known bit patterns (IEEE 754 binary16), round to nearest even, subnormals, overflow. */
 import { describe, expect, it } from 'vitest';
-import { f16Bits, f16Value, fromF16, toF16 } from '../../src/runner/f16.js';
+import { f16Bits, f16Value, fromF16, toF16 } from '../../src/protocol/f16.js';
 
 describe('f16Bits', () => {
   it('encodes exact values', () => {

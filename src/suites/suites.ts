@@ -2,7 +2,7 @@
  * Benchmark suites: which kernels, at which sizes, with which configurations. `--suite NAME`
  * picks one; `--sizes` replaces a suite's sizes and `--kernel` narrows its kernels.
  */
-import type { Params, Shape } from '../src/kernels/types.js';
+import type { Params, Shape } from '../kernels/types.js';
 import { WORKLOADS } from './workloads.js';
 
 /** What a configuration is tuned for: a CPU-rendered adapter (SwiftShader, lavapipe, ...) or a GPU. */
@@ -94,11 +94,11 @@ export const CONV_KERNELS = ['conv-direct', 'conv-im2col', 'conv-implicit-gemm']
 /** The conv suite's default sizes: none, meaning the real layer shapes (CONV_LAYER_WORKLOADS). */
 const CONV_SIZES: readonly number[] = [];
 
-/** The workloads whose convolutions the conv suite runs (bench/workloads.ts). */
+/** The workloads whose convolutions the conv suite runs (src/suites/workloads.ts). */
 export const CONV_LAYER_WORKLOADS = ['alexnet', 'resnet50'] as const;
 
 /**
- * The distinct conv layers of AlexNet and ResNet-50 at `scale`, scaled as bench/workloads.ts
+ * The distinct conv layers of AlexNet and ResNet-50 at `scale`, scaled as src/suites/workloads.ts
  * scales them: height and width x F (rounded, at least the filter size), channels and filters x F
  * (rounded, at least 1); filter size, stride and padding unchanged. Each shape once, in model order.
  */

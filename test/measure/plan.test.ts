@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { assertCasesFit, getSuite, planCases } from '../../src/host/suite-plan.js';
+import { assertCasesFit, getSuite, planCases } from '../../src/measure/plan.js';
 
 describe('planCases', () => {
   it('runs the quick suite by default', () => {

@@ -1,8 +1,8 @@
 /** The conv suite as planned cases, and what --scale does to its shapes. */
 import { describe, expect, it } from 'vitest';
-import { CONV_KERNELS, convLayerShapes } from '../../bench/suites.js';
+import { CONV_KERNELS, convLayerShapes } from '../../src/suites/suites.js';
 import { UsageError } from '../../src/errors.js';
-import { planCases } from '../../src/host/suite-plan.js';
+import { planCases } from '../../src/measure/plan.js';
 
 const label = (c: ReturnType<typeof planCases>[number]) => `${c.kernel.name} ${c.kernel.formatShape(c.shape)}`;
 

@@ -4,8 +4,8 @@
  * Shapes come from src/flops (transformer GEMMs, conv layers); `--scale F` shrinks them for slow
  * adapters (software adapters default to SOFTWARE_SCALE, hardware to full size).
  */
-import { decodeStepGemvs, transformerLayerGemms, type NamedGemm } from '../src/flops/transformer.js';
-import type { Shape } from '../src/kernels/types.js';
+import { decodeStepGemvs, transformerLayerGemms, type NamedGemm } from '../flops/transformer.js';
+import type { Shape } from '../kernels/types.js';
 
 /** What a layer runs: a GEMM (batched) or a conv2d (NHWC). */
 export type LayerKind = 'gemm' | 'conv';

@@ -1,8 +1,8 @@
 /** Comparing a kernel's output with its CPU reference, element by element. */
 import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
 import type { Correctness } from '../protocol/messages.js';
-import { fromF16 } from './f16.js';
-import { sampleIndices } from './inputs.js';
+import { fromF16 } from '../protocol/f16.js';
+import { sampleIndices } from '../protocol/seeded-inputs.js';
 
 /** Copies a storage buffer back to the CPU as numbers (f16 buffers are decoded). */
 export async function readBack(device: GPUDevice, buffer: GPUBuffer, type: 'f32' | 'f16' = 'f32'): Promise<Float32Array> {

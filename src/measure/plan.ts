@@ -2,8 +2,8 @@
  * Turning what the user asked for (a suite, kernels, sizes) into the list of cases to run,
  * validated against the names flopscope knows and, once the adapter is known, its limits.
  */
-import { SUITES, TUNED_PARAMS, type AdapterClass, type Suite, type SuiteCase } from '../../bench/suites.js';
-import { LAYER_KERNELS, WORKLOADS, type Workload } from '../../bench/workloads.js';
+import { SUITES, TUNED_PARAMS, type AdapterClass, type Suite, type SuiteCase } from '../suites/suites.js';
+import { LAYER_KERNELS, WORKLOADS, type Workload } from '../suites/workloads.js';
 import { UsageError } from '../errors.js';
 import { getKernel, KERNELS } from '../kernels/index.js';
 import { checkBufferLimits, largestFittingSize } from '../kernels/limits.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { scaleCount, WORKLOADS } from '../../bench/workloads.js';
+import { scaleCount, WORKLOADS } from '../../src/suites/workloads.js';
 import { gemmFlops } from '../../src/flops/gemm.js';
-import { findWorkload, planWorkload } from '../../src/host/suite-plan.js';
+import { findWorkload, planWorkload } from '../../src/measure/plan.js';
 import { summarizeWorkloads } from '../../src/results/workloads.js';
 import { getKernel } from '../../src/kernels/index.js';
 import { caseRecord } from '../../src/results/derive.js';

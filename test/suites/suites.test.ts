@@ -1,7 +1,7 @@
 /** The suites as planned cases: which kernels, shapes and configurations. */
 import { describe, expect, it } from 'vitest';
-import { MATMUL_KERNELS, SUITES, TUNED_PARAMS } from '../../bench/suites.js';
-import { adapterClass, planCases, resolveForAdapter } from '../../src/host/suite-plan.js';
+import { MATMUL_KERNELS, SUITES, TUNED_PARAMS } from '../../src/suites/suites.js';
+import { adapterClass, planCases, resolveForAdapter } from '../../src/measure/plan.js';
 import { KERNELS } from '../../src/kernels/index.js';
 
 const label = (c: ReturnType<typeof planCases>[number]) => `${c.kernel.name} ${c.kernel.formatShape(c.shape)}`;

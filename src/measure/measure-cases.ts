@@ -9,9 +9,9 @@ import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
 import type { CaseOutcome, CaseRequest, DeviceReport, TimingOptions } from '../protocol/messages.js';
 import { applyPeaks, caseRecord, type PeakContext } from '../results/derive.js';
 import type { CaseRecord, Results } from '../results/schema.js';
-import { notePeak, peakPlans, peakShape } from '../host/peaks.js';
+import { notePeak, peakPlans, peakShape } from './peaks.js';
 import { mergeRounds, roundTiming } from './rounds.js';
-import type { PlannedCase } from '../host/suite-plan.js';
+import type { PlannedCase } from './plan.js';
 
 /** What runs the cases: the runner page in a browser, or the runner in-process on Dawn. */
 export interface CaseSession {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COPY_SIZE, copySize, peakPlans } from '../../src/host/peaks.js';
+import { COPY_SIZE, copySize, peakPlans } from '../../src/measure/peaks.js';
 import { getKernel } from '../../src/kernels/index.js';
 
 const copy = getKernel('copy');

@@ -22,7 +22,7 @@ import { parseResults } from '../results/read.js';
 import type { Results } from '../results/schema.js';
 import { writeJsonAtomic } from '../results/store.js';
 import { serveDir } from './paths.js';
-import { loadFiles } from './server.js';
+import { loadFiles } from './static-server.js';
 
 /** How the server is set up. */
 export interface ServeOptions {
