@@ -4,7 +4,7 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { isExpectedError, UsageError } from '../errors.js';
+import { Interrupted, isExpectedError, UsageError } from '../errors.js';
 import { registerDevice } from './device.js';
 import { registerCompare } from './compare.js';
 import { registerReport } from './report.js';
@@ -52,7 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (isExpectedError(error)) {
       process.stderr.write(`flopscope: ${error.message}\n`);
       if (verbose) process.stderr.write(`${error.stack}\n`);
-      return 2;
+      return error instanceof Interrupted ? error.exitCode : 2;
     }
     process.stderr.write(`flopscope: internal error (a bug; please report it):\n${(error as Error).stack ?? String(error)}\n`);
     return 1;

@@ -20,7 +20,7 @@ import { MAX_RESULTS_BYTES, type PostedResults, type ServeError, type ServePlan 
 import { formatRunTable } from '../report/table.js';
 import { parseResults } from '../results/read.js';
 import type { Results } from '../results/schema.js';
-import { writeJsonAtomic } from '../results/store.js';
+import { writeJsonAtomic } from './results-files.js';
 import { serveDir } from './paths.js';
 import { loadFiles } from './static-server.js';
 

@@ -13,11 +13,9 @@ export type Params = Readonly<Record<string, number>>;
 /** The subset of GPUSupportedLimits a kernel's configuration can run into. */
 export type DeviceLimits = Readonly<Record<string, number>>;
 
-/** Element types a buffer can hold. */
-export type ElementType = 'f32' | 'f16' | 'u32';
+import type { ElementType, UniformValue } from '../protocol/program.js';
 
-/** Bytes per element of each element type. */
-export const BYTES_PER_ELEMENT: Readonly<Record<ElementType, number>> = { f32: 4, f16: 2, u32: 4 };
+export { BYTES_PER_ELEMENT, type ElementType, type UniformValue } from '../protocol/program.js';
 
 /** A storage buffer a kernel binds. Inputs are filled with seeded values in [-1, 1). */
 export interface BufferSpec {
@@ -48,9 +46,6 @@ export interface StageSpec {
   /** Workgroup counts (x, y, z). */
   workgroups: readonly [number, number, number];
 }
-
-/** One 4-byte uniform value, typed so it is packed with the right bit pattern. */
-export type UniformValue = { u32: number } | { f32: number };
 
 /** The expected value of one output element and how far a correct kernel may stray from it. */
 export interface ReferenceValue {

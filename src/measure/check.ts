@@ -1,46 +1,30 @@
-/** Comparing a kernel's output with its CPU reference, element by element. */
+/** Comparing a kernel's output with its CPU reference, element by element. Pure. */
 import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
 import type { Correctness } from '../protocol/messages.js';
-import { fromF16 } from '../protocol/f16.js';
-import { sampleIndices } from '../protocol/seeded-inputs.js';
-
-/** Copies a storage buffer back to the CPU as numbers (f16 buffers are decoded). */
-export async function readBack(device: GPUDevice, buffer: GPUBuffer, type: 'f32' | 'f16' = 'f32'): Promise<Float32Array> {
-  const staging = device.createBuffer({ size: buffer.size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
-  try {
-    const encoder = device.createCommandEncoder();
-    encoder.copyBufferToBuffer(buffer, 0, staging, 0, buffer.size);
-    device.queue.submit([encoder.finish()]);
-    await staging.mapAsync(GPUMapMode.READ);
-    const data = staging.getMappedRange().slice(0);
-    return type === 'f16' ? fromF16(new Uint16Array(data)) : new Float32Array(data);
-  } finally {
-    staging.destroy();
-  }
-}
 
 /**
- * Checks `output` against the reference: every element when there are at most `maxChecked`,
- * otherwise a seeded sample of that many (always including the first and last element).
+ * Checks output elements against the reference: `values[i]` is output element `indices[i]` of
+ * an output of `total` elements (every element, or a seeded sample: src/protocol/seeded-inputs.ts
+ * sampleIndices). An element passes when |value - expected| <= the reference's tolerance; NaN
+ * and infinities never pass.
  */
 export function checkOutput(
-  kernel: KernelDescriptor,
+  kernel: Pick<KernelDescriptor, 'reference'>,
   shape: Shape,
   params: Params,
   inputs: Readonly<Record<string, Float32Array>>,
-  output: Float32Array,
+  indices: readonly number[],
+  values: ArrayLike<number>,
   total: number,
-  maxChecked: number,
-  seed: number,
 ): Correctness {
-  const indices = sampleIndices(total, maxChecked, seed);
+  if (values.length !== indices.length) throw new RangeError(`checkOutput got ${values.length} values for ${indices.length} indices`);
   let mismatches = 0;
   let maxAbsError = 0;
   let maxErrorRatio = 0;
   let worst: Correctness['worst'] = null;
-  for (const index of indices) {
+  for (const [i, index] of indices.entries()) {
     const expected = kernel.reference(inputs, shape, params, index);
-    const actual = output[index]!;
+    const actual = values[i]!;
     const error = Math.abs(actual - expected.value);
     // A NaN or infinite output is as wrong as an output can be.
     // An exact reference (tolerance 0, e.g. a copy) gives 0 when matched and Infinity otherwise.
@@ -62,4 +46,13 @@ export function checkOutput(
     maxErrorRatio: Number.isFinite(maxErrorRatio) ? maxErrorRatio : null,
     worst,
   };
+}
+
+/** One line saying how the output failed its check. */
+export function describeMismatch(correctness: Correctness): string {
+  const worst = correctness.worst;
+  const at = worst
+    ? `; worst at element ${worst.index}: expected ${worst.expected}, got ${worst.actual ?? 'NaN/Inf'} (tolerance ${worst.tolerance.toPrecision(3)})`
+    : '';
+  return `${correctness.mismatches} of ${correctness.checked} checked elements outside tolerance${at}`;
 }

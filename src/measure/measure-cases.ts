@@ -1,102 +1,159 @@
 /**
- * Measuring planned cases on a runner, wherever it is: the page of a launched or remote browser,
- * Dawn in Node, or the page `flopscope serve` hands to any browser. Peaks first, then the cases,
- * each turned into a record as it finishes. Uses no Node API, so the serve page runs the very
- * code `flopscope run` does.
+ * Measuring planned cases on a runner, wherever it is: peaks first, then the cases (in rounds,
+ * or as a search chooses them), each turned into a record as it finishes. A fault of the runner
+ * itself (the browser exited, the page crashed, the device was lost) is recorded on the case it
+ * hit, the runner recovers, and the run goes on; the same fault twice in a row stops the run
+ * cleanly (RunStopped), every finished record kept. Uses no Node API, so the serve page runs
+ * the very code `flopscope run` does.
  */
-import { checkConfiguration } from '../kernels/limits.js';
+import { EnvironmentError } from '../errors.js';
 import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
-import type { CaseOutcome, CaseRequest, DeviceReport, TimingOptions } from '../protocol/messages.js';
-import { applyPeaks, caseRecord, type PeakContext } from '../results/derive.js';
+import type { CaseOutcome, FaultKind, ProgressEvent, TimingOptions } from '../protocol/messages.js';
+import { applyPeaks, caseId, caseRecord, type PeakContext } from '../results/derive.js';
 import type { CaseRecord, Results } from '../results/schema.js';
+import { measureCase } from './case.js';
 import { notePeak, peakPlans, peakShape } from './peaks.js';
-import { mergeRounds, roundTiming } from './rounds.js';
 import type { PlannedCase } from './plan.js';
+import { mergeRounds, roundTiming } from './rounds.js';
+import type { Runner } from './runner.js';
 
-/** What runs the cases: the runner page in a browser, or the runner in-process on Dawn. */
-export interface CaseSession {
-  /** The adapter the runner got. */
-  readonly device: DeviceReport;
-  runCase(request: CaseRequest): Promise<CaseOutcome>;
-}
-
-/** The cases to measure and how. */
-export interface MeasurePlan {
-  cases: readonly PlannedCase[];
+/** How the cases are measured. */
+export interface MeasureOptions {
   timing: TimingOptions;
   seed: number;
   maxCheckedElements: number;
   /** Measure the peaks first (fma-peak, copy: the denominators of the fractions of measured peak). */
   measurePeak: boolean;
-  /** Also run peak kernels the adapter lacks features for, so that the results say so. */
+  /** Also run peak kernels the adapter lacks features for, so that the results say so (`flopscope peaks`). */
   includeUnsupportedPeaks?: boolean | undefined;
   /**
-   * Cases chosen as the run goes (a tuning search): after `cases`, `next` is given every
-   * benchmark record so far and returns the cases to run next, until it returns none.
-   */
-  moreCases?: { next(records: readonly CaseRecord[]): PlannedCase[]; expected: number } | undefined;
-  /**
-   * Measure `cases` in this many rounds (all cases, then all again...), each with its share of
+   * Measure the cases in this many rounds (all cases, then all again...), each with its share of
    * the time budget, so that a case's samples span the run (src/measure/rounds.ts). Default 1.
    * Not with moreCases.
    */
   rounds?: number | undefined;
+  /**
+   * Cases chosen as the run goes (a tuning search): after the planned cases, `next` is given
+   * every benchmark record so far and returns the cases to run next, until it returns none.
+   */
+  moreCases?: { next(records: readonly CaseRecord[]): PlannedCase[]; expected: number } | undefined;
+  /** Aborted: stop before the next case (and never restart the runner), the finished records kept. */
+  signal?: AbortSignal | undefined;
 }
 
 /** What measuring reports as it goes. */
 export interface MeasureHooks {
   caseStarted(index: number, total: number, label: string): void;
+  caseProgress(event: ProgressEvent): void;
   caseFinished(record: CaseRecord): void;
   /** Called with the results after every change (the host writes them to disk). */
   save(results: Results): void;
+  /** A line for the user (a recovery, say). */
+  log(line: string): void;
 }
 
-/** The suite part of a results file for a plan. */
-export function suiteInfo(plan: MeasurePlan, name: string | null, sizes: readonly number[] | null): Results['suite'] {
-  return {
-    name,
-    kernels: [...new Set(plan.cases.map((c) => c.kernel.name))],
-    sizes: sizes ? [...sizes] : null,
-    seed: plan.seed,
-    timing: plan.timing,
-    ...((plan.rounds ?? 1) > 1 ? { rounds: plan.rounds } : {}),
-  };
+/** The hooks of a progress reporter: everything but saving (src/report/progress.ts). */
+export type ProgressHooks = Omit<MeasureHooks, 'save'>;
+
+/** What a fault is, in words. */
+const FAULT_WORDS: Readonly<Record<FaultKind, string>> = {
+  'browser-exited': 'the browser exited',
+  'page-crashed': 'the runner page crashed',
+  'device-lost': 'the GPU device was lost',
+  disconnected: 'the connection to the browser was lost',
+};
+
+/** The run stopped on a fault it could not get past; every finished record was saved. */
+export class RunStopped extends EnvironmentError {
+  constructor(
+    readonly fault: FaultKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A label for progress lines. */
+function caseLabel({ kernel, shape, workload }: PlannedCase): string {
+  return `${workload ? `${workload.name} ${workload.layer}: ` : ''}${kernel.name} ${kernel.formatShape(shape)}`;
 }
 
 /**
- * Runs the plan on `session`, adding a record per case to `results` (which arrives with env,
- * suite and reference peaks filled in and no cases) and marking it complete at the end.
+ * Whether a resumed record needs no more measuring: it failed on its own (not on a fault of the
+ * runner, which the resumed run may not meet), or it has all its rounds.
  */
-export async function measureCases(session: CaseSession, plan: MeasurePlan, results: Results, hooks: MeasureHooks): Promise<Results> {
-  const { device } = session;
+function finished(record: CaseRecord, rounds: number): boolean {
+  if (record.fault) return false;
+  return record.status !== 'ok' || rounds === 1 || (record.timing?.roundMedians?.length ?? 1) >= rounds;
+}
+
+/**
+ * Runs the cases on `runner`, adding a record per case to `results` (which arrives with env,
+ * suite and reference peaks filled in, and the cases of an interrupted run when resuming: those
+ * that finished are kept and not measured again) and marking it complete at the end.
+ */
+export async function measureCases(runner: Runner, cases: readonly PlannedCase[], options: MeasureOptions, results: Results, hooks: MeasureHooks): Promise<Results> {
   const peakContext = (): PeakContext => ({ measured: results.peaks.measured, reference: results.peaks.reference ?? null });
+  let lastFault: FaultKind | null = null;
+  /** Set when the last case's fault ends the run; thrown once its record is saved. */
+  let pendingStop: RunStopped | null = null;
+
+  /** Measures one case; after a fault, recovers the runner (or stops the run). */
   const runOne = async (kernel: KernelDescriptor, shape: Shape, params: Params, timing: TimingOptions): Promise<CaseOutcome> => {
-    const violation = checkConfiguration(kernel, shape, params, device.limits);
-    if (violation) return { status: 'unsupported', message: `skipped: ${violation.message}`, correctness: null, timing: null };
-    return session.runCase({ kernel: kernel.name, shape, params, seed: plan.seed, timing, maxCheckedElements: plan.maxCheckedElements });
+    options.signal?.throwIfAborted();
+    const outcome = await measureCase(runner, kernel, shape, params, { seed: options.seed, timing, maxCheckedElements: options.maxCheckedElements, onProgress: hooks.caseProgress });
+    const fault = outcome.fault;
+    // A case cut short by the abort is not recorded: its record would be of the abort, not the kernel.
+    options.signal?.throwIfAborted();
+    if (!fault) {
+      lastFault = null;
+      return outcome;
+    }
+    const words = FAULT_WORDS[fault];
+    const detail = outcome.message;
+    outcome.message = `${words} during this case${detail ? ` (${detail})` : ''}`;
+    if (lastFault === fault) pendingStop = new RunStopped(fault, `${words} twice in a row (${detail ?? 'no detail'}): stopped`);
+    else if (!runner.recover) pendingStop = new RunStopped(fault, `${words} (${detail ?? 'no detail'}) and this runner cannot be restarted: stopped`);
+    else {
+      try {
+        hooks.log(`flopscope: ${words} during ${kernel.name} ${kernel.formatShape(shape)}; restarting it and going on`);
+        await runner.recover(fault);
+      } catch (error) {
+        pendingStop = new RunStopped(fault, `${words} and could not be restarted (${(error as Error).message.split('\n')[0]}): stopped`);
+      }
+    }
+    lastFault = fault;
+    return outcome;
   };
-  /** Adds a record (or replaces the one at `index`), saves and reports it. */
+  /** Adds a record (or replaces the one at `index`), saves and reports it; stops the run after a fatal fault. */
   const record = (entry: CaseRecord, index?: number) => {
     if (index === undefined) results.cases.push(entry);
     else results.cases[index] = entry;
     hooks.save(results);
     hooks.caseFinished(entry);
+    if (pendingStop) throw pendingStop;
   };
-  const caseLabel = ({ kernel, shape, workload }: PlannedCase) => `${workload ? `${workload.name} ${workload.layer}: ` : ''}${kernel.name} ${kernel.formatShape(shape)}`;
   const benchmarkRecord = ({ kernel, shape, params, workload }: PlannedCase, outcome: CaseOutcome): CaseRecord => ({
     ...caseRecord(kernel, shape, params, 'benchmark', outcome, peakContext()),
     ...(workload ? { workload } : {}),
   });
 
-  const plans = plan.measurePeak ? peakPlans(device.features, device.limits, { bandwidth: true, includeUnsupported: plan.includeUnsupportedPeaks ?? false }) : [];
-  const peakRuns = plans.reduce((sum, peak) => sum + peak.configurations.length, 0);
-  const rounds = plan.moreCases ? 1 : (plan.rounds ?? 1);
+  const device = runner.device;
+  const rounds = options.moreCases ? 1 : (options.rounds ?? 1);
   if (!(Number.isInteger(rounds) && rounds >= 1)) throw new RangeError(`rounds must be a whole number >= 1, got ${rounds}`);
-  const total = peakRuns + plan.cases.length * rounds + (plan.moreCases?.expected ?? 0);
+  const plans = options.measurePeak ? peakPlans(device.features, device.limits, { bandwidth: true, includeUnsupported: options.includeUnsupportedPeaks ?? false }) : [];
+  // A resumed run keeps its peaks when it has a record of every peak kernel.
+  const resumedPeaks = plans.length > 0 && plans.every((peak) => results.cases.some((c) => c.role === 'peak' && c.kernel === peak.kernel.name));
+  if (!resumedPeaks) {
+    results.cases = results.cases.filter((c) => c.role !== 'peak');
+    results.peaks.measured = { computeGflops: null, computeCaseId: null };
+  }
+  const peakRuns = resumedPeaks ? 0 : plans.reduce((sum, peak) => sum + peak.configurations.length, 0);
+  const total = peakRuns + cases.length * rounds + (options.moreCases?.expected ?? 0);
   let started = 0;
-  for (const peak of plans) {
+  for (const peak of resumedPeaks ? [] : plans) {
     const { kernel } = peak;
-    const found = peak.shape ? { shape: peak.shape, failed: null } : await peakShape(runOne, kernel, plan.timing);
+    const found = peak.shape ? { shape: peak.shape, failed: null } : await peakShape(runOne, kernel, options.timing);
     if (found.failed) {
       started += peak.configurations.length;
       record(caseRecord(kernel, found.shape, kernel.defaultParams, 'peak', found.failed, peakContext()));
@@ -104,7 +161,7 @@ export async function measureCases(session: CaseSession, plan: MeasurePlan, resu
     }
     for (const params of peak.configurations) {
       hooks.caseStarted(++started, total, `${kernel.name} ${kernel.formatShape(found.shape)} (measured peak)`);
-      const entry = caseRecord(kernel, found.shape, params, 'peak', await runOne(kernel, found.shape, params, plan.timing), peakContext());
+      const entry = caseRecord(kernel, found.shape, params, 'peak', await runOne(kernel, found.shape, params, options.timing), peakContext());
       notePeak(results.peaks.measured, peak.kind, entry);
       record(entry);
     }
@@ -113,42 +170,52 @@ export async function measureCases(session: CaseSession, plan: MeasurePlan, resu
   for (const entry of results.cases) applyPeaks(entry, peakContext());
   hooks.save(results);
 
-  if (rounds > 1) {
-    await measureInRounds(plan.cases, rounds);
-    return finish();
-  }
-
-  const benchmark = () => results.cases.filter((c) => c.role === 'benchmark');
-  let queue = plan.cases.length > 0 || !plan.moreCases ? [...plan.cases] : plan.moreCases.next([]);
-  for (let i = 0; queue.length > 0; i++) {
-    const planned = queue.shift()!;
-    hooks.caseStarted(peakRuns + i + 1, Math.max(total, peakRuns + i + 1), caseLabel(planned));
-    record(benchmarkRecord(planned, await runOne(planned.kernel, planned.shape, planned.params, plan.timing)));
-    if (queue.length === 0 && plan.moreCases) queue = plan.moreCases.next(benchmark());
-  }
-  return finish();
-
-  /** Every case once per round; each case's record holds all its rounds so far (a partial save keeps them). */
-  async function measureInRounds(cases: readonly PlannedCase[], count: number): Promise<void> {
-    const outcomes: CaseOutcome[][] = cases.map(() => []);
-    const firstIndex = results.cases.length;
-    const timing = roundTiming(plan.timing, count);
-    let done = peakRuns;
-    for (let round = 0; round < count; round++) {
-      for (const [i, planned] of cases.entries()) {
-        done++;
-        // A case that failed, or was skipped, in the first round is not measured again.
-        if (round > 0 && outcomes[i]![0]!.status !== 'ok') continue;
-        hooks.caseStarted(done, total, `${caseLabel(planned)} (round ${round + 1}/${count})`);
-        outcomes[i]!.push(await runOne(planned.kernel, planned.shape, planned.params, timing));
-        record(benchmarkRecord(planned, mergeRounds(outcomes[i]!)), round === 0 ? undefined : firstIndex + i);
-      }
+  if (rounds > 1 || !options.moreCases) {
+    await measureInRounds(cases, rounds);
+  } else {
+    const benchmark = () => results.cases.filter((c) => c.role === 'benchmark');
+    let queue = cases.length > 0 ? [...cases] : options.moreCases.next([]);
+    for (let i = 0; queue.length > 0; i++) {
+      const planned = queue.shift()!;
+      hooks.caseStarted(peakRuns + i + 1, Math.max(total, peakRuns + i + 1), caseLabel(planned));
+      record(benchmarkRecord(planned, await runOne(planned.kernel, planned.shape, planned.params, options.timing)));
+      if (queue.length === 0) queue = options.moreCases.next(benchmark());
     }
   }
+  results.complete = true;
+  results.env.finishedAt = new Date().toISOString();
+  return results;
 
-  function finish(): Results {
-    results.complete = true;
-    results.env.finishedAt = new Date().toISOString();
-    return results;
+  /**
+   * Every case once per round; each case's record holds all its rounds so far (a partial save
+   * keeps them). A resumed case that finished is kept; one with some rounds is measured again.
+   */
+  async function measureInRounds(planned: readonly PlannedCase[], count: number): Promise<void> {
+    const outcomes: CaseOutcome[][] = planned.map(() => []);
+    // A case planned twice (the same size given twice) matches the resumed records one each.
+    const claimed = new Set<number>();
+    const indices = planned.map(({ kernel, shape, params }) => {
+      const id = caseId(kernel, shape, params);
+      const at = results.cases.findIndex((c, index) => c.role === 'benchmark' && c.id === id && !claimed.has(index));
+      if (at >= 0) claimed.add(at);
+      if (at >= 0 && finished(results.cases[at]!, count)) return { at, done: true };
+      return { at: at >= 0 ? at : undefined, done: false };
+    });
+    const timing = roundTiming(options.timing, count);
+    let done = peakRuns;
+    for (let round = 0; round < count; round++) {
+      for (const [i, entry] of planned.entries()) {
+        done++;
+        const slot = indices[i]!;
+        // A case that failed, or was skipped, in the first round is not measured again.
+        if (slot.done || (round > 0 && outcomes[i]![0]!.status !== 'ok')) continue;
+        hooks.caseStarted(done, total, count > 1 ? `${caseLabel(entry)} (round ${round + 1}/${count})` : caseLabel(entry));
+        outcomes[i]!.push(await runOne(entry.kernel, entry.shape, entry.params, timing));
+        if (slot.at === undefined) {
+          slot.at = results.cases.length;
+          record(benchmarkRecord(entry, mergeRounds(outcomes[i]!)));
+        } else record(benchmarkRecord(entry, mergeRounds(outcomes[i]!)), slot.at);
+      }
+    }
   }
 }

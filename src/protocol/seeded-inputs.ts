@@ -1,5 +1,7 @@
 /** Seeded input data, so every run of a case multiplies the same numbers. */
 import { createRng } from '../stats/rng.js';
+import { toF16 } from './f16.js';
+import type { ProgramBuffer } from './program.js';
 
 /** FNV-1a of a buffer's name mixed into the seed, so each buffer gets its own stream. */
 function mixName(seed: number, name: string): number {
@@ -23,4 +25,18 @@ export function sampleIndices(total: number, count: number, seed: number): numbe
   const chosen = new Set<number>([0, total - 1]);
   while (chosen.size < count) chosen.add(rng.nextInt(total));
   return [...chosen].sort((a, b) => a - b);
+}
+
+/**
+ * The values the seeded buffers of a program hold, as the GPU sees them (f16 buffers rounded to
+ * f16): what a kernel's CPU reference reads.
+ */
+export function seededInputs(buffers: readonly ProgramBuffer[], seed: number): Record<string, Float32Array> {
+  const inputs: Record<string, Float32Array> = {};
+  for (const spec of buffers) {
+    if (spec.fill !== 'seeded') continue;
+    const values = seededValues(spec.length, seed, spec.name);
+    inputs[spec.name] = spec.type === 'f16' ? toF16(values).rounded : values;
+  }
+  return inputs;
 }

@@ -48,7 +48,8 @@ export interface CompareRow {
   note?: string;
 }
 
-export interface Comparison {
+/** A run compared with its baselines, case by case. */
+export interface RunComparison {
   threshold: number;
   /** Baseline runs compared against. */
   baseRuns: number;
@@ -73,7 +74,7 @@ const paramText = (record: CaseRecord) => Object.entries(record.params).map(([k,
  * runs is added to each interval: from the rounds' medians when the runs had rounds, else from
  * the spread of several base runs' medians (runToRunSpread).
  */
-export function compareRuns(base: Results | readonly Results[], next: Results, threshold: number, alpha = 0.05): Comparison {
+export function compareRuns(base: Results | readonly Results[], next: Results, threshold: number, alpha = 0.05): RunComparison {
   const bases: readonly Results[] = Array.isArray(base) ? base : [base as Results];
   if (bases.length === 0) throw new RangeError('compareRuns needs at least one base run');
   const baseCases = new Map<string, CaseRecord[]>();
@@ -149,7 +150,7 @@ function rateAt(record: CaseRecord, ms: number): number {
 }
 
 /** How the intervals counted what separates runs, as the rows did it. */
-function spreadLegend(comparison: Comparison, baseFiles: number): string {
+function spreadLegend(comparison: RunComparison, baseFiles: number): string {
   const from = new Set(comparison.rows.map((row) => row.spreadFrom).filter((f) => f !== null));
   const parts: string[] = [];
   if (from.has('rounds')) parts.push("the spread between the runs' rounds (a Welch interval of the rounds' medians)");
@@ -161,7 +162,7 @@ function spreadLegend(comparison: Comparison, baseFiles: number): string {
 const dash = (value: number | null, format: (v: number) => string) => (value === null ? '-' : format(value));
 
 /** The comparison as a table with a legend saying what the verdicts mean. */
-export function formatComparison(comparison: Comparison, basePaths: string | readonly string[], nextPath: string): string {
+export function formatComparison(comparison: RunComparison, basePaths: string | readonly string[], nextPath: string): string {
   const bases = typeof basePaths === 'string' ? [basePaths] : basePaths;
   const table = new Table({
     head: ['Kernel', 'Shape', 'Config', 'Base (ms)', 'New (ms)', 'Base rate', 'New rate', 'Speedup', `${formatPercent(comparison.confidence, 2)} CI`, 'Verdict'],

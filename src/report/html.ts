@@ -1,21 +1,12 @@
 /**
  * The self-contained HTML report: one file, Chart.js and the data inlined, no network. Charts:
  * GFLOP/s against size per kernel and device, a roofline with measured and reference ceilings,
- * a heatmap of tuned configurations over two tile parameters, and history across runs.
+ * a heatmap of tuned configurations over two tile parameters, and history across runs. Pure: the
+ * caller reads Chart.js's source (src/host/paths.ts chartJsSource).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Results } from '../results/schema.js';
 import { markdownReport } from './formats.js';
 import { deviceName, type ReportRow } from './summary.js';
-
-/** Chart.js's UMD build, read from the installed package so the report carries it inline. */
-function chartJsSource(): string {
-  // The UMD file is not in the package's exports: find it beside the CommonJS entry.
-  const require = createRequire(import.meta.url);
-  return readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
-}
 
 /** The ceilings of a run for the roofline. */
 interface Ceilings {
@@ -94,7 +85,7 @@ function heatmapHtml(map: Heatmap): string {
 }
 
 /** The report as one HTML document. */
-export function htmlReport(runs: ReadonlyArray<{ label: string; results: Results }>, rows: readonly ReportRow[]): string {
+export function htmlReport(runs: ReadonlyArray<{ label: string; results: Results }>, rows: readonly ReportRow[], chartJs: string): string {
   const allCeilings: Ceilings[] = runs.map(({ results }) => ({
     device: deviceName(results),
     measuredGflops: results.peaks.measured.computeGflops,
@@ -134,7 +125,7 @@ td:first-child, th:first-child { text-align: left; } .heatmap td.empty { color: 
 ${runs.length > 1 ? '<h2>History</h2><p class="note">One line per kernel and shape across the runs, in start order.</p><div class="chart"><canvas id="history"></canvas></div>' : ''}
 <h2>Tiling</h2>${maps.length ? maps.map(heatmapHtml).join('\n') : '<p class="note">No kernel ran in several configurations of one shape (run <code>flopscope tune</code> for a heatmap).</p>'}
 <h2>Cases</h2><table>${tables}</table>
-<script>${chartJsSource()}</script>
+<script>${chartJs}</script>
 <script>
 const data = ${json};
 const palette = ['#1f77b4','#d62728','#2ca02c','#9467bd','#ff7f0e','#17becf','#8c564b','#e377c2','#7f7f7f','#bcbd22'];

@@ -136,6 +136,8 @@ export function caseRecord(
       metric: kernel.metric,
       status: outcome.status,
       ...(outcome.message ? { message: outcome.message } : {}),
+      ...(outcome.reason ? { reason: outcome.reason } : {}),
+      ...(outcome.fault ? { fault: outcome.fault } : {}),
       samples: raw?.samplesMs ?? [],
       timing,
       correctness: outcome.correctness,

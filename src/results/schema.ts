@@ -9,6 +9,8 @@ import {
   CaseStatusSchema,
   ClockSchema,
   CorrectnessSchema,
+  FaultKindSchema,
+  SkipReasonSchema,
   StopReasonSchema,
   TimerResolutionSchema,
   TimingOptionsSchema,
@@ -73,6 +75,10 @@ export const CaseRecordSchema = z.object({
   metric: z.enum(['flops', 'bandwidth']),
   status: CaseStatusSchema,
   message: z.string().optional(),
+  /** Why an unsupported case was not run, as a code (message says it in words). */
+  reason: SkipReasonSchema.optional(),
+  /** The fault of the runner an error case hit (the browser exited, the page crashed, the device was lost). */
+  fault: FaultKindSchema.optional(),
   /** Time per run of the kernel, one per sample, in ms (the clock is timing.clock). */
   samples: z.array(z.number()),
   timing: TimingSummarySchema.nullable(),

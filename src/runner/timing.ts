@@ -198,7 +198,7 @@ function wallSampler(device: GPUDevice, evictor: Evictor | null): Sampler {
 }
 
 /** Warms up, picks a batch size, then takes samples until the stopping rule says stop. */
-export async function measure(
+export async function timeKernel(
   device: GPUDevice,
   stages: readonly PreparedStage[],
   options: TimingOptions,
@@ -278,7 +278,7 @@ export async function measure(
       const decision = rule.check(elapsedMs, autocorrelationInflation(samplesMs));
       progress({ phase: 'sample', samples: samplesMs.length, relHalfWidth: decision.relHalfWidth });
       if (samplesMs.length === 0 && elapsedMs >= options.maxTimeMs) {
-        throw new CaseFailure('error', `GPU timestamps gave no positive duration in ${droppedSamples} samples; try --clock wall`);
+        throw new CaseFailure({ status: 'error', message: `GPU timestamps gave no positive duration in ${droppedSamples} samples; try --clock wall` });
       }
       const leastSamples = Math.min(MIN_SAMPLES_ON_TIMEOUT, options.minSamples);
       const stop = decision.stop && (decision.reason !== 'max-time' || samplesMs.length >= leastSamples);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { parseResults } from '../../src/results/read.js';
-import { assertWritable, partialPath, readResultsFile, ResultsWriter, writeJsonAtomic } from '../../src/results/store.js';
+import { assertWritable, partialPath, readResultsFile, ResultsWriter, writeJsonAtomic } from '../../src/host/results-files.js';
 import { tempDir } from '../helpers/cli.js';
 import { emptyResults } from '../helpers/results.js';
 

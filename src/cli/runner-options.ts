@@ -1,27 +1,38 @@
-/** Options that choose the browser: --browser, --headful, --hardware-flags, --browser-ws-endpoint. */
+/**
+ * Options that choose the runner: a browser (--browser, --headful, --hardware-flags,
+ * --browser-flag), a browser elsewhere (--browser-ws-endpoint), or Dawn in Node (--dawn,
+ * --dawn-flag). Read into one RunnerChoice for src/host/open-runner.ts.
+ */
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
-import type { BrowserChoice } from '../host/browser.js';
+import type { RunnerChoice } from '../host/open-runner.js';
 import { parseEndpoint } from '../host/remote.js';
 
-/** Adds the browser options to a command. */
-export function withBrowserOptions<T>(y: Argv<T>) {
+/** Adds the runner options to a command. */
+export function withRunnerOptions<T>(y: Argv<T>) {
   return y
     .option('browser', { type: 'string', describe: 'Chromium, Chrome or Edge executable to launch (overrides FLOPSCOPE_BROWSER and the PATH search)' })
     .option('headful', { type: 'boolean', default: false, describe: 'launch the browser with a window (needs a display, e.g. xvfb-run on a server)' })
     .option('hardware-flags', { type: 'boolean', default: false, describe: "add this OS's Chromium flags for a hardware adapter (Linux: Vulkan; see docs/hardware.md)" })
-    .option('browser-ws-endpoint', { type: 'string', describe: 'run on a browser elsewhere: its DevTools address, ws://host:port/devtools/browser/<id> or http://host:port' });
+    .option('browser-flag', { type: 'string', array: true, describe: 'extra browser flag (repeatable)' })
+    .option('browser-ws-endpoint', { type: 'string', describe: 'run on a browser elsewhere: its DevTools address, ws://host:port/devtools/browser/<id> or http://host:port' })
+    .option('dawn', { type: 'string', describe: 'run on Dawn in Node (the webgpu npm package) instead of a browser; optional path to its index.js' })
+    .option('dawn-flag', { type: 'string', array: true, describe: 'Dawn option for --dawn, e.g. disable-dawn-features=timestamp_quantization (repeatable)' });
 }
 
-/** What the browser options ask for, refusing combinations that cannot apply to a browser elsewhere. */
-export function browserChoiceFromArgs(args: {
+/** The runner options as yargs parsed them. */
+export interface RunnerArgs {
   browser?: string | undefined;
   headful?: boolean | undefined;
   'hardware-flags'?: boolean | undefined;
   'browser-ws-endpoint'?: string | undefined;
   'browser-flag'?: string[] | undefined;
   dawn?: string | undefined;
-}): BrowserChoice {
+  'dawn-flag'?: string[] | undefined;
+}
+
+/** What the runner options ask for, refusing combinations that cannot apply (checked before anything is launched). */
+export function runnerChoiceFromArgs(args: RunnerArgs): RunnerChoice {
   const launchOptions = [
     args.browser !== undefined ? '--browser' : null,
     args.headful ? '--headful' : null,
@@ -35,12 +46,14 @@ export function browserChoiceFromArgs(args: {
     const given = [...launchOptions, ...(args['browser-ws-endpoint'] !== undefined ? ['--browser-ws-endpoint'] : [])];
     throw new UsageError(`--dawn runs without a browser, so ${given.join(', ')} cannot apply: drop one or the other`);
   }
-  // Checked now, before anything is launched or written.
+  if (args['dawn-flag']?.length && args.dawn === undefined) throw new UsageError('--dawn-flag configures --dawn: add --dawn, or drop --dawn-flag');
   if (args['browser-ws-endpoint'] !== undefined) parseEndpoint(args['browser-ws-endpoint']);
   return {
     executable: args.browser,
     headful: args.headful ?? false,
     hardwareFlags: args['hardware-flags'] ?? false,
     wsEndpoint: args['browser-ws-endpoint'],
+    extraFlags: args['browser-flag'] ?? [],
+    ...(args.dawn !== undefined ? { dawn: { path: args.dawn || null, flags: args['dawn-flag'] ?? [] } } : {}),
   };
 }

@@ -6,14 +6,19 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { parseResults } from './read.js';
-import type { Results } from './schema.js';
+import { parseResults } from '../results/read.js';
+import type { Results } from '../results/schema.js';
+
+/** Writes `text` to `path` atomically: a temporary file beside it, then a rename. */
+export function writeTextAtomic(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
 
 /** Writes `data` as JSON to `path` atomically. */
 export function writeJsonAtomic(path: string, data: unknown): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(data, null, 2) + '\n');
-  renameSync(temporary, path);
+  writeTextAtomic(path, JSON.stringify(data, null, 2) + '\n');
 }
 
 /** `results/x.json` -> `results/x.partial.json`. */
