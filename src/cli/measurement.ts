@@ -7,6 +7,7 @@ import type { Argv } from 'yargs';
 import { MAX_CHECKED_ELEMENTS } from '../measure/defaults.js';
 import type { RunPlan } from '../measure/measure-run.js';
 import { runToFile, type RunOutput } from '../host/run-to-file.js';
+import type { LoadedConfig } from '../host/config-loader.js';
 import type { Results } from '../results/schema.js';
 import { progressReporter } from '../report/progress.js';
 import { peakRequestFromArgs, withPeakOptions } from './peak-options.js';
@@ -17,12 +18,17 @@ import { colourAllowed, logLine } from './output.js';
 
 /** Adds the options runMeasurement reads: timing, reference peaks, the runner, --out and --json. */
 export function withMeasurementOptions<T>(y: Argv<T>) {
-  return withRunnerOptions(withPeakOptions(withTimingOptions(y)))
+  return withConfigOption(withRunnerOptions(withPeakOptions(withTimingOptions(y))))
     .option('out', { type: 'string', describe: 'results file (default results/<date>-<adapter>.json)' })
     .option('json', { type: 'boolean', default: false, describe: 'print JSON on stdout instead of the table' });
 }
 
 type MeasurementArgs = Parameters<typeof timingFromArgs>[0] & Parameters<typeof peakRequestFromArgs>[0] & RunnerArgs & { out?: string | undefined };
+
+/** Adds --config: the user's config file (default: flopscope.config.ts or .mts/.js/.mjs found from here upwards). */
+export function withConfigOption<T>(y: Argv<T>) {
+  return y.option('config', { type: 'string', describe: 'your config (kernels, suites); default: flopscope.config.{ts,mts,js,mjs} here or in a folder above' });
+}
 
 /** What a command adds to the shared options: its cases and how it measures them (timing refined, not replaced). */
 export type CommandPlan = Omit<RunPlan, 'timing' | 'peakRequest' | 'maxCheckedElements'> & {
@@ -36,7 +42,7 @@ export type CommandPlan = Omit<RunPlan, 'timing' | 'peakRequest' | 'maxCheckedEl
  * Validates the shared options (before anything is launched or written), measures, and says
  * where the results went.
  */
-export async function runMeasurement(args: MeasurementArgs, command: CommandPlan): Promise<{ results: Results; path: string }> {
+export async function runMeasurement(args: MeasurementArgs, command: CommandPlan, config: LoadedConfig): Promise<{ results: Results; path: string }> {
   const { timing: timingOverrides, outSuffix, resume, ...rest } = command;
   const plan: RunPlan = {
     ...rest,
@@ -44,7 +50,7 @@ export async function runMeasurement(args: MeasurementArgs, command: CommandPlan
     peakRequest: peakRequestFromArgs(args),
     maxCheckedElements: MAX_CHECKED_ELEMENTS,
   };
-  const choice = runnerChoiceFromArgs(args);
+  const choice = { ...runnerChoiceFromArgs(args), features: config.registry.features() };
   const out = resume ? resume.path : resultsOut(args.out, outSuffix);
   const outcome = await runToFile(plan, choice, { out, resume }, progressReporter(process.stderr, colourAllowed(process.stderr)));
   logLine(`flopscope: results written to ${outcome.path}`);

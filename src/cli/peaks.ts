@@ -1,5 +1,6 @@
 /** `flopscope peaks`: measure this device's compute and bandwidth peaks and show them beside its vendor figures. */
 import type { Argv } from 'yargs';
+import { builtinConfig } from '../host/config-loader.js';
 import { DEFAULT_SEED } from '../measure/defaults.js';
 import { formatPeaks, peakRows } from '../report/peaks.js';
 import { runMeasurement, withMeasurementOptions } from './measurement.js';
@@ -22,7 +23,7 @@ export function registerPeaks<T>(cli: Argv<T>): Argv<T> {
         measurePeak: true,
         includeUnsupportedPeaks: true,
         outSuffix: '-peaks',
-      });
+      }, builtinConfig());
       const summary = { adapter: results.env.adapter, measured: results.peaks.measured, reference: results.peaks.reference ?? null, peaks: peakRows(results) };
       await writeStdout(args.json ? JSON.stringify(summary, null, 2) + '\n' : formatPeaks(results) + '\n');
       process.exitCode = results.cases.some((c) => c.status === 'incorrect' || c.status === 'error') ? 1 : 0;

@@ -3,7 +3,8 @@ import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
 import { KERNELS } from '../kernels/index.js';
 import { DEFAULT_ROUNDS, DEFAULT_SEED, DEFAULT_SUITE, WORKLOAD_ROUNDS } from '../measure/defaults.js';
-import { findWorkload, planCases, suiteNames } from '../measure/plan.js';
+import { loadConfig } from '../host/config-loader.js';
+import { defaultSuiteName, findWorkload, planCases, suiteNames } from '../measure/plan.js';
 import { formatRunTable } from '../report/table.js';
 import { readResultsFile } from '../host/results-files.js';
 import { parseCount, parseNames, parseParams, parseScale, parseSeed, parseSizes } from './arguments.js';
@@ -17,8 +18,8 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
     'measure kernels: a suite, or kernels at sizes',
     (y) =>
       withMeasurementOptions(y)
-        .option('kernel', { type: 'string', array: true, describe: `kernel(s) to run: ${KERNELS.map((k) => k.name).join(', ')}` })
-        .option('suite', { type: 'string', describe: `suite or model workload to run: ${suiteNames().join(', ')} (default ${DEFAULT_SUITE})` })
+        .option('kernel', { type: 'string', array: true, describe: `kernel(s) to run: your config's, or built in: ${KERNELS.map((k) => k.name).join(', ')}` })
+        .option('suite', { type: 'string', describe: `suite or model workload to run: your config's, or ${suiteNames().join(', ')} (default ${DEFAULT_SUITE}, or the config's defaultSuite)` })
         .option('scale', { type: 'string', describe: 'shrink the shapes of a workload or the conv suite by this factor, 0 < F <= 1 (workloads default to 1 on hardware, 0.25 on software adapters; the conv suite to 1)' })
         .option('sizes', { type: 'string', array: true, describe: 'sizes, e.g. 128,256 (matmul: M=N=K=size)' })
         .option('param', { type: 'string', array: true, describe: "set a kernel parameter, e.g. --param TM=8 (repeatable; values from the kernel's space)" })
@@ -40,16 +41,17 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
       }
       if (args.resume !== undefined && args.out !== undefined) throw new UsageError('--resume writes where the interrupted run was writing: drop --out');
       const resume = args.resume !== undefined ? { path: args.resume, results: readResultsFile(args.resume) } : undefined;
-      const cases = workload ? [] : planCases({ suite: args.suite, kernels: parseNames(args.kernel), sizes, params: parseParams(args.param), scale: scale ?? undefined });
+      const config = await loadConfig({ path: args.config });
+      const cases = workload ? [] : planCases({ suite: args.suite, kernels: parseNames(args.kernel), sizes, params: parseParams(args.param), scale: scale ?? undefined }, config);
       const { results } = await runMeasurement(args, {
         cases,
-        suite: { name: args.kernel && !args.suite ? null : (args.suite ?? DEFAULT_SUITE), sizes: sizes ?? null, ...(scale !== null && !workload ? { scale } : {}) },
+        suite: { name: args.kernel && !args.suite ? null : (args.suite ?? defaultSuiteName(config)), sizes: sizes ?? null, ...(scale !== null && !workload ? { scale } : {}) },
         seed: parseSeed(args.seed),
         rounds: args.rounds !== undefined ? parseCount(args.rounds, '--rounds') : workload ? WORKLOAD_ROUNDS : DEFAULT_ROUNDS,
         measurePeak: args.peak,
         ...(workload ? { workload: { workload, scale } } : {}),
         resume,
-      });
+      }, config);
       await writeStdout(args.json ? JSON.stringify(results, null, 2) + '\n' : formatRunTable(results) + '\n');
       process.exitCode = results.cases.some((c) => c.status === 'incorrect' || c.status === 'error') ? 1 : 0;
     },

@@ -3,8 +3,9 @@
  * within --budget), check every configuration, rank them and write everything to the results.
  */
 import type { Argv } from 'yargs';
-import { getKernel, KERNELS } from '../kernels/index.js';
-import { gridSize } from '../kernels/params.js';
+import { loadConfig } from '../host/config-loader.js';
+import { KERNELS } from '../kernels/index.js';
+import { gridSize } from '../api/params.js';
 import { DEFAULT_SEED, DEFAULT_TUNE_SIZES, TUNE_TIMING } from '../measure/defaults.js';
 import type { PlannedCase } from '../measure/plan.js';
 import { formatTuneReport } from '../report/tune.js';
@@ -22,7 +23,7 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
     "sweep a kernel's parameter space, check and rank every configuration",
     (y) =>
       withMeasurementOptions(y)
-        .option('kernel', { type: 'string', demandOption: true, describe: `kernel to tune: ${KERNELS.map((k) => k.name).join(', ')}` })
+        .option('kernel', { type: 'string', demandOption: true, describe: `kernel to tune: one of your config's, or built in: ${KERNELS.map((k) => k.name).join(', ')}` })
         .option('sizes', { type: 'string', array: true, describe: `sizes, e.g. 256,512 (default ${DEFAULT_TUNE_SIZES.join(',')})` })
         .option('budget', { type: 'number', describe: 'configurations measured per size: a random sample, then the best one\'s neighbours (default: the whole grid)' })
         .option('top', { type: 'number', default: 10, describe: 'configurations shown per size' })
@@ -35,7 +36,8 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
         .example('$0 tune --kernel matmul-blocked --sizes 512', 'every configuration of matmul-blocked at 512x512x512')
         .example('$0 tune --kernel matmul-subgroup --sizes 256 --budget 30 --json', 'a 30-configuration search, results JSON on stdout'),
     async (args) => {
-      const kernel = getKernel(String(args.kernel));
+      const config = await loadConfig({ path: args.config });
+      const kernel = config.registry.get(String(args.kernel));
       const sizes = parseSizes(args.sizes) ?? [...DEFAULT_TUNE_SIZES];
       const budget = args.budget === undefined ? null : parseCount(args.budget, '--budget');
       const top = parseCount(args.top, '--top');
@@ -60,7 +62,7 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
         finalize: (finished) => {
           finished.tune = tuneInfo(finished, kernel.name, budget, search.spaceSize);
         },
-      });
+      }, config);
       await writeStdout(args.json ? JSON.stringify(results, null, 2) + '\n' : formatTuneReport(results, kernel.name, top) + '\n');
       process.exitCode = results.cases.some((c) => c.status === 'error') ? 1 : 0;
     },

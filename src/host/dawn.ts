@@ -43,7 +43,12 @@ async function loadDawn(path: string | null): Promise<{ module: unknown; where: 
 }
 
 /** Opens the runner on Dawn. `flags` are Dawn toggles/options passed to create(), e.g. 'backend=vulkan'. */
-export async function openDawnRunner(options: { path: string | null; flags: readonly string[]; onProgress?: ((event: ProgressEvent) => void) | undefined }): Promise<Runner> {
+export async function openDawnRunner(options: {
+  path: string | null;
+  flags: readonly string[];
+  features?: readonly string[] | undefined;
+  onProgress?: ((event: ProgressEvent) => void) | undefined;
+}): Promise<Runner> {
   const dawn = await loadDawn(options.path);
   const bundle = join(runnerDir(), 'dawn-runner.js');
   const { startDawnRunner } = (await import(pathToFileURL(bundle).href)) as {
@@ -52,7 +57,7 @@ export async function openDawnRunner(options: { path: string | null; flags: read
   const executor = startDawnRunner(dawn.module, options.flags, (event) => options.onProgress?.(event));
   let device: DeviceReport;
   try {
-    device = DeviceReportSchema.parse(await executor.init());
+    device = DeviceReportSchema.parse(await executor.init({ features: options.features ?? [] }));
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     throw new EnvironmentError(

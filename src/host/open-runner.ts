@@ -18,6 +18,8 @@ import { serveStatic } from './static-server.js';
 export interface RunnerChoice extends BrowserChoice {
   /** Extra browser flags, after flopscope's own (--browser-flag). */
   extraFlags?: readonly string[] | undefined;
+  /** Adapter features the kernels need (the registry's), asked for when the device is opened. */
+  features?: readonly string[] | undefined;
   /** --dawn [PATH] with its --dawn-flag options: Dawn in Node instead of a browser. */
   dawn?: { path: string | null; flags: readonly string[] } | undefined;
 }
@@ -58,7 +60,7 @@ function localConnector(choice: RunnerChoice, hooks: RunnerHooks, hardware: Hard
         browser,
         url: server.url,
         identity: { version: await browser.version(), executable: launched.executable.path, source: launched.executable.source, flags: launched.flags },
-        hooks: { onProgress: hooks.onProgress, onPageLog: hooks.onPageLog, settled: () => exited },
+        hooks: { onProgress: hooks.onProgress, onPageLog: hooks.onPageLog, features: choice.features, settled: () => exited },
         gone,
         faultWhenGone: 'browser-exited',
         close: async () => {
@@ -81,9 +83,9 @@ function localConnector(choice: RunnerChoice, hooks: RunnerHooks, hardware: Hard
  * gave a software adapter on a machine that has a GPU.
  */
 export async function openRunner(choice: RunnerChoice, hooks: RunnerHooks): Promise<Runner> {
-  if (choice.dawn) return openDawnRunner({ path: choice.dawn.path, flags: choice.dawn.flags, onProgress: hooks.onProgress });
+  if (choice.dawn) return openDawnRunner({ path: choice.dawn.path, flags: choice.dawn.flags, features: choice.features, onProgress: hooks.onProgress });
   if (choice.wsEndpoint !== undefined) {
-    return BrowserRunner.open(remoteConnector(parseEndpoint(choice.wsEndpoint), { onProgress: hooks.onProgress, onPageLog: hooks.onPageLog }));
+    return BrowserRunner.open(remoteConnector(parseEndpoint(choice.wsEndpoint), { onProgress: hooks.onProgress, onPageLog: hooks.onPageLog, features: choice.features }));
   }
   if (choice.headful) assertDisplay();
   const hardware = choice.hardwareFlags ? hardwareFlagsFor(process.platform) : null;

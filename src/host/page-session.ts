@@ -18,6 +18,8 @@ export interface PageHooks {
   onProgress?: ((event: ProgressEvent) => void) | undefined;
   /** Console output and errors of the page (shown with --verbose). */
   onPageLog?: ((line: string) => void) | undefined;
+  /** Adapter features the kernels need: asked for when the device is opened (where the adapter has them). */
+  features?: readonly string[] | undefined;
   /** Runs on each new page before it loads (a remote browser gets the runner's files this way). */
   preparePage?: ((page: Page) => Promise<void>) | undefined;
   /** Why the browser is gone, when it is (e.g. 'signal SIGKILL'): a failed call is then the browser's fault, not the page's. */
@@ -79,7 +81,7 @@ export class PageSession {
     await page.waitForFunction((name) => name in window, { timeout: 60_000 }, EXECUTOR_GLOBAL);
     let info: unknown;
     try {
-      info = await page.evaluate((name) => (window as unknown as Record<string, Executor>)[name]!.init!(), EXECUTOR_GLOBAL);
+      info = await page.evaluate((name, features) => (window as unknown as Record<string, Executor>)[name]!.init!({ features }), EXECUTOR_GLOBAL, [...(hooks.features ?? [])]);
     } catch (error) {
       const message = ((error as Error).message ?? String(error)).split('\n')[0]!;
       if (/NoWebGpuError|navigator\.gpu|requestAdapter/.test(message)) throw new EnvironmentError(`${NO_ADAPTER_HELP} (${message})`);

@@ -3,8 +3,8 @@
  * build the program on the runner and run it once, check the output against the kernel's CPU
  * reference, and only then time it. Pure over the Runner interface.
  */
-import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
-import { checkConfiguration } from '../kernels/limits.js';
+import type { KernelDescriptor, Params, Shape } from '../api/types.js';
+import { checkConfiguration } from './limits.js';
 import type { CaseOutcome, ProgressEvent, TimingOptions } from '../protocol/messages.js';
 import type { Failure } from '../protocol/program.js';
 import { sampleIndices, seededInputs } from '../protocol/seeded-inputs.js';

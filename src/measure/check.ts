@@ -1,5 +1,5 @@
 /** Comparing a kernel's output with its CPU reference, element by element. Pure. */
-import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
+import type { KernelDescriptor, Params, Shape } from '../api/types.js';
 import type { Correctness } from '../protocol/messages.js';
 
 /**

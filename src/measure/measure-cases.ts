@@ -7,7 +7,7 @@
  * the very code `flopscope run` does.
  */
 import { EnvironmentError } from '../errors.js';
-import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
+import type { KernelDescriptor, Params, Shape } from '../api/types.js';
 import type { CaseOutcome, FaultKind, ProgressEvent, TimingOptions } from '../protocol/messages.js';
 import { applyPeaks, caseId, caseRecord, type PeakContext } from '../results/derive.js';
 import type { CaseRecord, Results } from '../results/schema.js';

@@ -3,10 +3,10 @@
  * has shader-f16), sized up until one run is long enough to fill the device, then measured in
  * every configuration of its space; and the copy kernel's bandwidth when it is registered.
  */
-import { fmaPeak, fmaPeakF16 } from '../kernels/fma-peak.js';
-import { KERNELS } from '../kernels/index.js';
-import { largestFittingSize } from '../kernels/limits.js';
-import type { DeviceLimits, KernelDescriptor, Params, Shape } from '../kernels/types.js';
+import type { KernelRegistry } from '../api/registry.js';
+import { BUILTIN_REGISTRY } from '../kernels/index.js';
+import { largestFittingSize } from './limits.js';
+import type { DeviceLimits, KernelDescriptor, Params, Shape } from '../api/types.js';
 import type { CaseOutcome, TimingOptions } from '../protocol/messages.js';
 import type { CaseRecord, MeasuredPeaks } from '../results/schema.js';
 import { sortSamples } from '../stats/sorted.js';
@@ -69,19 +69,24 @@ function allConfigurations(kernel: KernelDescriptor): Params[] {
 }
 
 /**
- * The peaks to measure: f32 compute always, f16 compute where the adapter has shader-f16 (or
- * when `includeUnsupported`, to report that it is not), and bandwidth when the copy kernel exists.
+ * The peaks to measure, from the registry's peak family: f32 compute always (the kernel of the
+ * f32 FMA-chains problem), f16 compute where the adapter has shader-f16 (or when
+ * `includeUnsupported`, to report that it is not), and bandwidth with the baseline copy kernel.
  */
 export function peakPlans(
   features: readonly string[],
   limits: DeviceLimits,
   options: { bandwidth: boolean; includeUnsupported?: boolean },
+  registry: KernelRegistry = BUILTIN_REGISTRY,
 ): PeakPlan[] {
-  const plans: PeakPlan[] = [{ kind: 'compute', kernel: fmaPeak, shape: null, configurations: allConfigurations(fmaPeak) }];
-  if (features.includes('shader-f16') || options.includeUnsupported) {
+  const peakOf = (problem: string) => registry.family('peak').find((kernel) => kernel.problem === problem);
+  const fmaPeak = peakOf('fma-chains f32');
+  const fmaPeakF16 = peakOf('fma-chains f16');
+  const plans: PeakPlan[] = fmaPeak ? [{ kind: 'compute', kernel: fmaPeak, shape: null, configurations: allConfigurations(fmaPeak) }] : [];
+  if (fmaPeakF16 && (features.includes('shader-f16') || options.includeUnsupported)) {
     plans.push({ kind: 'computeF16', kernel: fmaPeakF16, shape: null, configurations: allConfigurations(fmaPeakF16) });
   }
-  const copy = KERNELS.find((kernel) => kernel.name === 'copy');
+  const copy = registry.family('bandwidth').find((kernel) => kernel.problem === 'copy f32' && kernel.baseline);
   const size = copy ? copySize(copy, limits) : 0;
   if (options.bandwidth && copy && size > 0) {
     plans.push({ kind: 'bandwidth', kernel: copy, shape: copy.shapeFromSize(size), configurations: [{ ...copy.defaultParams }] });

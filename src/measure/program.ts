@@ -2,7 +2,7 @@
  * A kernel case as the data a runner builds (src/protocol/program.ts): the descriptor's buffers,
  * shaders and dispatches for one shape and configuration. Pure.
  */
-import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
+import type { KernelDescriptor, Params, Shape } from '../api/types.js';
 import type { CaseProgram } from '../protocol/program.js';
 
 /** The program of `kernel` at `shape` with `params`, its inputs seeded with `seed`. */

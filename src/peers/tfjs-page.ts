@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgpu';
-import { gemmShape } from '../kernels/gemm-problem.js';
+import { gemmShape } from '../api/problems/gemm.js';
 import { exposeExecutor } from '../runner/expose.js';
 import { createPeerExecutor } from './peer-executor.js';
 

@@ -116,7 +116,8 @@ export type Timed = z.infer<typeof TimedSchema>;
 
 /** What a runner exposes: a page as `window.flopscope`, Dawn and the serve page in process. */
 export interface ExecutorApi {
-  init(): Promise<DeviceReport>;
+  /** Opens the device, asking for `features` (those the kernels need) where the adapter has them; again after a loss. */
+  init(options?: { features?: readonly string[] }): Promise<DeviceReport>;
   /** Builds the case, runs it once and reads back the output elements to check. */
   prepare(program: CaseProgram): Promise<Prepared>;
   /** Times a prepared case (warm-up, batches, stopping rule: src/runner/timing.ts). */

@@ -3,7 +3,7 @@
  * the answer to posted results (POST /results). The page trusts the host; the host validates
  * the posted results with the results schema.
  */
-import type { Params, Shape } from '../kernels/types.js';
+import type { Params, Shape } from '../api/types.js';
 import type { TimingOptions } from './messages.js';
 
 /** Posted results larger than this are refused (413): a full run is well under 1 MiB. */

@@ -46,6 +46,8 @@ export interface CompareRow {
   verdict: CaseVerdict;
   /** Why the verdict is what it is, for failed/new/missing rows. */
   note?: string;
+  /** The kernel's shader differs between the runs (their source hashes differ): a change of code, not of noise. */
+  codeChanged?: boolean;
 }
 
 /** A run compared with its baselines, case by case. */
@@ -100,7 +102,8 @@ export function compareRuns(base: Results | readonly Results[], next: Results, t
     const records = baseCases.get(record.id) ?? [];
     baseCases.delete(record.id);
     const { befores, pooled, fields } = baseSide(records, record);
-    const common = { ...describe(record), ...fields, newMedianMs: record.timing?.medianMs ?? null, newRate: rate(record), ...unjudged };
+    const changed = codeChanged(records, record);
+    const common = { ...describe(record), ...fields, newMedianMs: record.timing?.medianMs ?? null, newRate: rate(record), ...unjudged, ...(changed ? { codeChanged: true } : {}) };
     if (records.length === 0) {
       rows.push({ ...common, verdict: 'new' });
       continue;
@@ -130,6 +133,12 @@ export function compareRuns(base: Results | readonly Results[], next: Results, t
     rows.push({ ...describe(missing), ...baseSide(records, missing).fields, newMedianMs: null, newRate: null, ...unjudged, verdict: 'missing' });
   }
   return { threshold, baseRuns: bases.length, confidence: 1 - alpha, rows, regressions: rows.filter((row) => row.verdict === 'slower').length };
+}
+
+/** Whether the shader of a case differs between the base runs and the new one (both sides recorded its hash). */
+function codeChanged(befores: readonly CaseRecord[], record: CaseRecord): boolean {
+  const hash = record.source?.hash;
+  return hash !== undefined && hash !== null && befores.some((r) => r.source?.hash !== undefined && r.source.hash !== null && r.source.hash !== hash);
 }
 
 /**
@@ -181,7 +190,7 @@ export function formatComparison(comparison: RunComparison, basePaths: string | 
       dash(row.newRate, (v) => `${formatNumber(v)} ${unit}`),
       dash(row.speedup, (v) => `${formatNumber(v)}x`),
       row.speedupCi ? `${formatNumber(row.speedupCi[0])}-${formatNumber(row.speedupCi[1])}x` : '-',
-      row.note ? `${row.verdict} (${row.note})` : row.verdict,
+      [row.verdict, row.note, row.codeChanged ? 'code changed' : null].filter(Boolean).join(', ').replace(/^(\w+), (.*)$/, '$1 ($2)'),
     ]);
   }
   const t = formatPercent(comparison.threshold, 2);
@@ -192,6 +201,7 @@ export function formatComparison(comparison: RunComparison, basePaths: string | 
     table.toString(),
     `Speedup: new throughput / base (median times, per run of the kernel); CI: bootstrap interval of that ratio from the samples, widened for their autocorrelation${spreadLegend(comparison, bases.length)}.`,
     `Verdicts: faster/slower = Mann-Whitney p < ${formatNumber(1 - comparison.confidence)} and the whole interval beyond ±${t}; unchanged = the whole interval within ±${t}; ambiguous = the noise is too large to decide; new/missing = in one run only; failed = not ok in a run.`,
+    ...(comparison.rows.some((row) => row.codeChanged) ? ["code changed: the kernel's shader (with what it imports) differs between the runs, by its content hash."] : []),
     `Summary: ${[...counts].map(([verdict, count]) => `${count} ${verdict}`).join(', ')}.${comparison.regressions > 0 ? ` ${comparison.regressions} significantly slower by more than ${t}: exit code 1.` : ''}`,
   ].join('\n');
 }

@@ -2,8 +2,9 @@
  * From what the page measured to what a results file records: the timing summary and the
  * figures derived from it (GFLOP/s, GB/s, fraction of the measured peak). Pure.
  */
-import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
+import type { KernelDescriptor, Params, Shape } from '../api/types.js';
 import { mfu } from '../flops/mfu.js';
+import { shaderHash } from '../shaders/hash.js';
 import { arithmeticIntensity, boundBy } from '../flops/roofline.js';
 import type { CaseOutcome, RawTiming } from '../protocol/messages.js';
 import { autocorrelationInflation, lag1Autocorrelation, widenInterval } from '../stats/autocorrelation.js';
@@ -19,6 +20,19 @@ export function caseId(kernel: KernelDescriptor, shape: Shape, params: Params): 
     .map((key) => `${key}=${params[key]}`)
     .join(',');
   return `${kernel.name}/${kernel.formatShape(shape)}/${paramText}`;
+}
+
+/** Hashes of the shaders of each kernel (built-ins are hashed once, when first recorded). */
+const hashes = new WeakMap<KernelDescriptor, string | null>();
+
+/** Where a kernel's code came from, for its records: module, shader file, shader hash. */
+export function kernelSource(kernel: KernelDescriptor): NonNullable<CaseRecord['source']> {
+  let hash = kernel.source.hash ?? hashes.get(kernel);
+  if (hash === undefined) {
+    hash = kernel.shader ? shaderHash(kernel.shader) : null;
+    hashes.set(kernel, hash);
+  }
+  return { module: kernel.source.module ?? null, file: kernel.source.file, hash };
 }
 
 /** Rate in giga-units per second of `amount` units done in `ms` milliseconds. */
@@ -134,6 +148,7 @@ export function caseRecord(
       shapeLabel: kernel.formatShape(shape),
       params: { ...params },
       metric: kernel.metric,
+      source: kernelSource(kernel),
       status: outcome.status,
       ...(outcome.message ? { message: outcome.message } : {}),
       ...(outcome.reason ? { reason: outcome.reason } : {}),

@@ -101,6 +101,8 @@ export const CaseRecordSchema = z.object({
   arithmeticIntensity: z.number().nullable(),
   /** Which roof of `peaks.reference` limits a kernel of this intensity; null without both peaks. */
   bound: z.enum(['compute', 'memory']).nullable(),
+  /** Where the kernel's code came from: its module (null for a built-in), its shader file and a content hash of the shader as linked (what it imports included), so a comparison can say the code changed. */
+  source: z.object({ module: z.string().nullable(), file: z.string().nullable(), hash: z.string().nullable() }).optional(),
   /** The workload layer this case stands for, and how many times the model runs it. */
   workload: z.object({ name: z.string(), layer: z.string(), repeat: z.number().int().positive() }).optional(),
 });
@@ -204,6 +206,10 @@ export const TuneBestSchema = z.object({
   gflops: z.number(),
   /** gflops / this run's measured fma-peak; null when no peak was measured. */
   fractionOfMeasuredPeak: z.number().nullable(),
+  /** A memory-bound kernel is ranked by GB/s: its metric, rate and share of the measured bandwidth. */
+  metric: z.literal('bandwidth').optional(),
+  gbPerS: z.number().nullable().optional(),
+  fractionOfMeasuredBandwidth: z.number().nullable().optional(),
   caseId: z.string(),
 });
 

@@ -37,6 +37,8 @@ interface Entry {
 /** The runner over `navigator.gpu`, reporting progress through `progress`. */
 export function createExecutor(progress: (event: ProgressEvent) => void): ExecutorApi {
   let gpu: Promise<GpuContext> | null = null;
+  /** The features the kernels need, as the host gave them at init. */
+  let wanted: readonly string[] = [];
   /** Why each lost device was lost. */
   const lost = new WeakMap<GPUDevice, string>();
   const entries = new Map<number, Entry>();
@@ -45,7 +47,7 @@ export function createExecutor(progress: (event: ProgressEvent) => void): Execut
   /** The current device, opened on first use and again after a device loss. */
   const currentGpu = (): Promise<GpuContext> => {
     if (!gpu) {
-      const opening = openGpu();
+      const opening = openGpu(wanted);
       gpu = opening;
       opening.then(
         (context) =>
@@ -91,7 +93,10 @@ export function createExecutor(progress: (event: ProgressEvent) => void): Execut
   };
 
   return {
-    init: async (): Promise<DeviceReport> => (await currentGpu()).report,
+    init: async (options): Promise<DeviceReport> => {
+      if (options?.features) wanted = options.features;
+      return (await currentGpu()).report;
+    },
 
     async prepare(program: CaseProgram): Promise<Prepared> {
       const { device } = await currentGpu();

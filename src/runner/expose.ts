@@ -6,12 +6,12 @@ import { encodeFloats } from '../protocol/wire.js';
 export const EXECUTOR_GLOBAL = 'flopscope';
 
 /** An executor whose `init` says what it is: the runner's (a DeviceReport) or a peer library's. */
-type AnyExecutor = Omit<ExecutorApi, 'init'> & { init(): Promise<unknown> };
+type AnyExecutor = Omit<ExecutorApi, 'init'> & { init(options?: Parameters<ExecutorApi['init']>[0]): Promise<unknown> };
 
 /** Exposes `executor` on this page (the runner page, or a peer library's page). */
 export function exposeExecutor(executor: AnyExecutor): void {
   const wire = {
-    init: () => executor.init(),
+    init: (options?: Parameters<ExecutorApi['init']>[0]) => executor.init(options),
     prepare: async (program: Parameters<ExecutorApi['prepare']>[0]): Promise<PreparedWire> => {
       const prepared = await executor.prepare(program);
       return prepared.ok ? { ok: true, handle: prepared.handle, output: encodeFloats(prepared.output) } : prepared;

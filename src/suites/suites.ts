@@ -1,12 +1,15 @@
 /**
- * Benchmark suites: which kernels, at which sizes, with which configurations. `--suite NAME`
- * picks one; `--sizes` replaces a suite's sizes and `--kernel` narrows its kernels.
+ * Benchmark suites: which kernels, at which sizes or shapes. `--suite NAME` picks one; `--sizes`
+ * replaces a suite's sizes and `--kernel` narrows its kernels. The built-in suites are derived
+ * from the registry (every kernel of a family, its baseline, its fastest, its peers), so a new
+ * kernel joins them by existing; a config adds suites of its own (src/api/config.ts). Each
+ * kernel's tuned configuration for the adapter is applied once the adapter is known
+ * (src/measure/plan.ts).
  */
-import type { Params, Shape } from '../kernels/types.js';
+import type { SuiteDefinition } from '../api/config.js';
+import type { KernelRegistry } from '../api/registry.js';
+import type { KernelDescriptor, Params, Shape } from '../api/types.js';
 import { WORKLOADS } from './workloads.js';
-
-/** What a configuration is tuned for: a CPU-rendered adapter (SwiftShader, lavapipe, ...) or a GPU. */
-export type AdapterClass = 'software' | 'gpu';
 
 /** One entry of a suite: a kernel at a one-number size or an explicit shape. */
 export interface SuiteCase {
@@ -14,8 +17,6 @@ export interface SuiteCase {
   size?: number;
   shape?: Shape;
   params?: Params;
-  /** Configurations for each class of adapter, applied once the adapter is known (over `params`). */
-  paramsByAdapter?: Partial<Record<AdapterClass, Params>>;
 }
 
 /** A named list of cases. */
@@ -27,51 +28,12 @@ export interface Suite {
   /** Whether `--scale F` shrinks its shapes (others refuse --scale). */
   scaled?: boolean;
   /** The cases at the given sizes; `scale` (0 < F <= 1, default 1) shrinks the shapes of a scaled suite. */
-  cases(sizes: readonly number[], scale?: number): SuiteCase[];
+  cases(registry: KernelRegistry, sizes: readonly number[], scale?: number): SuiteCase[];
 }
 
-/** Every matmul strategy, the baseline first. */
-export const MATMUL_KERNELS = ['matmul-naive', 'matmul-tiled', 'matmul-blocked', 'matmul-subgroup', 'matmul-f16'] as const;
-
-/**
- * Best configurations found by `flopscope tune`, per class of adapter, kernel and square size
- * (`0`: any other size). Software: SwiftShader/Subzero on a 2-core x86-64, 2026-11-24; sizes not
- * listed use the kernel's defaults, tuned there at 512; small sizes want smaller blocks, so that
- * every core gets workgroups. GPU: an NVIDIA H100 under Dawn/Vulkan, --budget 40 at 2048,
- * 2026-11-24 (subgroup 6.9 TFLOP/s there; blocked 12.2 and tiled 14.8 TFLOP/s in a second
- * --budget 40 search, whose picks are these).
- */
-export const TUNED_PARAMS: Readonly<Record<AdapterClass, Readonly<Record<string, Readonly<Record<number, Params>>>>>> = {
-  software: {
-    'matmul-subgroup': {
-      64: { WG_SIZE: 32, QUADS_N: 8, TM: 8, TN: 8, KSTEP: 8 },
-      128: { WG_SIZE: 16, QUADS_N: 2, TM: 8, TN: 32, KSTEP: 8 },
-      // tune --budget 12 at 256 ranked it first (12.5 GFLOP/s); two alternating runs each gave
-      // 12.36 and 12.40 GFLOP/s against 11.40 and 11.92 for the kernel's default.
-      256: { WG_SIZE: 64, QUADS_N: 4, TM: 16, TN: 32, KSTEP: 8 },
-    },
-    'matmul-blocked': {
-      128: { WG_X: 1, WG_Y: 8, TM: 16, TN: 32, KSTEP: 8 },
-      256: { WG_X: 8, WG_Y: 4, TM: 16, TN: 32, KSTEP: 8 },
-    },
-  },
-  gpu: {
-    'matmul-subgroup': { 0: { WG_SIZE: 128, QUADS_N: 8, TM: 1, TN: 16, KSTEP: 4 } },
-    'matmul-blocked': { 0: { WG_X: 2, WG_Y: 16, TM: 4, TN: 4, KSTEP: 8 } },
-    'matmul-tiled': { 0: { WG_X: 16, WG_Y: 32, RM: 4, RN: 2, TK: 16 } },
-    'matmul-f16': { 0: { WG_X: 8, WG_Y: 8, TM: 2, TN: 16, KSTEP: 4 } },
-  },
-};
-
-/** `kernel` at `size` (or `shape`), with its tuned configuration for each adapter class where there is one. */
-function tunedCase(kernel: string, size: number | null, shape?: Shape): SuiteCase {
-  const paramsByAdapter: Partial<Record<AdapterClass, Params>> = {};
-  for (const adapter of ['software', 'gpu'] as const) {
-    const bySize = TUNED_PARAMS[adapter][kernel];
-    const params = (size !== null ? bySize?.[size] : undefined) ?? bySize?.[0];
-    if (params) paramsByAdapter[adapter] = params;
-  }
-  return { kernel, ...(size !== null ? { size } : { shape: shape! }), ...(Object.keys(paramsByAdapter).length ? { paramsByAdapter } : {}) };
+/** The f32 matmul strategies flopscope measures itself (not peers), the baseline first. */
+export function matmulKernels(registry: KernelRegistry, problem?: string): KernelDescriptor[] {
+  return registry.family('matmul').filter((k) => problem === undefined || k.problem === problem);
 }
 
 /** The matmul suite's default square sizes. */
@@ -87,9 +49,6 @@ export const MATMUL_EXTRA_SHAPES: readonly Shape[] = [
   { batch: 1, m: 1024, n: 1024, k: 64 },
   { batch: 8, m: 256, n: 256, k: 256 },
 ];
-
-/** Every conv2d strategy, the direct one first. */
-export const CONV_KERNELS = ['conv-direct', 'conv-im2col', 'conv-implicit-gemm'] as const;
 
 /** The conv suite's default sizes: none, meaning the real layer shapes (CONV_LAYER_WORKLOADS). */
 const CONV_SIZES: readonly number[] = [];
@@ -113,33 +72,37 @@ export function convLayerShapes(scale: number): Shape[] {
   return [...shapes.values()];
 }
 
-/**
- * What the peers suite runs side by side at each size: TF.js's WebGPU matMul (src/peers), then
- * flopscope's f32 matmul strategies in their tuned configurations. The one list to edit.
- */
-export const PEER_SUITE_KERNELS = ['tfjs-matmul', 'matmul-naive', 'matmul-tiled', 'matmul-blocked', 'matmul-subgroup'] as const;
-
 /** MiB per buffer of the bandwidth suite's copies: from cache-sized to past every GPU's last-level cache. */
 const COPY_SIZES: readonly number[] = [16, 64, 256];
 /** Square matrix sizes of the bandwidth suite's matrix-vector products. */
 const GEMV_SIZES: readonly number[] = [1024, 4096];
 
-/** All suites, in the order `--help` lists them. */
+/** Every kernel at every size, in kernel order within each size. */
+const atSizes = (kernels: readonly KernelDescriptor[], sizes: readonly number[]): SuiteCase[] => sizes.flatMap((size) => kernels.map((k) => ({ kernel: k.name, size })));
+/** Every kernel at every shape, in kernel order within each shape. */
+const atShapes = (kernels: readonly KernelDescriptor[], shapes: readonly Shape[]): SuiteCase[] => shapes.flatMap((shape) => kernels.map((k) => ({ kernel: k.name, shape })));
+
+/** The quick suite's kernels: the matmul baseline and the fastest f32 strategy. */
+function quickKernels(registry: KernelRegistry): KernelDescriptor[] {
+  return [registry.baseline('matmul'), registry.fastest('matmul', 'gemm f32')].filter((k): k is KernelDescriptor => k !== undefined);
+}
+
+/** The built-in suites, in the order `--help` lists them. */
 export const SUITES: readonly Suite[] = [
   {
     name: 'quick',
     description: 'a short run of the matmul kernels at small sizes (default of `npm run bench`): the baseline and the fastest strategy',
     defaultSizes: [128, 256],
-    cases: (sizes) => sizes.flatMap((size) => ['matmul-naive', 'matmul-subgroup'].map((kernel) => tunedCase(kernel, size))),
+    cases: (registry, sizes) => atSizes(quickKernels(registry), sizes),
   },
   {
     name: 'matmul',
-    description: 'every matmul strategy in its tuned configuration: square 64 to 1024, skinny and batched shapes (given --sizes: those squares only)',
+    description: 'every matmul strategy: square 64 to 1024, skinny and batched shapes (given --sizes: those squares only)',
     defaultSizes: MATMUL_SIZES,
-    cases: (sizes) => [
-      ...sizes.flatMap((size) => MATMUL_KERNELS.map((kernel) => tunedCase(kernel, size))),
+    cases: (registry, sizes) => [
+      ...atSizes(matmulKernels(registry), sizes),
       // Only with the default sizes: `--sizes 512` asks for 512 alone.
-      ...(sizes === MATMUL_SIZES ? MATMUL_EXTRA_SHAPES.flatMap((shape) => MATMUL_KERNELS.map((kernel) => tunedCase(kernel, null, shape))) : []),
+      ...(sizes === MATMUL_SIZES ? atShapes(matmulKernels(registry), MATMUL_EXTRA_SHAPES) : []),
     ],
   },
   {
@@ -148,24 +111,36 @@ export const SUITES: readonly Suite[] = [
       "every conv2d strategy on AlexNet's five conv layers and ResNet-50's stem and bottleneck convs (--scale F shrinks their height, width, channels and filters; given --sizes: square 3x3 layers of that size instead)",
     defaultSizes: CONV_SIZES,
     scaled: true,
-    cases: (sizes, scale = 1) =>
-      sizes === CONV_SIZES
-        ? convLayerShapes(scale).flatMap((shape) => CONV_KERNELS.map((kernel) => ({ kernel, shape })))
-        : sizes.flatMap((size) => CONV_KERNELS.map((kernel) => ({ kernel, size }))),
+    cases: (registry, sizes, scale = 1) =>
+      sizes === CONV_SIZES ? atShapes(registry.family('conv'), convLayerShapes(scale)) : atSizes(registry.family('conv'), sizes),
   },
   {
     name: 'peers',
-    description: "TensorFlow.js's WebGPU tf.matMul beside flopscope's f32 matmul kernels, same square shapes, inputs and check",
+    description: "peer libraries' WebGPU matmul (TensorFlow.js, ...) beside flopscope's f32 matmul kernels, same square shapes, inputs and check",
     defaultSizes: [256, 512],
-    cases: (sizes) => sizes.flatMap((size) => PEER_SUITE_KERNELS.map((kernel) => tunedCase(kernel, size))),
+    cases: (registry, sizes) => atSizes([...registry.peers('matmul'), ...matmulKernels(registry, 'gemm f32')], sizes),
   },
   {
     name: 'bandwidth',
-    description: 'memory-bound kernels: copy at 16, 64, 256 MiB per buffer, gemv at 1024 and 4096 square (given --sizes: both at those sizes, MiB for copy)',
+    description: 'memory-bound kernels: copy at 16, 64, 256 MiB per buffer, gemv at 1024 and 4096 square (given --sizes: every bandwidth kernel at those sizes, MiB for copy)',
     defaultSizes: COPY_SIZES,
-    cases: (sizes) =>
+    cases: (registry, sizes) =>
       sizes === COPY_SIZES
-        ? [...COPY_SIZES.map((size) => ({ kernel: 'copy', size })), ...GEMV_SIZES.map((size) => ({ kernel: 'gemv', size }))]
-        : sizes.flatMap((size) => ['copy', 'gemv'].map((kernel) => ({ kernel, size }))),
+        ? [...atSizes(registry.family('bandwidth').filter((k) => k.problem.startsWith('copy')), COPY_SIZES), ...atSizes(registry.family('bandwidth').filter((k) => k.problem.startsWith('gemv')), GEMV_SIZES)]
+        : atSizes(registry.family('bandwidth'), sizes),
   },
 ];
+
+/** A suite of the user's config as a Suite: its kernels at its sizes, then at its shapes. */
+export function configSuite(definition: SuiteDefinition): Suite {
+  const defaultSizes = definition.sizes ?? [];
+  return {
+    name: definition.name,
+    description: definition.description ?? `${definition.kernels.join(', ')} (from the config)`,
+    defaultSizes,
+    cases: (registry, sizes) => {
+      const kernels = definition.kernels.map((name) => registry.get(name));
+      return [...atSizes(kernels, sizes), ...(sizes === defaultSizes ? atShapes(kernels, definition.shapes ?? []) : [])];
+    },
+  };
+}

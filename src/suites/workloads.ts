@@ -5,7 +5,7 @@
  * adapters (software adapters default to SOFTWARE_SCALE, hardware to full size).
  */
 import { decodeStepGemvs, transformerLayerGemms, type NamedGemm } from '../flops/transformer.js';
-import type { Shape } from '../kernels/types.js';
+import type { Shape } from '../api/types.js';
 
 /** What a layer runs: a GEMM (batched) or a conv2d (NHWC). */
 export type LayerKind = 'gemm' | 'conv';

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { openRunner } from '../../src/host/open-runner.js';
 import { getKernel } from '../../src/kernels/index.js';
-import type { KernelDescriptor, Params, Shape } from '../../src/kernels/types.js';
+import type { KernelDescriptor, Params, Shape } from '../../src/api/types.js';
 import { measureCase } from '../../src/measure/case.js';
 import type { Runner } from '../../src/measure/runner.js';
 import type { CaseOutcome, TimingOptions } from '../../src/protocol/messages.js';

@@ -1,10 +1,13 @@
 /** The conv suite as planned cases, and what --scale does to its shapes. */
 import { describe, expect, it } from 'vitest';
-import { CONV_KERNELS, convLayerShapes } from '../../src/suites/suites.js';
+import { convLayerShapes } from '../../src/suites/suites.js';
+import { BUILTIN_REGISTRY } from '../../src/kernels/index.js';
 import { UsageError } from '../../src/errors.js';
 import { planCases } from '../../src/measure/plan.js';
 
 const label = (c: ReturnType<typeof planCases>[number]) => `${c.kernel.name} ${c.kernel.formatShape(c.shape)}`;
+/** Every conv strategy, the direct one first (the conv family of the registry). */
+const CONV_KERNELS = BUILTIN_REGISTRY.family('conv').map((k) => k.name);
 
 describe('the conv suite', () => {
   it("runs every strategy on AlexNet's and ResNet-50's real layers at scale 1", () => {
@@ -39,7 +42,7 @@ describe('the conv suite', () => {
   });
 
   it('--sizes gives square 3x3 layers of those sizes instead of the model layers', () => {
-    expect(planCases({ suite: 'conv', sizes: [16] }).map(label)).toEqual(CONV_KERNELS.map((k) => `${k} 1x16x16x16 * 3x3x16x16 /1 p1`));
+    expect(planCases({ suite: 'conv', sizes: [16] }).map(label)).toEqual(CONV_KERNELS.map((k: string) => `${k} 1x16x16x16 * 3x3x16x16 /1 p1`));
   });
 
   it('refuses --scale for suites whose shapes it does not shrink', () => {

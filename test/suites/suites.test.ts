@@ -1,8 +1,13 @@
 /** The suites as planned cases: which kernels, shapes and configurations. */
 import { describe, expect, it } from 'vitest';
-import { MATMUL_KERNELS, SUITES, TUNED_PARAMS } from '../../src/suites/suites.js';
+import { matmulKernels, SUITES } from '../../src/suites/suites.js';
 import { adapterClass, planCases, resolveForAdapter } from '../../src/measure/plan.js';
-import { KERNELS } from '../../src/kernels/index.js';
+import { BUILTIN_REGISTRY, getKernel, KERNELS } from '../../src/kernels/index.js';
+
+/** The built-in matmul strategies, baseline first (derived from the registry: every matmul kernel that is not a peer). */
+const MATMUL_KERNELS = matmulKernels(BUILTIN_REGISTRY).map((k) => k.name);
+/** A kernel's tuned configuration for an adapter class and size. */
+const tuned = (kernel: string, cls: 'software' | 'gpu', size: number) => getKernel(kernel).tuned![cls]![size];
 
 const label = (c: ReturnType<typeof planCases>[number]) => `${c.kernel.name} ${c.kernel.formatShape(c.shape)}`;
 
@@ -14,16 +19,22 @@ describe('suites', () => {
         for (const [key, value] of Object.entries(planned.params)) expect(planned.kernel.paramSpace[key], `${label(planned)} ${key}`).toContain(value);
       }
     }
-    for (const byKernel of Object.values(TUNED_PARAMS)) {
-      for (const [kernel, bySize] of Object.entries(byKernel)) {
-        expect(MATMUL_KERNELS as readonly string[]).toContain(kernel);
-        const space = KERNELS.find((k) => k.name === kernel)!.paramSpace;
+    for (const kernel of KERNELS) {
+      for (const bySize of Object.values(kernel.tuned ?? {})) {
+        expect(MATMUL_KERNELS).toContain(kernel.name);
+        const space = kernel.paramSpace;
         for (const params of Object.values(bySize)) {
           expect(Object.keys(params).sort()).toEqual(Object.keys(space).sort());
           for (const [key, value] of Object.entries(params)) expect(space[key]).toContain(value);
         }
       }
     }
+  });
+
+  it('derives the matmul strategies from the registry: every matmul kernel but the peers, the baseline first', () => {
+    expect(MATMUL_KERNELS[0]).toBe('matmul-naive');
+    expect(MATMUL_KERNELS).toEqual(expect.arrayContaining(['matmul-tiled', 'matmul-blocked', 'matmul-subgroup', 'matmul-f16']));
+    expect(MATMUL_KERNELS).not.toContain('tfjs-matmul');
   });
 
   it('matmul --sizes 512 runs every matmul strategy at 512 and nothing else', () => {
@@ -49,10 +60,10 @@ describe('suites', () => {
     // Before the adapter is known: the kernel's defaults.
     expect(planned.map((c) => c.params)).toEqual([planned[0]!.kernel.defaultParams, planned[0]!.kernel.defaultParams]);
     const software = resolveForAdapter(planned, swiftshader);
-    expect(software[0]!.params).toEqual(TUNED_PARAMS.software['matmul-subgroup']![64]);
+    expect(software[0]!.params).toEqual(tuned('matmul-subgroup', 'software', 64));
     expect(software[1]!.params).toEqual(planned[1]!.kernel.defaultParams); // 512: the defaults were tuned there
     const gpu = resolveForAdapter(planned, h100);
-    expect(gpu.map((c) => c.params)).toEqual([TUNED_PARAMS.gpu['matmul-subgroup']![0], TUNED_PARAMS.gpu['matmul-subgroup']![0]]);
+    expect(gpu.map((c) => c.params)).toEqual([tuned('matmul-subgroup', 'gpu', 0), tuned('matmul-subgroup', 'gpu', 0)]);
   });
 
   it('quick runs the baseline and the fastest strategy at 128 and 256', () => {
@@ -68,9 +79,9 @@ describe('suites', () => {
     const planned = planCases({ suite: 'matmul', sizes: [64], kernels: ['matmul-subgroup'], params: { TM: 2 } });
     const swiftshader = { vendor: 'google', architecture: 'swiftshader', device: '', description: '' };
     const [resolved] = resolveForAdapter(planned, swiftshader);
-    expect(resolved!.params).toEqual({ ...TUNED_PARAMS.software['matmul-subgroup']![64], TM: 2 });
+    expect(resolved!.params).toEqual({ ...tuned('matmul-subgroup', 'software', 64), TM: 2 });
     const [gpu] = resolveForAdapter(planned, { vendor: 'amd', architecture: 'rdna-3', device: '', description: '' });
-    expect(gpu!.params).toEqual({ ...TUNED_PARAMS.gpu['matmul-subgroup']![0], TM: 2 });
+    expect(gpu!.params).toEqual({ ...tuned('matmul-subgroup', 'gpu', 0), TM: 2 });
   });
 });
 

@@ -2,7 +2,7 @@
  * Device-limit checks every kernel configuration goes through before it is compiled, so an
  * impossible configuration is skipped with the limit it broke instead of crashing the device.
  */
-import { BYTES_PER_ELEMENT, type DeviceLimits, type KernelDescriptor, type Params, type Shape } from './types.js';
+import { BYTES_PER_ELEMENT, type DeviceLimits, type KernelDescriptor, type Params, type Shape } from '../api/types.js';
 
 /** A configuration that breaks a device limit: which limit, and a sentence saying how. */
 export interface LimitViolation {

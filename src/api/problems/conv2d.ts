@@ -1,12 +1,12 @@
 /**
- * What every conv2d kernel shares: the problem (NHWC input [N,H,W,C], filters [R,S,C,M], output
- * [N,E,F,M], one stride and one padding for both axes), its buffers, its useful work (src/flops/conv.ts),
- * its uniforms and its CPU reference computed from the definition of convolution (no im2col).
- * A conv descriptor adds only its shaders, parameters and dispatch.
+ * The conv2d problem (NHWC input [N,H,W,C], filters [R,S,C,M], output [N,E,F,M], one stride and
+ * one padding for both axes): its buffers, its useful work (src/flops/conv.ts), its uniforms and
+ * its CPU reference computed from the definition of convolution (no im2col). A conv kernel adds
+ * only its shaders, parameters and dispatch.
  */
-import { convBytes, convFlops, convOutputShape, im2colGemm, type Conv2dShape } from '../flops/conv.js';
-import { dotTolerance } from './gemm-problem.js';
-import type { BufferSpec, KernelDescriptor, ReferenceValue, Shape, UniformValue } from './types.js';
+import { convBytes, convFlops, convOutputShape, im2colGemm, type Conv2dShape } from '../../flops/conv.js';
+import type { BufferSpec, KernelProblem, ReferenceValue, Shape, UniformValue } from '../types.js';
+import { dotTolerance } from './gemm.js';
 
 /** A conv kernel shape with every field present, one stride and padding for both axes: the names src/suites/workloads.ts uses. */
 export type ConvShape = Omit<Conv2dShape, 'strideH' | 'strideW' | 'padH' | 'padW'> & { stride: number; pad: number };
@@ -85,38 +85,53 @@ export function convDot(inputs: Readonly<Record<string, Float32Array>>, shape: S
   return { value, sumAbs };
 }
 
-/** The descriptor fields every NHWC f32 conv2d kernel shares. */
-export const convProblem = {
-  metric: 'flops',
-  output: 'output',
-  shapeFromSize: convShapeFromSize,
-  /** e.g. `1x56x56x64 * 3x3x64x64 /1 p1`: input N x H x W x C, filters R x S x C x M, stride, padding. */
-  formatShape(shape: Shape): string {
-    const s = convShape(shape);
-    return `${s.batch}x${s.height}x${s.width}x${s.channels} * ${s.kernelH}x${s.kernelW}x${s.channels}x${s.filters} /${s.stride} p${s.pad}`;
-  },
-  buffers(shape: Shape): BufferSpec[] {
-    const s = convShape(shape);
-    const { outH, outW } = convOutput(shape);
-    return [
-      { name: 'input', role: 'input', type: 'f32', length: s.batch * s.height * s.width * s.channels },
-      { name: 'filter', role: 'input', type: 'f32', length: s.kernelH * s.kernelW * s.channels * s.filters },
-      { name: 'output', role: 'output', type: 'f32', length: s.batch * outH * outW * s.filters },
-    ];
-  },
-  /** Useful FLOPs: 2 N M E F R S C (convFlops), the same for every strategy. */
-  flops: (shape: Shape): number => convFlops(toConv2d(shape)),
-  /** Least bytes: input, filters and output once each (convBytes); im2col's scratch traffic is not useful work. */
-  bytes: (shape: Shape): number => convBytes(toConv2d(shape)),
-  reference(inputs: Readonly<Record<string, Float32Array>>, shape: Shape, _params: unknown, index: number): ReferenceValue {
-    const { value, sumAbs } = convDot(inputs, shape, index);
-    return { value, tolerance: dotTolerance(im2colGemm(toConv2d(shape)).k, sumAbs, value) };
-  },
-} satisfies Partial<KernelDescriptor>;
+/** Shapes that tell a correct conv from a wrong one: H != W, R != S, stride 2 with padding, batch 2, a 1-wide filter. */
+const CONV_TEST_SHAPES: readonly Shape[] = [
+  { batch: 2, height: 9, width: 13, channels: 5, filters: 7, kernelH: 3, kernelW: 2, stride: 2, pad: 1 },
+  { batch: 1, height: 12, width: 10, channels: 8, filters: 12, kernelH: 1, kernelW: 3, stride: 1, pad: 0 },
+];
+
+/** conv2d in NHWC, f32. */
+export function conv2d(): KernelProblem {
+  return {
+    name: 'conv2d f32',
+    summary: 'conv2d NHWC f32',
+    family: 'conv',
+    metric: 'flops',
+    output: 'output',
+    shapeFromSize: convShapeFromSize,
+    /** e.g. `1x56x56x64 * 3x3x64x64 /1 p1`: input N x H x W x C, filters R x S x C x M, stride, padding. */
+    formatShape(shape: Shape): string {
+      const s = convShape(shape);
+      return `${s.batch}x${s.height}x${s.width}x${s.channels} * ${s.kernelH}x${s.kernelW}x${s.channels}x${s.filters} /${s.stride} p${s.pad}`;
+    },
+    checkShape: checkConvShape,
+    buffers(shape: Shape): BufferSpec[] {
+      const s = convShape(shape);
+      const { outH, outW } = convOutput(shape);
+      return [
+        { name: 'input', role: 'input', type: 'f32', length: s.batch * s.height * s.width * s.channels },
+        { name: 'filter', role: 'input', type: 'f32', length: s.kernelH * s.kernelW * s.channels * s.filters },
+        { name: 'output', role: 'output', type: 'f32', length: s.batch * outH * outW * s.filters },
+      ];
+    },
+    /** Useful FLOPs: 2 N M E F R S C (convFlops), the same for every strategy. */
+    flops: (shape: Shape): number => convFlops(toConv2d(shape)),
+    /** Least bytes: input, filters and output once each (convBytes); im2col's scratch traffic is not useful work. */
+    bytes: (shape: Shape): number => convBytes(toConv2d(shape)),
+    reference(inputs, shape, _params, index): ReferenceValue {
+      const { value, sumAbs } = convDot(inputs, shape, index);
+      return { value, tolerance: dotTolerance(im2colGemm(toConv2d(shape)).k, sumAbs, value) };
+    },
+    uniforms: convUniforms,
+    testShapes: CONV_TEST_SHAPES,
+  };
+}
 
 /** Why a conv shape cannot be run (the kernel does not fit the padded input), or null. */
 export function checkConvShape(shape: Shape): string | null {
   try {
+    convShape(shape);
     convOutput(shape);
     return null;
   } catch (error) {
