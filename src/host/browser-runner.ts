@@ -8,7 +8,7 @@ import type { Browser } from 'puppeteer-core';
 import { EnvironmentError } from '../errors.js';
 import type { BrowserIdentity, Runner } from '../measure/runner.js';
 import { DeviceReportSchema, type DeviceReport, type FaultKind, type TimingOptions } from '../protocol/messages.js';
-import type { CaseProgram, Prepared, Timed } from '../protocol/program.js';
+import type { CaseProgram, Prepared, Timed, TimedPair } from '../protocol/program.js';
 import type { RunEnvironment } from '../results/schema.js';
 import { PageSession, type PageHooks } from './page-session.js';
 
@@ -125,6 +125,13 @@ export class BrowserRunner implements Runner {
     const entry = this.handles.get(handle);
     if (!entry) return { ok: false, failure: { status: 'error', message: `prepared case ${handle} is gone` } };
     return entry.session.time(entry.handle, timing);
+  }
+
+  async timeInterleaved(handles: readonly [number, number], timing: TimingOptions): Promise<TimedPair> {
+    const [a, b] = handles.map((handle) => this.handles.get(handle));
+    if (!a || !b) return { ok: false, failure: { status: 'error', message: `prepared cases ${handles.join(' and ')} are gone` } };
+    if (a.session !== b.session) return { ok: false, failure: { status: 'unsupported', message: 'the two sides run on different pages (a peer library): they cannot be interleaved' } };
+    return a.session.timeInterleaved([a.handle, b.handle], timing);
   }
 
   async release(handle: number): Promise<void> {

@@ -76,6 +76,7 @@ export async function openDawnRunner(options: {
       return executor.prepare(program);
     },
     time: async (handle, timing) => TimedSchema.parse(await executor.time(handle, timing)),
+    timeInterleaved: (handles, timing) => executor.timeInterleaved(handles, timing),
     release: (handle) => executor.release(handle),
     // In process, a lost device is replaced by the executor on the next case.
     recover: async (fault) => {

@@ -4,6 +4,7 @@
  * Runner interface (src/measure/runner.ts).
  */
 import { EnvironmentError, UsageError } from '../errors.js';
+import { BUILTIN_REGISTRY } from '../kernels/index.js';
 import type { Runner } from '../measure/runner.js';
 import type { ProgressEvent } from '../protocol/messages.js';
 import { assertDisplay, browserFromOption, ensureBrowser, launchBrowser, type BrowserChoice, type LaunchedBrowser } from './browser.js';
@@ -82,7 +83,9 @@ function localConnector(choice: RunnerChoice, hooks: RunnerHooks, hardware: Hard
  * --browser) and started headless with the WebGPU flags; a warning goes to `hooks.log` when it
  * gave a software adapter on a machine that has a GPU.
  */
-export async function openRunner(choice: RunnerChoice, hooks: RunnerHooks): Promise<Runner> {
+export async function openRunner(given: RunnerChoice, hooks: RunnerHooks): Promise<Runner> {
+  // The device asks for what the kernels need: the caller's registry's features, or the built-in kernels'.
+  const choice = { ...given, features: given.features ?? BUILTIN_REGISTRY.features() };
   if (choice.dawn) return openDawnRunner({ path: choice.dawn.path, flags: choice.dawn.flags, features: choice.features, onProgress: hooks.onProgress });
   if (choice.wsEndpoint !== undefined) {
     return BrowserRunner.open(remoteConnector(parseEndpoint(choice.wsEndpoint), { onProgress: hooks.onProgress, onPageLog: hooks.onPageLog, features: choice.features }));

@@ -9,7 +9,7 @@ import { EnvironmentError } from '../errors.js';
 import { MACHINE_GLOBAL, PROGRESS_BINDING } from '../protocol/binding.js';
 import { BrowserMachineSchema, type BrowserMachine } from '../protocol/machine.js';
 import { ProgressEventSchema, type FaultKind, type ProgressEvent, type TimingOptions } from '../protocol/messages.js';
-import { PreparedWireSchema, TimedSchema, type CaseProgram, type Failure, type Prepared, type Timed } from '../protocol/program.js';
+import { PreparedWireSchema, TimedPairSchema, TimedSchema, type CaseProgram, type Failure, type Prepared, type Timed, type TimedPair } from '../protocol/program.js';
 import { decodeFloats } from '../protocol/wire.js';
 import { EXECUTOR_GLOBAL } from '../runner/expose.js';
 
@@ -37,7 +37,7 @@ const NO_ADAPTER_HELP =
 /** How long a failed call waits for a gone browser's process to report its exit. */
 const SETTLE_MS = 1000;
 
-type Executor = Record<'init' | 'prepare' | 'time' | 'release', (...args: unknown[]) => Promise<unknown>>;
+type Executor = Record<'init' | 'prepare' | 'time' | 'timeInterleaved' | 'release', (...args: unknown[]) => Promise<unknown>>;
 
 /** A page with an executor loaded. */
 export class PageSession {
@@ -140,6 +140,15 @@ export class PageSession {
     const answer = await this.call('time', handle, timing);
     if ('failure' in answer) return { ok: false, failure: answer.failure };
     const parsed = TimedSchema.safeParse(answer.value);
+    if (!parsed.success) return { ok: false, failure: { status: 'error', message: `the page sent a malformed timing: ${parsed.error.issues[0]?.message}` } };
+    return parsed.data;
+  }
+
+  /** Times two prepared cases of this page against each other. */
+  async timeInterleaved(handles: readonly [number, number], timing: TimingOptions): Promise<TimedPair> {
+    const answer = await this.call('timeInterleaved', handles, timing);
+    if ('failure' in answer) return { ok: false, failure: answer.failure };
+    const parsed = TimedPairSchema.safeParse(answer.value);
     if (!parsed.success) return { ok: false, failure: { status: 'error', message: `the page sent a malformed timing: ${parsed.error.issues[0]?.message}` } };
     return parsed.data;
   }

@@ -11,6 +11,7 @@ import type { KernelDescriptor, Params, Shape } from '../api/types.js';
 import type { CaseOutcome, FaultKind, ProgressEvent, TimingOptions } from '../protocol/messages.js';
 import { applyPeaks, caseId, caseRecord, type PeakContext } from '../results/derive.js';
 import type { CaseRecord, Results } from '../results/schema.js';
+import { abCase, measurePair, sideRecord, type AbPlan } from './ab.js';
 import { measureCase } from './case.js';
 import { notePeak, peakPlans, peakShape } from './peaks.js';
 import type { PlannedCase } from './plan.js';
@@ -39,6 +40,8 @@ export interface MeasureOptions {
   moreCases?: { next(records: readonly CaseRecord[]): PlannedCase[]; expected: number } | undefined;
   /** Aborted: stop before the next case (and never restart the runner), the finished records kept. */
   signal?: AbortSignal | undefined;
+  /** An A/B run: these pairs, each side checked, then timed interleaved (src/measure/ab.ts), instead of the cases. */
+  ab?: AbPlan | undefined;
 }
 
 /** What measuring reports as it goes. */
@@ -90,7 +93,7 @@ function finished(record: CaseRecord, rounds: number): boolean {
 /**
  * Runs the cases on `runner`, adding a record per case to `results` (which arrives with env,
  * suite and reference peaks filled in, and the cases of an interrupted run when resuming: those
- * that finished are kept and not measured again) and marking it complete at the end.
+ * that finished are kept and not measured again). The caller marks the results complete.
  */
 export async function measureCases(runner: Runner, cases: readonly PlannedCase[], options: MeasureOptions, results: Results, hooks: MeasureHooks): Promise<Results> {
   const peakContext = (): PeakContext => ({ measured: results.peaks.measured, reference: results.peaks.reference ?? null });
@@ -98,33 +101,44 @@ export async function measureCases(runner: Runner, cases: readonly PlannedCase[]
   /** Set when the last case's fault ends the run; thrown once its record is saved. */
   let pendingStop: RunStopped | null = null;
 
-  /** Measures one case; after a fault, recovers the runner (or stops the run). */
-  const runOne = async (kernel: KernelDescriptor, shape: Shape, params: Params, timing: TimingOptions): Promise<CaseOutcome> => {
+  /**
+   * Runs `work` (one case, or an A/B pair); when an outcome it gives met a fault of the runner,
+   * says so on it and recovers the runner (or marks the run to stop once it is recorded).
+   */
+  const guarded = async <T>(label: string, work: () => Promise<T>, outcomesOf: (result: T) => CaseOutcome[]): Promise<T> => {
     options.signal?.throwIfAborted();
-    const outcome = await measureCase(runner, kernel, shape, params, { seed: options.seed, timing, maxCheckedElements: options.maxCheckedElements, onProgress: hooks.caseProgress });
-    const fault = outcome.fault;
+    const result = await work();
     // A case cut short by the abort is not recorded: its record would be of the abort, not the kernel.
     options.signal?.throwIfAborted();
+    const faulted = outcomesOf(result).filter((outcome) => outcome.fault);
+    const fault = faulted[0]?.fault;
     if (!fault) {
       lastFault = null;
-      return outcome;
+      return result;
     }
     const words = FAULT_WORDS[fault];
-    const detail = outcome.message;
-    outcome.message = `${words} during this case${detail ? ` (${detail})` : ''}`;
+    const detail = faulted[0]!.message;
+    for (const outcome of faulted) outcome.message = `${words} during this case${outcome.message ? ` (${outcome.message})` : ''}`;
     if (lastFault === fault) pendingStop = new RunStopped(fault, `${words} twice in a row (${detail ?? 'no detail'}): stopped`);
     else if (!runner.recover) pendingStop = new RunStopped(fault, `${words} (${detail ?? 'no detail'}) and this runner cannot be restarted: stopped`);
     else {
       try {
-        hooks.log(`flopscope: ${words} during ${kernel.name} ${kernel.formatShape(shape)}; restarting it and going on`);
+        hooks.log(`flopscope: ${words} during ${label}; restarting it and going on`);
         await runner.recover(fault);
       } catch (error) {
         pendingStop = new RunStopped(fault, `${words} and could not be restarted (${(error as Error).message.split('\n')[0]}): stopped`);
       }
     }
     lastFault = fault;
-    return outcome;
+    return result;
   };
+  /** Measures one case; after a fault, recovers the runner (or stops the run). */
+  const runOne = (kernel: KernelDescriptor, shape: Shape, params: Params, timing: TimingOptions): Promise<CaseOutcome> =>
+    guarded(
+      `${kernel.name} ${kernel.formatShape(shape)}`,
+      () => measureCase(runner, kernel, shape, params, { seed: options.seed, timing, maxCheckedElements: options.maxCheckedElements, onProgress: hooks.caseProgress }),
+      (outcome) => [outcome],
+    );
   /** Adds a record (or replaces the one at `index`), saves and reports it; stops the run after a fatal fault. */
   const record = (entry: CaseRecord, index?: number) => {
     if (index === undefined) results.cases.push(entry);
@@ -170,7 +184,9 @@ export async function measureCases(runner: Runner, cases: readonly PlannedCase[]
   for (const entry of results.cases) applyPeaks(entry, peakContext());
   hooks.save(results);
 
-  if (rounds > 1 || !options.moreCases) {
+  if (options.ab) {
+    await measurePairs(options.ab);
+  } else if (rounds > 1 || !options.moreCases) {
     await measureInRounds(cases, rounds);
   } else {
     const benchmark = () => results.cases.filter((c) => c.role === 'benchmark');
@@ -182,9 +198,28 @@ export async function measureCases(runner: Runner, cases: readonly PlannedCase[]
       if (queue.length === 0) queue = options.moreCases.next(benchmark());
     }
   }
-  results.complete = true;
-  results.env.finishedAt = new Date().toISOString();
   return results;
+
+  /** Each pair: both sides checked and timed interleaved, their records and the A/B case after each. */
+  async function measurePairs(ab: AbPlan): Promise<void> {
+    results.ab ??= { threshold: ab.threshold, confidence: 0.95, base: ab.base, candidate: ab.candidate, cases: [], regressions: 0 };
+    const summary = results.ab;
+    for (const [i, pair] of ab.pairs.entries()) {
+      const { kernel, shape } = pair.candidate;
+      hooks.caseStarted(peakRuns + i + 1, peakRuns + ab.pairs.length, `${kernel.name} ${kernel.formatShape(shape)} (base and candidate interleaved)`);
+      const measured = await guarded(
+        `${kernel.name} ${kernel.formatShape(shape)}`,
+        () => measurePair(runner, pair, { seed: options.seed, timing: options.timing, maxCheckedElements: options.maxCheckedElements }),
+        (outcome) => [outcome.base, outcome.candidate],
+      );
+      const base = sideRecord(benchmarkRecord(pair.base, measured.base), 'base');
+      const candidate = sideRecord(benchmarkRecord(pair.candidate, measured.candidate), 'candidate');
+      summary.cases.push(abCase(kernel, shape, base, candidate, measured.ratios, ab.threshold));
+      summary.regressions = summary.cases.filter((c) => c.verdict === 'slower').length;
+      results.cases.push(base);
+      record(candidate);
+    }
+  }
 
   /**
    * Every case once per round; each case's record holds all its rounds so far (a partial save

@@ -107,6 +107,8 @@ export async function measureRun(
     results.suite.scale = workloadScale!;
     results.workloads = summarizeWorkloads([{ name, description, scale: workloadScale! }], results.cases, results.peaks);
   }
+  results.complete = true;
+  results.env.finishedAt = new Date().toISOString();
   plan.finalize?.(results);
   hooks.save(results);
   return results;

@@ -4,7 +4,7 @@
  * ones; the serve page wraps its own executor.
  */
 import type { DeviceReport, FaultKind, TimingOptions } from '../protocol/messages.js';
-import type { CaseProgram, Prepared, Timed } from '../protocol/program.js';
+import type { CaseProgram, Prepared, Timed, TimedPair } from '../protocol/program.js';
 import type { RunEnvironment } from '../results/schema.js';
 
 /** What the results record about the browser (or the runtime standing in for one). */
@@ -19,6 +19,8 @@ export interface Runner {
   readonly machine?: RunEnvironment['host'] | undefined;
   prepare(program: CaseProgram): Promise<Prepared>;
   time(handle: number, timing: TimingOptions): Promise<Timed>;
+  /** Times two prepared cases against each other, sample by sample in a balanced order (for A/B runs). */
+  timeInterleaved(handles: readonly [number, number], timing: TimingOptions): Promise<TimedPair>;
   release(handle: number): Promise<void>;
   /**
    * After a fault: relaunch the browser, reopen the page or get a new device, so the run can go

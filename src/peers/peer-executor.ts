@@ -121,6 +121,9 @@ export function createPeerExecutor(library: PeerLibrary): PeerExecutorApi {
         return failed(error);
       }
     },
+    async timeInterleaved() {
+      return { ok: false, failure: { status: 'unsupported', message: 'a peer library runs alone: it is not measured interleaved with another kernel' } };
+    },
     async release(handle) {
       cases.get(handle)?.dispose();
       cases.delete(handle);

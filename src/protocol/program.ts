@@ -114,6 +114,13 @@ export const TimedSchema = z.discriminatedUnion('ok', [
 ]);
 export type Timed = z.infer<typeof TimedSchema>;
 
+/** The answer to `timeInterleaved`: both sides' raw timings and the ratio B/A of every block of four samples, or why there are none. */
+export const TimedPairSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), timings: z.tuple([RawTimingSchema, RawTimingSchema]), ratios: z.array(z.number()) }),
+  z.object({ ok: z.literal(false), failure: FailureSchema }),
+]);
+export type TimedPair = z.infer<typeof TimedPairSchema>;
+
 /** What a runner exposes: a page as `window.flopscope`, Dawn and the serve page in process. */
 export interface ExecutorApi {
   /** Opens the device, asking for `features` (those the kernels need) where the adapter has them; again after a loss. */
@@ -122,6 +129,8 @@ export interface ExecutorApi {
   prepare(program: CaseProgram): Promise<Prepared>;
   /** Times a prepared case (warm-up, batches, stopping rule: src/runner/timing.ts). */
   time(handle: number, timing: TimingOptions): Promise<Timed>;
+  /** Times two prepared cases against each other, sample by sample in a balanced order (src/runner/interleave.ts). */
+  timeInterleaved(handles: readonly [number, number], timing: TimingOptions): Promise<TimedPair>;
   /** Frees a prepared case's buffers and pipelines. */
   release(handle: number): Promise<void>;
 }

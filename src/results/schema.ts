@@ -103,6 +103,8 @@ export const CaseRecordSchema = z.object({
   bound: z.enum(['compute', 'memory']).nullable(),
   /** Where the kernel's code came from: its module (null for a built-in), its shader file and a content hash of the shader as linked (what it imports included), so a comparison can say the code changed. */
   source: z.object({ module: z.string().nullable(), file: z.string().nullable(), hash: z.string().nullable() }).optional(),
+  /** In an A/B run: which side the case measured (its id ends in @base or @candidate). */
+  side: z.enum(['base', 'candidate']).optional(),
   /** The workload layer this case stands for, and how many times the model runs it. */
   workload: z.object({ name: z.string(), layer: z.string(), repeat: z.number().int().positive() }).optional(),
 });
@@ -244,6 +246,56 @@ export const WorkloadSummarySchema = z.object({
 });
 export type WorkloadSummary = z.infer<typeof WorkloadSummarySchema>;
 
+/** One side of an A/B run: where its kernels came from. */
+export const AbSideSchema = z.object({
+  /** How it is shown, e.g. 'origin/main (3f2a9c1)' or 'working tree'. */
+  label: z.string(),
+  origin: z.enum(['working-tree', 'revision', 'directory', 'params']),
+  /** The git revision asked for and the commit it named. */
+  revision: z.string().optional(),
+  commit: z.string().optional(),
+  /** The folder its config was loaded from. */
+  path: z.string().optional(),
+  /** Parameters set on this side (--base-param, --param). */
+  params: z.record(z.string(), z.number()).optional(),
+});
+export type AbSide = z.infer<typeof AbSideSchema>;
+
+/** One case of an A/B run: the base's and the candidate's records, and the paired ratios that judge them. */
+export const AbCaseSchema = z.object({
+  kernel: z.string(),
+  shape: z.record(z.string(), z.number()),
+  shapeLabel: z.string(),
+  baseId: z.string(),
+  candidateId: z.string(),
+  /** Candidate time / base time per block of interleaved samples (ABBA, BAAB, ...), in order: above 1 is slower. */
+  ratios: z.array(z.number()),
+  /** Median ratio, its 95% interval and relative half-width; null unless both sides ran and passed. */
+  ratio: z.number().nullable(),
+  ci95: z.tuple([z.number(), z.number()]).nullable(),
+  relHalfWidth: z.number().nullable(),
+  /** Wilcoxon signed-rank p-value of the log ratios. */
+  pValue: z.number().nullable(),
+  verdict: z.enum(['faster', 'slower', 'unchanged', 'ambiguous', 'failed']),
+  note: z.string().optional(),
+  /** The two sides' shaders differ (content hashes). */
+  codeChanged: z.boolean(),
+});
+export type AbCase = z.infer<typeof AbCaseSchema>;
+
+/** An A/B run: a base and a candidate measured interleaved on one page, judged from the paired ratios. */
+export const AbSchema = z.object({
+  /** The fraction of change that matters (0.05 = 5%). */
+  threshold: z.number(),
+  confidence: z.number(),
+  base: AbSideSchema,
+  candidate: AbSideSchema,
+  cases: z.array(AbCaseSchema),
+  /** Cases significantly slower by more than the threshold: what makes `flopscope ab` exit 1. */
+  regressions: z.number().int(),
+});
+export type Ab = z.infer<typeof AbSchema>;
+
 /** A whole results file. */
 export const ResultsSchema = z.object({
   schema: z.literal(RESULTS_SCHEMA),
@@ -261,6 +313,8 @@ export const ResultsSchema = z.object({
   cases: z.array(CaseRecordSchema),
   /** Present in the results of `flopscope tune` only. */
   tune: TuneInfoSchema.optional(),
+  /** Present in the results of `flopscope ab` only. */
+  ab: AbSchema.optional(),
   /** Model workloads run (suites such as bert-base), each the sum of its layer cases. */
   workloads: z.array(WorkloadSummarySchema).optional(),
 });

@@ -6,9 +6,10 @@
  */
 import { fromF16 } from '../protocol/f16.js';
 import type { DeviceReport, ProgressEvent } from '../protocol/messages.js';
-import type { CaseProgram, ExecutorApi, Failure, Prepared, Timed } from '../protocol/program.js';
+import type { CaseProgram, ExecutorApi, Failure, Prepared, Timed, TimedPair } from '../protocol/program.js';
 import { sampleIndices } from '../protocol/seeded-inputs.js';
 import { openGpu, type GpuContext } from './device.js';
+import { timeInterleaved } from './interleave.js';
 import { CaseFailure, prepareProgram, type PreparedKernel } from './prepare.js';
 import { chooseClock, runAndWait, timeKernel } from './timing.js';
 
@@ -133,6 +134,22 @@ export function createExecutor(progress: (event: ProgressEvent) => void): Execut
       }
       const result = await scoped(device, () => timeKernel(device, entry.kernel.stages, timing, clock, progress));
       return 'failure' in result ? { ok: false, failure: result.failure } : { ok: true, timing: result.value };
+    },
+
+    async timeInterleaved(handles, timing): Promise<TimedPair> {
+      const pair = handles.map((handle) => entries.get(handle));
+      const { device, report } = await currentGpu();
+      if (pair.some((entry) => !entry || entry.device !== device)) {
+        const gone = pair.find((entry) => entry && entry.device !== device);
+        return { ok: false, failure: lostFailure(gone?.device) ?? { status: 'error', message: `prepared cases ${handles.join(' and ')} are gone` } };
+      }
+      const clock = chooseClock(timing, report.timestampQuery);
+      if (!clock) {
+        return { ok: false, failure: { status: 'unsupported', reason: 'no-timestamps', message: 'GPU timestamps were asked for but this adapter has no timestamp-query' } };
+      }
+      const [a, b] = pair as [Entry, Entry];
+      const result = await scoped(device, () => timeInterleaved(device, [a.kernel.stages, b.kernel.stages], timing, clock, progress));
+      return 'failure' in result ? { ok: false, failure: result.failure } : { ok: true, ...result.value };
     },
 
     async release(handle) {

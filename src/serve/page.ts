@@ -99,6 +99,7 @@ async function pageRunner(onProgress: (event: ProgressEvent) => void, node: stri
         ? Promise.resolve({ ok: false, failure: { status: 'unsupported', message: `${program.peer.kernel} runs on its own page (${program.peer.page}), which the serve page does not open: run it with \`flopscope run\`` } })
         : executor.prepare(program),
     time: (handle, timing) => executor.time(handle, timing),
+    timeInterleaved: (handles, timing) => executor.timeInterleaved(handles, timing),
     release: (handle) => executor.release(handle),
     close: async () => undefined,
   };
