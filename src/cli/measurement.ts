@@ -42,7 +42,11 @@ export type CommandPlan = Omit<RunPlan, 'timing' | 'peakRequest' | 'maxCheckedEl
  * Validates the shared options (before anything is launched or written), measures, and says
  * where the results went.
  */
-export async function runMeasurement(args: MeasurementArgs, command: CommandPlan, config: LoadedConfig): Promise<{ results: Results; path: string }> {
+export async function runMeasurement(
+  args: MeasurementArgs,
+  command: CommandPlan,
+  config: LoadedConfig & { features?: readonly string[] },
+): Promise<{ results: Results; path: string }> {
   const { timing: timingOverrides, outSuffix, resume, ...rest } = command;
   const plan: RunPlan = {
     ...rest,
@@ -50,7 +54,7 @@ export async function runMeasurement(args: MeasurementArgs, command: CommandPlan
     peakRequest: peakRequestFromArgs(args),
     maxCheckedElements: MAX_CHECKED_ELEMENTS,
   };
-  const choice = { ...runnerChoiceFromArgs(args), features: config.registry.features() };
+  const choice = { ...runnerChoiceFromArgs(args), features: config.features ?? config.registry.features() };
   const out = resume ? resume.path : resultsOut(args.out, outSuffix);
   const outcome = await runToFile(plan, choice, { out, resume }, progressReporter(process.stderr, colourAllowed(process.stderr)));
   logLine(`flopscope: results written to ${outcome.path}`);

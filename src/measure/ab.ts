@@ -49,7 +49,8 @@ export function pairCases(candidates: readonly PlannedCase[], base: KernelRegist
     if (!kernel) throw new UsageError(`the base (${baseLabel}) has no kernel ${candidate.kernel.name}: it has ${base.names.join(', ')}; compare kernels both sides have`);
     const shape = candidate.size !== undefined ? kernel.shapeFromSize(candidate.size) : candidate.shape;
     const params = { ...kernel.defaultParams, ...candidate.params, ...baseParams };
-    const planned: PlannedCase = { ...candidate, kernel, shape, params };
+    const overrides = { ...candidate.overrides, ...baseParams };
+    const planned: PlannedCase = { ...candidate, kernel, shape, params, ...(Object.keys(overrides).length > 0 ? { overrides } : {}) };
     const differs =
       kernel.problem !== candidate.kernel.problem
         ? `its problem is ${kernel.problem} in the base and ${candidate.kernel.problem} in the candidate`

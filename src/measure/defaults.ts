@@ -41,6 +41,13 @@ export const DEFAULT_TUNE_SIZES: readonly number[] = [256];
 /** A sweep measures many configurations: a few samples each, compared within one run (and a short warm-up). */
 export const TUNE_TIMING: Partial<TimingOptions> = { warmupMs: 20, maxTimeMs: 300, minSamples: 3, maxSamples: 20, noiseTarget: 0.05 };
 
+/**
+ * Timing of an A/B run's cases: the stopping rule watches the paired ratios (one per block of
+ * four interleaved samples), to ±1%, for at most 20 s a case; at least 10 blocks. Here the
+ * ratios' spread was about 4% per block, so ±1% needs some 40 blocks.
+ */
+export const AB_TIMING: Partial<TimingOptions> = { maxTimeMs: 20_000, noiseTarget: 0.01, minSamples: 10 };
+
 /** Where results files go when --out is not given. */
 export const RESULTS_DIR = 'results';
 

@@ -101,7 +101,10 @@ export async function measureRun(
   const results = resume ? resumable(resume.results, fresh, resume.path) : fresh;
   results.complete = false;
   hooks.save(results);
-  await measureCases(runner, cases, plan, results, hooks);
+  // An A/B run's pairs get each side's configuration for this adapter, as plain cases do.
+  const ab = plan.ab && { ...plan.ab, pairs: plan.ab.pairs.map((pair) => ({ base: resolveForAdapter([pair.base], runner.device.adapter)[0]!, candidate: resolveForAdapter([pair.candidate], runner.device.adapter)[0]! })) };
+  if (ab) assertCasesFit(ab.pairs.map((pair) => pair.base), runner.device.limits);
+  await measureCases(runner, cases, { ...plan, ab }, results, hooks);
   if (plan.workload) {
     const { name, description } = plan.workload.workload;
     results.suite.scale = workloadScale!;
