@@ -88,8 +88,10 @@ async function revisionSide(revision: string, candidate: LoadedConfig, from: str
   const commit = git(root, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
   if (!commit) throw new UsageError(`--base ${revision}: no such revision in ${root}: give a branch, tag or commit (git log shows them; in CI, fetch it first, e.g. fetch-depth: 0)`);
   const label = `${revision} (${commit.slice(0, 10)})`;
-  // Inside node_modules: ignored by git, and `import 'flopscope'` from the base's kernels finds this one.
-  const dir = join(root, 'node_modules', '.cache', 'flopscope', `base-${commit.slice(0, 12)}`);
+  // Inside the repository's git folder: git ignores it, its modules resolve packages (`import 'flopscope'`) from the
+  // repository's node_modules as the working tree's do, and they keep the repository's module type.
+  const gitDir = git(root, ['rev-parse', '--path-format=absolute', '--git-common-dir']) ?? join(root, '.git');
+  const dir = join(gitDir, 'flopscope', `base-${commit.slice(0, 12)}`);
   if (existsSync(dir) && git(dir, ['rev-parse', 'HEAD']) !== commit) rmSync(dir, { recursive: true, force: true });
   if (!existsSync(dir)) {
     git(root, ['worktree', 'prune']);
@@ -108,7 +110,7 @@ async function revisionSide(revision: string, candidate: LoadedConfig, from: str
       if (!existsSync(path)) throw new UsageError(`it has no ${relative(root, candidate.file)}`);
       config = await loadConfig({ path, cwd: dir });
     } else {
-      config = await checkoutBuiltins(dir, join(dirname(dir), `built-${commit.slice(0, 12)}`));
+      config = await checkoutBuiltins(dir, join(dir, '.flopscope-built'));
     }
     return { config, side: { label, origin: 'revision', revision, commit }, params: {}, close };
   } catch (error) {
@@ -137,7 +139,10 @@ export async function loadBaseSide(request: BaseRequest, candidate: LoadedConfig
     const file = findConfig(dir);
     const label = `directory ${request.dir}`;
     if (!file || !resolve(file).startsWith(dir)) {
-      if (isFlopscopeCheckout(dir)) return { config: await checkoutBuiltins(dir, join(dir, 'node_modules', '.cache', 'flopscope', 'built-dir')).catch((error: unknown) => asBase(label, error)), side: { label, origin: 'directory', path: dir }, params: {}, close: async () => undefined };
+      if (isFlopscopeCheckout(dir)) {
+        const config = await checkoutBuiltins(dir, join(dir, 'node_modules', '.cache', 'flopscope')).catch((error: unknown) => asBase(label, error));
+        return { config, side: { label, origin: 'directory', path: dir }, params: {}, close: async () => undefined };
+      }
       throw new UsageError(`--base-dir ${request.dir}: it has no flopscope.config.ts (or .mts, .js, .mjs): give the folder of the base's config`);
     }
     const config = await loadConfig({ path: file, cwd: dir }).catch((error: unknown) => asBase(label, error));
