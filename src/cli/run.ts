@@ -25,12 +25,14 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
         .option('param', { type: 'string', array: true, describe: "set a kernel parameter, e.g. --param TM=8 (repeatable; values from the kernel's space)" })
         .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'seed of the input data' })
         .option('rounds', { type: 'number', describe: `measure every case this many times in turn, sharing its --max-time; the interval then counts the drift between rounds (default ${DEFAULT_ROUNDS}; model workloads ${WORKLOAD_ROUNDS})` })
+        .option('launches', { type: 'number', default: 1, describe: 'repeat the run in this many fresh browser processes; the interval then holds where a rerun would land' })
         .option('peak', { type: 'boolean', default: true, describe: 'measure the fma-peak first (--no-peak to skip)' })
         .option('resume', { type: 'string', describe: 'continue an interrupted run from its .partial.json (same options and browser): finished cases are kept' })
         .example('$0 run', 'the quick suite')
         .example('$0 run --kernel matmul-naive --sizes 256 --json', 'one kernel at 256x256x256, results JSON on stdout')
         .example('$0 run --suite conv --scale 0.25', 'every conv strategy on AlexNet and ResNet-50 layers at a quarter of their size')
         .example('$0 run --kernel matmul-blocked --sizes 512 --param TM=8 --param TN=16', 'one configuration of a kernel, by hand')
+        .example('$0 run --launches 5', 'five fresh browsers one after the other: intervals that hold across reruns')
         .example('$0 run --suite matmul --resume results/2026-12-02T10-00-00-swiftshader.partial.json', 'finish a run that was interrupted'),
     async (args) => {
       const sizes = parseSizes(args.sizes);
@@ -48,6 +50,7 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
         suite: { name: args.kernel && !args.suite ? null : (args.suite ?? defaultSuiteName(config)), sizes: sizes ?? null, ...(scale !== null && !workload ? { scale } : {}) },
         seed: parseSeed(args.seed),
         rounds: args.rounds !== undefined ? parseCount(args.rounds, '--rounds') : workload ? WORKLOAD_ROUNDS : DEFAULT_ROUNDS,
+        launches: parseCount(args.launches, '--launches'),
         measurePeak: args.peak,
         ...(workload ? { workload: { workload, scale } } : {}),
         resume,

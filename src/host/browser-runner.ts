@@ -159,6 +159,11 @@ export class BrowserRunner implements Runner {
     this.device = device;
   }
 
+  /** A fresh browser (a launched one is closed and launched again; a remote one reconnected, in a new tab). */
+  async restart(): Promise<void> {
+    await this.recover('browser-exited');
+  }
+
   private async closePeers(): Promise<void> {
     for (const peer of this.peers.values()) await (await peer.catch(() => null))?.close();
     this.peers.clear();

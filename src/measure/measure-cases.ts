@@ -40,6 +40,12 @@ export interface MeasureOptions {
   moreCases?: { next(records: readonly CaseRecord[]): PlannedCase[]; expected: number } | undefined;
   /** Aborted: stop before the next case (and never restart the runner), the finished records kept. */
   signal?: AbortSignal | undefined;
+  /**
+   * Measure every case in this many fresh browser processes, one after the other, each with its
+   * rounds; the case's interval then holds where a rerun would land (src/stats/ci.ts
+   * rerunHalfWidth). Default 1.
+   */
+  launches?: number | undefined;
   /** An A/B run: these pairs, each side checked, then timed interleaved (src/measure/ab.ts), instead of the cases. */
   ab?: AbPlan | undefined;
 }
@@ -155,6 +161,9 @@ export async function measureCases(runner: Runner, cases: readonly PlannedCase[]
   const device = runner.device;
   const rounds = options.moreCases ? 1 : (options.rounds ?? 1);
   if (!(Number.isInteger(rounds) && rounds >= 1)) throw new RangeError(`rounds must be a whole number >= 1, got ${rounds}`);
+  const launches = options.moreCases || options.ab ? 1 : (options.launches ?? 1);
+  if (!(Number.isInteger(launches) && launches >= 1)) throw new RangeError(`launches must be a whole number >= 1, got ${launches}`);
+  if (launches > 1 && !runner.restart) throw new EnvironmentError('--launches needs a runner that can start again (a browser); Dawn in this process cannot: drop --launches, or run it as separate processes');
   const plans = options.measurePeak ? peakPlans(device.features, device.limits, { bandwidth: true, includeUnsupported: options.includeUnsupportedPeaks ?? false }) : [];
   // A resumed run keeps its peaks when it has a record of every peak kernel.
   const resumedPeaks = plans.length > 0 && plans.every((peak) => results.cases.some((c) => c.role === 'peak' && c.kernel === peak.kernel.name));
@@ -163,7 +172,7 @@ export async function measureCases(runner: Runner, cases: readonly PlannedCase[]
     results.peaks.measured = { computeGflops: null, computeCaseId: null };
   }
   const peakRuns = resumedPeaks ? 0 : plans.reduce((sum, peak) => sum + peak.configurations.length, 0);
-  const total = peakRuns + cases.length * rounds + (options.moreCases?.expected ?? 0);
+  const total = peakRuns + cases.length * rounds * launches + (options.moreCases?.expected ?? 0);
   let started = 0;
   for (const peak of resumedPeaks ? [] : plans) {
     const { kernel } = peak;
@@ -186,7 +195,7 @@ export async function measureCases(runner: Runner, cases: readonly PlannedCase[]
 
   if (options.ab) {
     await measurePairs(options.ab);
-  } else if (rounds > 1 || !options.moreCases) {
+  } else if (rounds > 1 || launches > 1 || !options.moreCases) {
     await measureInRounds(cases, rounds);
   } else {
     const benchmark = () => results.cases.filter((c) => c.role === 'benchmark');
@@ -227,30 +236,43 @@ export async function measureCases(runner: Runner, cases: readonly PlannedCase[]
    */
   async function measureInRounds(planned: readonly PlannedCase[], count: number): Promise<void> {
     const outcomes: CaseOutcome[][] = planned.map(() => []);
+    /** The launch each outcome of a case ran in. */
+    const launchOf: number[][] = planned.map(() => []);
     // A case planned twice (the same size given twice) matches the resumed records one each.
     const claimed = new Set<number>();
     const indices = planned.map(({ kernel, shape, params }) => {
       const id = caseId(kernel, shape, params);
       const at = results.cases.findIndex((c, index) => c.role === 'benchmark' && c.id === id && !claimed.has(index));
       if (at >= 0) claimed.add(at);
-      if (at >= 0 && finished(results.cases[at]!, count)) return { at, done: true };
+      if (at >= 0 && finished(results.cases[at]!, count * launches)) return { at, done: true };
       return { at: at >= 0 ? at : undefined, done: false };
     });
-    const timing = roundTiming(options.timing, count);
+    const timing = roundTiming(options.timing, count * launches);
     let done = peakRuns;
-    for (let round = 0; round < count; round++) {
-      for (const [i, entry] of planned.entries()) {
-        done++;
-        const slot = indices[i]!;
-        // A case that failed, or was skipped, in the first round is not measured again.
-        if (slot.done || (round > 0 && outcomes[i]![0]!.status !== 'ok')) continue;
-        hooks.caseStarted(done, total, count > 1 ? `${caseLabel(entry)} (round ${round + 1}/${count})` : caseLabel(entry));
-        outcomes[i]!.push(await runOne(entry.kernel, entry.shape, entry.params, timing));
-        if (slot.at === undefined) {
-          slot.at = results.cases.length;
-          record(benchmarkRecord(entry, mergeRounds(outcomes[i]!)));
-        } else record(benchmarkRecord(entry, mergeRounds(outcomes[i]!)), slot.at);
+    for (let launch = 0; launch < launches; launch++) {
+      if (launch > 0) {
+        options.signal?.throwIfAborted();
+        hooks.log(`flopscope: launch ${launch + 1}/${launches}: a fresh browser`);
+        await runner.restart!();
+      }
+      for (let round = 0; round < count; round++) {
+        for (const [i, entry] of planned.entries()) {
+          done++;
+          const slot = indices[i]!;
+          // A case that failed, or was skipped, in its first round is not measured again.
+          if (slot.done || (outcomes[i]!.length > 0 && outcomes[i]![0]!.status !== 'ok')) continue;
+          const where = [launches > 1 ? `launch ${launch + 1}/${launches}` : null, count > 1 ? `round ${round + 1}/${count}` : null].filter(Boolean).join(', ');
+          hooks.caseStarted(done, total, where ? `${caseLabel(entry)} (${where})` : caseLabel(entry));
+          outcomes[i]!.push(await runOne(entry.kernel, entry.shape, entry.params, timing));
+          launchOf[i]!.push(launch);
+          const merged = mergeRounds(outcomes[i]!, launches > 1 ? launchOf[i] : undefined);
+          if (slot.at === undefined) {
+            slot.at = results.cases.length;
+            record(benchmarkRecord(entry, merged));
+          } else record(benchmarkRecord(entry, merged), slot.at);
+        }
       }
     }
   }
+
 }

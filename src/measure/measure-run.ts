@@ -74,6 +74,7 @@ export function startResults(runner: Runner, plan: RunPlan, cases: readonly Plan
       timing: plan.timing,
       ...(plan.suite.scale !== undefined ? { scale: plan.suite.scale } : {}),
       ...(rounds > 1 ? { rounds } : {}),
+      ...((plan.launches ?? 1) > 1 ? { launches: plan.launches } : {}),
     },
     peaks: {
       measured: { computeGflops: null, computeCaseId: null },

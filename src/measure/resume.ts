@@ -22,6 +22,7 @@ export function resumable(partial: Results, fresh: Results, path: string): Resul
   same('seed', partial.suite.seed, fresh.suite.seed);
   same('timing', partial.suite.timing, fresh.suite.timing);
   same('rounds', partial.suite.rounds ?? 1, fresh.suite.rounds ?? 1);
+  same('launches', partial.suite.launches ?? 1, fresh.suite.launches ?? 1);
   if (differences.length > 0) {
     throw new UsageError(`--resume ${path}: it was run with another ${differences.join(', another ')}: resume it with the same options and browser, or start a new run`);
   }

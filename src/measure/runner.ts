@@ -27,5 +27,10 @@ export interface Runner {
    * on; rejects when it cannot. Absent on runners that cannot recover.
    */
   recover?(fault: FaultKind): Promise<void>;
+  /**
+   * A fresh runner process, the same adapter (--launches: each launch's offset is its own).
+   * Absent on runners that cannot start again (Dawn in this process).
+   */
+  restart?(): Promise<void>;
   close(): Promise<void>;
 }

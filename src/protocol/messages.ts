@@ -127,6 +127,8 @@ export const RawTimingSchema = z.object({
   batchNs: z.array(z.number()).optional(),
   /** With several rounds (src/measure/rounds.ts): the median of each round's samples, in order. */
   roundMedians: z.array(z.number()).optional(),
+  /** With --launches: the median of each launch's samples (each in a fresh browser process), in order; the interval counts their spread. */
+  launchMedians: z.array(z.number()).optional(),
 });
 export type RawTiming = z.infer<typeof RawTimingSchema>;
 

@@ -34,7 +34,7 @@ export interface CompareRow {
   /** Run-to-run half-width added to the interval (log units, src/stats/compare.ts), null with one base run and no rounds. */
   runToRun: number | null;
   /** Where runToRun came from: the runs' rounds, or several base runs' medians. */
-  spreadFrom: 'rounds' | 'runs' | null;
+  spreadFrom: 'launches' | 'rounds' | 'runs' | null;
   /** GFLOP/s or GB/s, as the kernel's metric says. */
   baseRate: number | null;
   newRate: number | null;
@@ -147,8 +147,11 @@ function codeChanged(befores: readonly CaseRecord[], record: CaseRecord): boolea
  * unit of replication), else from the medians of several base runs (a prediction interval for
  * one more run), else unknown (null: one base run without rounds).
  */
-function runToRunSpread(befores: readonly CaseRecord[], record: CaseRecord, alpha: number): { half: number; from: 'rounds' | 'runs' } | null {
+function runToRunSpread(befores: readonly CaseRecord[], record: CaseRecord, alpha: number): { half: number; from: 'launches' | 'rounds' | 'runs' } | null {
   const rounds = (r: CaseRecord) => r.timing?.roundMedians ?? [];
+  const launches = (r: CaseRecord) => r.timing?.launchMedians ?? [];
+  // Fresh processes first: what separates launches is what separates runs.
+  if (befores.every((r) => launches(r).length >= 2) && launches(record).length >= 2) return { half: roundsShiftHalfWidth(befores.flatMap(launches), launches(record), alpha), from: 'launches' };
   if (befores.every((r) => rounds(r).length >= 2) && rounds(record).length >= 2) return { half: roundsShiftHalfWidth(befores.flatMap(rounds), rounds(record), alpha), from: 'rounds' };
   return befores.length >= 2 ? { half: runToRunHalfWidth(befores.map((r) => median(sortSamples(r.samples))), alpha), from: 'runs' } : null;
 }
@@ -162,6 +165,7 @@ function rateAt(record: CaseRecord, ms: number): number {
 function spreadLegend(comparison: RunComparison, baseFiles: number): string {
   const from = new Set(comparison.rows.map((row) => row.spreadFrom).filter((f) => f !== null));
   const parts: string[] = [];
+  if (from.has('launches')) parts.push("the spread between the runs' launches (fresh browser processes; a Welch interval of the launches' medians)");
   if (from.has('rounds')) parts.push("the spread between the runs' rounds (a Welch interval of the rounds' medians)");
   if (from.has('runs')) parts.push("the spread between the base runs' medians (a t prediction interval for one more run)");
   if (parts.length > 0) return `, and for ${parts.join('; or ')}`;

@@ -8,7 +8,7 @@ import { shaderHash } from '../shaders/hash.js';
 import { arithmeticIntensity, boundBy } from '../flops/roofline.js';
 import type { CaseOutcome, RawTiming } from '../protocol/messages.js';
 import { autocorrelationInflation, lag1Autocorrelation, widenInterval } from '../stats/autocorrelation.js';
-import { medianCi, minSamplesForConfidence, relativeHalfWidth, roundsHalfWidth } from '../stats/ci.js';
+import { medianCi, minSamplesForConfidence, relativeHalfWidth, rerunHalfWidth, roundsHalfWidth } from '../stats/ci.js';
 import { sortSamples, type SortedSamples } from '../stats/sorted.js';
 import { median, summarize } from '../stats/summary.js';
 import type { CaseRecord, MeasuredPeaks, ReferencePeaks, TimingSummary } from './schema.js';
@@ -52,13 +52,18 @@ export interface PeakContext {
  * in run order, as the page's stopping rule judges it; with several rounds, also at least the t
  * interval of the rounds' medians around it (the drift between them).
  */
-function medianInterval(runOrder: readonly number[], sorted: SortedSamples, p50: number, roundMedians: readonly number[] = []): { ci95Ms: [number, number] | null; relHalfWidth: number | null } {
+function medianInterval(
+  runOrder: readonly number[],
+  sorted: SortedSamples,
+  p50: number,
+  roundMedians: readonly number[] = [],
+  launchMedians: readonly number[] = [],
+): { ci95Ms: [number, number] | null; relHalfWidth: number | null } {
   if (sorted.length < minSamplesForConfidence(0.95)) return { ci95Ms: null, relHalfWidth: null };
   let ci = widenInterval(medianCi(sorted, 0.95), p50, autocorrelationInflation(runOrder));
-  if (roundMedians.length >= 2) {
-    const half = roundsHalfWidth(roundMedians, 0.95);
-    ci = { low: Math.min(ci.low, p50 * Math.exp(-half)), high: Math.max(ci.high, p50 * Math.exp(half)) };
-  }
+  const halves = [roundMedians.length >= 2 ? roundsHalfWidth(roundMedians, 0.95) : 0, launchMedians.length >= 2 ? rerunHalfWidth(launchMedians, 0.95) : 0];
+  const half = Math.max(...halves);
+  if (half > 0) ci = { low: Math.min(ci.low, p50 * Math.exp(-half)), high: Math.max(ci.high, p50 * Math.exp(half)) };
   return { ci95Ms: [ci.low, ci.high], relHalfWidth: relativeHalfWidth(ci, p50) };
 }
 
@@ -70,7 +75,7 @@ export function timingSummary(raw: RawTiming): TimingSummary {
     clock: raw.clock,
     mode: raw.mode,
     medianMs: summary.p50,
-    ...medianInterval(raw.samplesMs, sorted, summary.p50, raw.roundMedians),
+    ...medianInterval(raw.samplesMs, sorted, summary.p50, raw.roundMedians, raw.launchMedians),
     autocorrelation: lag1Autocorrelation(raw.samplesMs),
     minMs: summary.min,
     p25Ms: summary.p25,
@@ -90,6 +95,7 @@ export function timingSummary(raw: RawTiming): TimingSummary {
     evictBytes: raw.evictBytes,
     elapsedMs: raw.elapsedMs,
     ...(raw.roundMedians ? { roundMedians: raw.roundMedians } : {}),
+    ...(raw.launchMedians ? { launchMedians: raw.launchMedians } : {}),
   };
   if (raw.stages) {
     timing.stages = raw.stages

@@ -55,6 +55,8 @@ export const TimingSummarySchema = z.object({
   elapsedMs: z.number(),
   /** With --rounds: each round's median, in order; the interval counts their spread. */
   roundMedians: z.array(z.number()).optional(),
+  /** With --launches: the median of each launch's samples (each in a fresh browser process), in order; the interval counts their spread. */
+  launchMedians: z.array(z.number()).optional(),
   /** Stages of a multi-stage kernel, each timed alone: median and interval per run, in ms. */
   stages: z
     .array(z.object({ name: z.string(), medianMs: z.number(), ci95Ms: z.tuple([z.number(), z.number()]).nullable(), sampleCount: z.number().int() }))
@@ -157,6 +159,8 @@ export const SuiteInfoSchema = z.object({
   scale: z.number().optional(),
   /** --rounds: each case measured this many times in turn; absent = 1. */
   rounds: z.number().int().optional(),
+  /** --launches: every round repeated in this many fresh browser processes; absent = 1. */
+  launches: z.number().int().optional(),
 });
 
 /** Peaks of this device measured in this run. */
