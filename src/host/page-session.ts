@@ -11,7 +11,7 @@ import { BrowserMachineSchema, type BrowserMachine } from '../protocol/machine.j
 import { ProgressEventSchema, type FaultKind, type ProgressEvent, type TimingOptions } from '../protocol/messages.js';
 import { PreparedWireSchema, TimedPairSchema, TimedSchema, type CaseProgram, type Failure, type Prepared, type Timed, type TimedPair } from '../protocol/program.js';
 import { decodeFloats } from '../protocol/wire.js';
-import { EXECUTOR_GLOBAL } from '../runner/expose.js';
+import { EXECUTOR_GLOBAL } from '../protocol/binding.js';
 
 /** What the session reports while it works. */
 export interface PageHooks {

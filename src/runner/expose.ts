@@ -1,9 +1,8 @@
 /** Putting an executor on a page as `window.flopscope`, with outputs encoded for the trip to the host. */
 import type { ExecutorApi, PreparedWire } from '../protocol/program.js';
+import { EXECUTOR_GLOBAL } from '../protocol/binding.js';
 import { encodeFloats } from '../protocol/wire.js';
 
-/** The name the host calls the executor by (src/host/page-session.ts). */
-export const EXECUTOR_GLOBAL = 'flopscope';
 
 /** An executor whose `init` says what it is: the runner's (a DeviceReport) or a peer library's. */
 type AnyExecutor = Omit<ExecutorApi, 'init'> & { init(options?: Parameters<ExecutorApi['init']>[0]): Promise<unknown> };
