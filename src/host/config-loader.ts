@@ -4,7 +4,7 @@
  * user's (tsx), each kernel's shader read and its imports linked, and every mistake found before
  * anything runs, as a one-line UsageError naming the file (and line) and the fix.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
@@ -29,6 +29,8 @@ export interface LoadedConfig {
   registry: KernelRegistry;
   suites: readonly SuiteDefinition[];
   defaultSuite: string | undefined;
+  /** The user's kernel modules, absolute paths (serve bundles them for its page). */
+  modules: readonly string[];
 }
 
 /** The config file for `cwd`: the first of CONFIG_NAMES in it or a folder above it, or null. */
@@ -131,13 +133,14 @@ function probeReference(kernel: KernelDescriptor, moduleFile: string): void {
 }
 
 /** The user kernels of a config's `kernels` list (paths and globs relative to the config, or kernels). */
-async function userKernels(config: Config, configFile: string): Promise<KernelDescriptor[]> {
+async function userKernels(config: Config, configFile: string, modules: string[]): Promise<KernelDescriptor[]> {
   const dir = dirname(configFile);
   const kernels: KernelDescriptor[] = [];
   for (const entry of config.kernels ?? []) {
     if (typeof entry !== 'string') {
       resolveShader(entry, configFile);
       kernels.push(entry);
+      if (!modules.includes(configFile)) modules.push(configFile);
       continue;
     }
     const files = /[*?[{]/.test(entry) ? (await glob(entry, { cwd: dir, absolute: true })).sort() : [resolve(dir, entry)];
@@ -146,6 +149,7 @@ async function userKernels(config: Config, configFile: string): Promise<KernelDe
       if (!existsSync(file)) throw new UsageError(`${shown(configFile)}: kernels: ${entry} is not there (${shown(file)}): fix the path (relative to the config)`);
       const found = exportedKernels(await importModule(file));
       if (found.length === 0) throw new UsageError(`${shown(file)} exports no kernel: export default defineKernel({ ... }) (from 'flopscope')`);
+      modules.push(file);
       for (const kernel of found) {
         resolveShader(kernel, file);
         kernels.push(kernel);
@@ -162,7 +166,7 @@ async function userKernels(config: Config, configFile: string): Promise<KernelDe
 
 /** The built-in kernels alone (no config). */
 export function builtinConfig(): LoadedConfig {
-  return { file: null, registry: new KernelRegistry(BUILTIN_KERNELS), suites: [], defaultSuite: undefined };
+  return { file: null, registry: new KernelRegistry(BUILTIN_KERNELS), suites: [], defaultSuite: undefined, modules: [] };
 }
 
 /**
@@ -188,7 +192,8 @@ export async function loadConfig(options: { path?: string | undefined; cwd?: str
     throw new UsageError(`${shown(file)}: ${issue.path.join('.') || 'the config'}: ${issue.message}: see "Benchmark your own kernel" in the README`);
   }
   const config = parsed.data as Config;
-  const registry = new KernelRegistry(BUILTIN_KERNELS, await userKernels(config, file));
+  const modules: string[] = [];
+  const registry = new KernelRegistry(BUILTIN_KERNELS, await userKernels(config, file, modules));
   const suites = config.suites ?? [];
   for (const suite of suites) {
     for (const name of suite.kernels) {
@@ -199,10 +204,5 @@ export async function loadConfig(options: { path?: string | undefined; cwd?: str
   if (config.defaultSuite !== undefined && !suites.some((s) => s.name === config.defaultSuite) && config.defaultSuite !== 'quick') {
     throw new UsageError(`${shown(file)}: defaultSuite ${config.defaultSuite} is not one of its suites: ${suites.map((s) => s.name).join(', ') || '(none)'}`);
   }
-  return { file, registry, suites, defaultSuite: config.defaultSuite };
-}
-
-/** The text of a file, for messages that quote a line of it. */
-export function fileLine(path: string, line: number): string {
-  return readFileSync(path, 'utf8').split('\n')[line - 1] ?? '';
+  return { file, registry, suites, defaultSuite: config.defaultSuite, modules };
 }
