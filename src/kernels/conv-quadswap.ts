@@ -1,7 +1,8 @@
 import body from '../../shaders/conv-quadswap.wgsl';
-import { checkConvShape, convOutput, convProblem, convShape, convUniforms } from './conv-problem.js';
-import { checkQuadswapConfig, onQuadswapCore, QUADSWAP_PARAM_SPACE, quadswapStage } from './quadswap.js';
-import type { KernelDescriptor, Shape } from './types.js';
+import { defineKernel } from '../api/define-kernel.js';
+import { checkConvShape, conv2d, convOutput, convShape, convUniforms } from '../api/problems/conv2d.js';
+import type { Shape } from '../api/types.js';
+import { checkQuadswapConfig, onQuadswapCore, QUADSWAP_PARAM_SPACE, quadswapStage } from './tiling/quadswap.js';
 
 /** `main` (vec4 loads, groups of 16 channels) when C is a multiple of 16 and M of 4, else `main_unaligned`. */
 export function convQuadswapEntryPoint(shape: Shape): 'main' | 'main_unaligned' {
@@ -12,16 +13,16 @@ export function convQuadswapEntryPoint(shape: Shape): 'main' | 'main_unaligned' 
 /**
  * Implicit GEMM on matmul-quadswap's tiling (needs 'subgroups'): the im2col GEMM output[N*E*F, M] =
  * P x filter, the rows of P read straight from the NHWC input tap by tap (contiguous channels),
- * zero in the padding; never materialised.
+ * zero in the padding; never materialised. No `rank` yet (not measured side by side on main).
  */
-export const convQuadswap: KernelDescriptor = {
-  ...convProblem,
+export default defineKernel({
   name: 'conv-quadswap',
   summary: "conv2d NHWC as an implicit GEMM on matmul-quadswap's tiling: patches read from the input tap by tap, never stored (needs subgroups)",
-  shader: onQuadswapCore(body),
+  shader: { code: onQuadswapCore(body), file: 'shaders/conv-quadswap.wgsl' },
+  problem: conv2d(),
   requiredFeatures: ['subgroups'],
-  paramSpace: QUADSWAP_PARAM_SPACE,
-  defaultParams: { WG_SIZE: 32, QUADS_N: 1, TM: 8, TN: 32, KSTEP: 8, KGROUPS: 1 },
+  params: QUADSWAP_PARAM_SPACE,
+  defaults: { WG_SIZE: 32, QUADS_N: 1, TM: 8, TN: 32, KSTEP: 8, KGROUPS: 1 },
   checkConfig: (shape, params) => checkConvShape(shape) ?? checkQuadswapConfig(params),
   stages(shape, params) {
     const { batch, filters } = convShape(shape);
@@ -38,4 +39,4 @@ export const convQuadswap: KernelDescriptor = {
       }),
     ];
   },
-};
+});

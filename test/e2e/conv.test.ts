@@ -48,7 +48,7 @@ describe('conv2d strategies in the browser', () => {
       for (const shape of SHAPES) {
         it(`${name} ${Object.keys(overrides).length ? JSON.stringify(overrides) : 'defaults'} is correct at ${kernel.formatShape(shape)}`, async () => {
           const outcome = await runCase(runner(), name, shape, params, { maxSamples: 3, minSamples: 3 });
-          if ((kernel.requiredFeatures ?? []).some((f) => !runner().session.device.features.includes(f))) {
+          if ((kernel.requiredFeatures ?? []).some((f) => !runner().device.features.includes(f))) {
             expect(outcome.status).toBe('unsupported');
             return;
           }
