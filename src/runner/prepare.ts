@@ -1,6 +1,9 @@
 /** Turning a kernel descriptor and a case into GPU objects: buffers, pipelines, bind groups. */
 import { bufferBytes } from '../kernels/limits.js';
 import type { KernelDescriptor, Params, Shape, StageSpec, UniformValue } from '../kernels/types.js';
+import { formatCompilationErrors } from '../shaders/compile-errors.js';
+import { linkedShaderOf } from '../shaders/linked-shaders.js';
+import { unlinkedShader } from '../shaders/source-map.js';
 import { toF16 } from './f16.js';
 import { seededValues } from './inputs.js';
 
@@ -46,8 +49,9 @@ async function compile(device: GPUDevice, code: string, stage: StageSpec): Promi
   const info = await module.getCompilationInfo();
   const errors = info.messages.filter((message) => message.type === 'error');
   if (errors.length > 0) {
-    const first = errors[0]!;
-    throw new CaseFailure('error', `WGSL error in stage ${stage.name} at line ${first.lineNum}:${first.linePos}: ${first.message}`);
+    // file:line:col of the file the code came from (through the link), the line and a caret.
+    const shader = linkedShaderOf(code) ?? unlinkedShader(code, `<shader of stage ${stage.name}>`);
+    throw new CaseFailure('error', `WGSL error in stage ${stage.name}:\n${formatCompilationErrors(errors, shader)}`);
   }
   try {
     return await device.createComputePipelineAsync({
