@@ -1,11 +1,15 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { builtinKernelsVite } from './scripts/builtin-kernels.mjs';
 import { wgslVitePlugin } from './src/host/wgsl-plugin.js';
 
 export default defineConfig({
-  // Shaders are imported linked, as the bundles import them (scripts/build.mjs).
-  plugins: [wgslVitePlugin(dirname(fileURLToPath(import.meta.url)))],
+  plugins: [
+    builtinKernelsVite(),
+    // Shaders are imported linked, as the bundles import them (scripts/build.mjs).
+    wgslVitePlugin(dirname(fileURLToPath(import.meta.url))),
+  ],
   test: {
     include: ['test/**/*.test.ts'],
     // Browser tests share one 2-core machine with a CPU-rendered GPU: run files one at a time.

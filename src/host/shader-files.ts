@@ -2,13 +2,16 @@
  * Shaders read from disk: a root `.wgsl` file and whatever it imports, linked (src/shaders/link.ts).
  * Imports name files from the shader root, which is the root file's folder unless told otherwise:
  * in `shaders/matmul-blocked.wgsl`, `import package::lib::gemm_vec4::loadA;` reads
- * `shaders/lib/gemm_vec4.wgsl` (or `.wesl`).
+ * `shaders/lib/gemm_vec4.wgsl` (or `.wesl`). Built-in shaders are linked by the build
+ * (src/host/wgsl-plugin.ts); a user's config's kernels are read here.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { linkShader, ShaderLinkError, type LinkOptions } from '../shaders/link.js';
+import { registerLinkedShader } from '../shaders/linked-shaders.js';
 import type { LinkedShader } from '../shaders/source-map.js';
+import { shaderHash } from '../shaders/hash.js';
 
 export interface LoadShaderOptions {
   /** The folder `package::` imports start from; default: the root file's folder. */
@@ -43,4 +46,14 @@ export async function loadShader(path: string, options: LoadShaderOptions = {}):
     if (error instanceof ShaderLinkError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/**
+ * A user kernel's shader file linked with what it imports (from its own folder), its content hash
+ * (of the linked code) and the link, registered so that compile errors map back to the files.
+ */
+export async function loadShaderFile(path: string): Promise<{ code: string; hash: string; linked: LoadedShader }> {
+  const linked = await loadShader(path);
+  registerLinkedShader(linked);
+  return { code: linked.code, hash: shaderHash(linked.code), linked };
 }

@@ -8,12 +8,27 @@
  * Aliased bindings are fine: two views of one buffer at different indices (`a` and `a4`), or two
  * declarations at one index (`c` and `c4`), as long as no writable view aliases another binding.
  */
-import type { BufferSpec, StageSpec } from '../kernels/types.js';
 import type { BindingInfo, ShaderReflection, ValueType } from './reflect.js';
 import type { SourceLocation } from './source-map.js';
 
-/** The parts of a stage the check reads. */
-export type CheckedStage = Pick<StageSpec, 'name' | 'entryPoint' | 'constants' | 'bindings' | 'uniforms' | 'workgroupSize'>;
+/** The parts of a stage (api/types.ts StageSpec) the check reads; declared here, as this layer imports no other. */
+export interface CheckedStage {
+  name: string;
+  entryPoint: string;
+  constants: Readonly<Record<string, number>>;
+  /** Buffers bound at @group(0) @binding(i), in this order. */
+  bindings: readonly string[];
+  /** Values packed (4 bytes each) into a uniform buffer at @binding(bindings.length). */
+  uniforms?: readonly ({ u32: number } | { f32: number })[] | undefined;
+  workgroupSize: readonly [number, number, number];
+}
+
+/** The parts of a buffer (api/types.ts CheckedBuffer) the check reads. */
+export interface CheckedBuffer {
+  name: string;
+  role: 'input' | 'output' | 'scratch';
+  type: 'f32' | 'f16' | 'u32';
+}
 
 const where = (at: SourceLocation) => `${at.file}:${at.line}`;
 
@@ -94,11 +109,11 @@ function fitsOverride(type: string | null, value: number): boolean {
 }
 
 /** `array<f16>`-style suggestion for a buffer's element type, keeping the declared vector width. */
-function suggestedType(element: ValueType, type: BufferSpec['type']): string {
+function suggestedType(element: ValueType, type: CheckedBuffer['type']): string {
   return element.components > 1 ? `array<vec${element.components}<${type}>>` : `array<${type}>`;
 }
 
-function checkStorage(binding: BindingInfo, name: string, buffer: BufferSpec, index: number): string[] {
+function checkStorage(binding: BindingInfo, name: string, buffer: CheckedBuffer, index: number): string[] {
   const errors: string[] = [];
   const decl = `${where(binding.at)}: @binding(${index}) ${binding.name}`;
   if (binding.addressSpace !== 'storage') {
@@ -155,7 +170,7 @@ function checkUniform(bindings: readonly BindingInfo[], stage: CheckedStage, ref
  * The mismatches between a stage and its shader, one line each (empty when it fits). `file` names
  * the shader where no line is meant (its root file).
  */
-export function checkStage(stage: CheckedStage, buffers: readonly BufferSpec[], reflection: ShaderReflection, file: string): string[] {
+export function checkStage(stage: CheckedStage, buffers: readonly CheckedBuffer[], reflection: ShaderReflection, file: string): string[] {
   const entry = reflection.entryPoints.find((e) => e.name === stage.entryPoint);
   if (!entry) {
     const names = reflection.entryPoints.map((e) => e.name);

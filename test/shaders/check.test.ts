@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KERNELS } from '../../src/kernels/index.js';
-import type { BufferSpec } from '../../src/kernels/types.js';
+import type { BufferSpec } from '../../src/api/types.js';
 import { checkStage, evaluateIntExpr, type CheckedStage } from '../../src/shaders/check.js';
 import { linkedShaderOf } from '../../src/shaders/linked-shaders.js';
 import { reflectShader } from '../../src/shaders/reflect.js';
