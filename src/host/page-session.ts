@@ -91,7 +91,7 @@ export class PageSession {
       const start = async (): Promise<unknown> => {
         await page.goto(url, { waitUntil: 'load' });
         await page.waitForFunction((name) => name in window, { timeout: INIT_DEADLINE_MS }, EXECUTOR_GLOBAL);
-        return page.evaluate((name, features) => (window as unknown as Record<string, Executor>)[name]!.init!({ features }), EXECUTOR_GLOBAL, [...(hooks.features ?? [])]);
+        return page.evaluate((name, features) => (window as unknown as Record<string, Executor>)[name]!.init({ features }), EXECUTOR_GLOBAL, [...(hooks.features ?? [])]);
       };
       const started = start();
       started.catch(() => undefined);
@@ -124,7 +124,7 @@ export class PageSession {
     const before = this.fault();
     if (before) return { failure: { status: 'error', ...before } };
     try {
-      const call = this.page.evaluate((name, m, a) => (window as unknown as Record<string, Executor>)[name]![m]!(...a), EXECUTOR_GLOBAL, method, args);
+      const call = this.page.evaluate((name, m, a) => (window as unknown as Record<string, Executor>)[name]![m](...a), EXECUTOR_GLOBAL, method, args);
       call.catch(() => undefined); // answered by `ended` instead, it may reject later
       const value = await Promise.race([call, this.ended.then(() => Promise.reject(new Error('the page crashed or closed during the call')))]);
       return { value };

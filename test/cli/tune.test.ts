@@ -12,7 +12,7 @@ describe('flopscope tune', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/matmul-blocked at 24x24x24: \d+ configurations tried, \d+ ok/);
     expect(result.stdout).toMatch(/Rank.*Config.*GFLOP\/s.*Spread.*% fma-peak/);
-    expect(result.stdout).toMatch(/Best configuration per shape:\n  24x24x24: WG_X=\d+ WG_Y=\d+ TM=\d+ TN=\d+ KSTEP=\d: [\d.]+ [MG]FLOP\/s/);
+    expect(result.stdout).toMatch(/Best configuration per shape:\n {2}24x24x24: WG_X=\d+ WG_Y=\d+ TM=\d+ TN=\d+ KSTEP=\d: [\d.]+ [MG]FLOP\/s/);
     expect(result.stderr).toMatch(/tuning matmul-blocked at 24: up to 4 of 1000 configurations per size/);
 
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
