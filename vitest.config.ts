@@ -1,18 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { builtinKernelsVite } from './scripts/builtin-kernels.mjs';
+import { wgslVitePlugin } from './src/host/wgsl-plugin.js';
 
 export default defineConfig({
   plugins: [
     builtinKernelsVite(),
-    {
-      // Shaders are imported as text, as esbuild's text loader does for the bundles.
-      name: 'wgsl-as-text',
-      load(id) {
-        if (!id.endsWith('.wgsl')) return null;
-        return `export default ${JSON.stringify(readFileSync(id, 'utf8'))};`;
-      },
-    },
+    // Shaders are imported linked, as the bundles import them (scripts/build.mjs).
+    wgslVitePlugin(dirname(fileURLToPath(import.meta.url))),
   ],
   test: {
     include: ['test/**/*.test.ts'],

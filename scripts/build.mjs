@@ -5,17 +5,32 @@ import { builtinKernelsEsbuild } from './builtin-kernels.mjs';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// `.wgsl` imports give the linked shader (src/host/wgsl-plugin.ts, which vitest.config.ts uses too):
+// the plugin is TypeScript, so it is bundled first and loaded from there.
+const pluginFile = join(root, 'dist/build/wgsl-plugin.js');
+await build({
+  entryPoints: ['src/host/wgsl-plugin.ts'],
+  outfile: pluginFile,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  packages: 'external',
+  logLevel: 'warning',
+  absWorkingDir: root,
+});
+const { wgslEsbuildPlugin } = await import(pathToFileURL(pluginFile).href);
+
 const common = {
   bundle: true,
   format: 'esm',
   target: 'es2022',
   sourcemap: 'linked',
-  loader: { '.wgsl': 'text' },
   logLevel: 'warning',
-  plugins: [builtinKernelsEsbuild],
+  plugins: [builtinKernelsEsbuild, wgslEsbuildPlugin(root)],
   absWorkingDir: root,
 };
 

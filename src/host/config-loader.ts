@@ -118,7 +118,7 @@ function exportedKernels(module: Record<string, unknown>): KernelDescriptor[] {
 }
 
 /** Reads a user kernel's shader (a path relative to the module that defined it), links its imports and records where it came from. */
-function resolveShader(kernel: KernelDescriptor, moduleFile: string): void {
+async function resolveShader(kernel: KernelDescriptor, moduleFile: string): Promise<void> {
   kernel.source.module = shown(moduleFile);
   const pending = kernel.source.pending;
   if (!pending || kernel.peer) return;
@@ -127,7 +127,7 @@ function resolveShader(kernel: KernelDescriptor, moduleFile: string): void {
   if (!existsSync(path)) {
     throw new UsageError(`kernel ${kernel.name} (${shown(moduleFile)}): its shader ${pending.path} is not there (${shown(path)}): fix the path, relative to ${shown(base)}`);
   }
-  const loaded = loadShaderFile(path);
+  const loaded = await loadShaderFile(path);
   kernel.shader = loaded.code;
   kernel.source.file = shown(path);
   kernel.source.hash = loaded.hash;
@@ -160,7 +160,7 @@ async function userKernels(config: Config, configFile: string, modules: string[]
   const kernels: KernelDescriptor[] = [];
   for (const entry of config.kernels ?? []) {
     if (typeof entry !== 'string') {
-      resolveShader(entry, configFile);
+      await resolveShader(entry, configFile);
       kernels.push(entry);
       if (!modules.includes(configFile)) modules.push(configFile);
       continue;
@@ -173,7 +173,7 @@ async function userKernels(config: Config, configFile: string, modules: string[]
       if (found.length === 0) throw new UsageError(`${shown(file)} exports no kernel: export default defineKernel({ ... }) (from 'flopscope')`);
       modules.push(file);
       for (const kernel of found) {
-        resolveShader(kernel, file);
+        await resolveShader(kernel, file);
         kernels.push(kernel);
       }
     }

@@ -9,6 +9,7 @@ import type { CaseOutcome, ProgressEvent, TimingOptions } from '../protocol/mess
 import type { Failure } from '../protocol/program.js';
 import { sampleIndices, seededInputs } from '../protocol/seeded-inputs.js';
 import { checkOutput, describeMismatch } from './check.js';
+import { withCompileErrors } from './compile-failure.js';
 import { buildProgram } from './program.js';
 import type { Runner } from './runner.js';
 
@@ -81,7 +82,7 @@ export async function measureCase(runner: Runner, kernel: KernelDescriptor, shap
   if (skipped) return skipped;
   const program = buildProgram(kernel, shape, params, options.seed, options.maxCheckedElements);
   const prepared = await runner.prepare(program);
-  if (!prepared.ok) return failedOutcome(prepared.failure);
+  if (!prepared.ok) return failedOutcome(withCompileErrors(prepared.failure, program, kernel));
   try {
     options.onProgress?.({ phase: 'check' });
     const output = program.buffers.find((buffer) => buffer.name === program.output)!;
