@@ -26,6 +26,11 @@ export interface Suite {
   defaultSizes: readonly number[];
   /** Whether `--scale F` shrinks its shapes (others refuse --scale). */
   scaled?: boolean;
+  /**
+   * Kernels among the suite's cases that run only when `--kernel` names them: peers too slow to
+   * add to every run of the suite.
+   */
+  optIn?: readonly string[];
   /** The cases at the given sizes; `scale` (0 < F <= 1, default 1) shrinks the shapes of a scaled suite. */
   cases(sizes: readonly number[], scale?: number): SuiteCase[];
 }
@@ -91,6 +96,12 @@ export const MATMUL_EXTRA_SHAPES: readonly Shape[] = [
 /** Every conv2d strategy, the direct one first. */
 export const CONV_KERNELS = ['conv-direct', 'conv-im2col', 'conv-implicit-gemm'] as const;
 
+/**
+ * Peers the conv suite runs on the same layers only when `--kernel` names them, so that a plain
+ * `--suite conv` keeps its cases and its length.
+ */
+export const CONV_PEER_KERNELS = ['ort-conv'] as const;
+
 /** The conv suite's default sizes: none, meaning the real layer shapes (CONV_LAYER_WORKLOADS). */
 const CONV_SIZES: readonly number[] = [];
 
@@ -114,10 +125,11 @@ export function convLayerShapes(scale: number): Shape[] {
 }
 
 /**
- * What the peers suite runs side by side at each size: TF.js's WebGPU matMul (src/peers), then
- * flopscope's f32 matmul strategies in their tuned configurations. The one list to edit.
+ * What the peers suite runs side by side at each size: TF.js's WebGPU matMul and ONNX Runtime
+ * Web's WebGPU MatMul (src/peers), then flopscope's f32 matmul strategies in their tuned
+ * configurations. The one list to edit.
  */
-export const PEER_SUITE_KERNELS = ['tfjs-matmul', 'matmul-naive', 'matmul-tiled', 'matmul-blocked', 'matmul-subgroup'] as const;
+export const PEER_SUITE_KERNELS = ['tfjs-matmul', 'ort-matmul', 'matmul-naive', 'matmul-tiled', 'matmul-blocked', 'matmul-subgroup'] as const;
 
 /** MiB per buffer of the bandwidth suite's copies: from cache-sized to past every GPU's last-level cache. */
 const COPY_SIZES: readonly number[] = [16, 64, 256];
@@ -145,17 +157,18 @@ export const SUITES: readonly Suite[] = [
   {
     name: 'conv',
     description:
-      "every conv2d strategy on AlexNet's five conv layers and ResNet-50's stem and bottleneck convs (--scale F shrinks their height, width, channels and filters; given --sizes: square 3x3 layers of that size instead)",
+      "every conv2d strategy on AlexNet's five conv layers and ResNet-50's stem and bottleneck convs (--scale F shrinks their height, width, channels and filters; given --sizes: square 3x3 layers of that size instead; --kernel ort-conv adds ONNX Runtime Web's WebGPU Conv)",
     defaultSizes: CONV_SIZES,
     scaled: true,
+    optIn: CONV_PEER_KERNELS,
     cases: (sizes, scale = 1) =>
       sizes === CONV_SIZES
-        ? convLayerShapes(scale).flatMap((shape) => CONV_KERNELS.map((kernel) => ({ kernel, shape })))
-        : sizes.flatMap((size) => CONV_KERNELS.map((kernel) => ({ kernel, size }))),
+        ? convLayerShapes(scale).flatMap((shape) => [...CONV_KERNELS, ...CONV_PEER_KERNELS].map((kernel) => ({ kernel, shape })))
+        : sizes.flatMap((size) => [...CONV_KERNELS, ...CONV_PEER_KERNELS].map((kernel) => ({ kernel, size }))),
   },
   {
     name: 'peers',
-    description: "TensorFlow.js's WebGPU tf.matMul beside flopscope's f32 matmul kernels, same square shapes, inputs and check",
+    description: "TensorFlow.js's WebGPU tf.matMul and ONNX Runtime Web's WebGPU MatMul beside flopscope's f32 matmul kernels, same square shapes, inputs and check",
     defaultSizes: [256, 512],
     cases: (sizes) => sizes.flatMap((size) => PEER_SUITE_KERNELS.map((kernel) => tunedCase(kernel, size))),
   },

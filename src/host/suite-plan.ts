@@ -90,7 +90,8 @@ export interface PlanRequest {
 
 /**
  * The cases of a request: `--kernel` alone runs those kernels at `--sizes` (or the quick
- * suite's sizes); with `--suite` it narrows the suite to those kernels.
+ * suite's sizes); with `--suite` it narrows the suite to those kernels, which may include the
+ * suite's opt-in kernels (Suite.optIn), left out otherwise.
  */
 export function planCases(request: PlanRequest): PlannedCase[] {
   const kernels = request.kernels?.map(getKernel);
@@ -100,7 +101,7 @@ export function planCases(request: PlanRequest): PlannedCase[] {
     throw new UsageError(`--scale shrinks the shapes of ${scaled.join(', ')}: ${suite ? `suite ${suite.name} has` : '--kernel runs'} sizes instead (use --sizes)`);
   }
   const entries: SuiteCase[] = suite
-    ? suite.cases(request.sizes ?? suite.defaultSizes, request.scale ?? 1).filter((entry) => !kernels || kernels.some((k) => k.name === entry.kernel))
+    ? suite.cases(request.sizes ?? suite.defaultSizes, request.scale ?? 1).filter((entry) => (kernels ? kernels.some((k) => k.name === entry.kernel) : !suite.optIn?.includes(entry.kernel)))
     : kernels!.flatMap((kernel) => (request.sizes ?? getSuite('quick').defaultSizes).map((size) => ({ kernel: kernel.name, size })));
   if (entries.length === 0) {
     throw new UsageError(`suite "${suite!.name}" has no case for kernel ${request.kernels!.join(', ')}: drop --suite or pick a kernel the suite runs`);

@@ -14,11 +14,13 @@ import { matmulF16 } from './matmul-f16.js';
 import { matmulNaive } from './matmul-naive.js';
 import { matmulSubgroup } from './matmul-subgroup.js';
 import { matmulTiled } from './matmul-tiled.js';
+import { ortConv } from '../peers/ort-conv.js';
+import { ortMatmul } from '../peers/ort-matmul.js';
 import { tfjsMatmul } from '../peers/tfjs-matmul.js';
 import type { KernelDescriptor } from './types.js';
 
 /** All kernels, in the order listings show them. */
-export const KERNELS: readonly KernelDescriptor[] = [matmulNaive, fmaPeak, fmaPeakF16, matmulTiled, matmulBlocked, matmulSubgroup, matmulF16, convDirect, convIm2col, convImplicitGemm, copy, gemv, tfjsMatmul];
+export const KERNELS: readonly KernelDescriptor[] = [matmulNaive, fmaPeak, fmaPeakF16, matmulTiled, matmulBlocked, matmulSubgroup, matmulF16, convDirect, convIm2col, convImplicitGemm, copy, gemv, tfjsMatmul, ortMatmul, ortConv];
 
 /** The kernel with this name; a UsageError listing the valid names otherwise. */
 export function getKernel(name: string): KernelDescriptor {
