@@ -21,16 +21,18 @@ const planned = (kernel: string, shape: Shape): PlannedCase => ({ kernel: getKer
 describe('the ONNX Runtime Web peer', () => {
   const runner = useRunner();
 
-  it('runs MatMul (square, skinny, batched) and an NHWC Conv on WebGPU, correct, GPU-resident, and the runner page never loads ORT', async () => {
+  it('runs MatMul (square, skinny, batched) and NHWC Convs on WebGPU, correct, GPU-resident, and the runner page never loads ORT', async () => {
     const square = { batch: 1, m: 64, n: 64, k: 64 };
     // Skinny and unaligned: N = 6 is no multiple of 4, K = 70 neither.
     const skinny = { batch: 1, m: 130, n: 6, k: 70 };
     const batched = { batch: 3, m: 32, n: 24, k: 40 };
     // H != W, R != S, stride 2, padding 1, batch 2: E = floor((10 + 2 - 3) / 2) + 1 = 5, F = floor((7 + 2 - 2) / 2) + 1 = 4.
     const conv = { batch: 2, height: 10, width: 7, channels: 4, filters: 6, kernelH: 3, kernelW: 2, stride: 2, pad: 1 };
+    // A 1x1 Conv (ResNet-50's reduce and expand layers), which ORT runs as its MatMul program.
+    const pointwise = { batch: 1, height: 6, width: 5, channels: 12, filters: 8, kernelH: 1, kernelW: 1 };
     const handle = runner();
     const { results } = await runCases({
-      cases: [planned('ort-matmul', square), planned('matmul-naive', square), planned('ort-matmul', skinny), planned('ort-matmul', batched), planned('ort-conv', conv)],
+      cases: [planned('ort-matmul', square), planned('matmul-naive', square), planned('ort-matmul', skinny), planned('ort-matmul', batched), planned('ort-conv', conv), planned('ort-conv', pointwise)],
       suiteName: null,
       sizes: null,
       timing: TEST_TIMING,
@@ -43,21 +45,22 @@ describe('the ONNX Runtime Web peer', () => {
       runner: { ...handle, close: async () => undefined },
     });
     const peer = results.cases.filter((c) => c.kernel.startsWith('ort-'));
-    expect(peer.map((c) => c.shapeLabel)).toEqual(['64x64x64', '130x6x70', '3x32x24x40', '2x10x7x4 * 3x2x4x6 /2 p1']);
+    expect(peer.map((c) => c.shapeLabel)).toEqual(['64x64x64', '130x6x70', '3x32x24x40', '2x10x7x4 * 3x2x4x6 /2 p1', '1x6x5x12 * 1x1x12x8 /1 p0']);
     for (const record of peer) {
       expect(record.status, record.message ?? JSON.stringify(record.correctness)).toBe('ok');
-      // Every element checked: 64*64, 130*6, 3*32*24 and 2*5*4*6 outputs.
+      // Every element checked.
       expect(record.correctness).toMatchObject({ passed: true, mode: 'full', mismatches: 0 });
       expect(record.timing!.clock).toBe('wall');
       expect(record.timing!.medianMs).toBeGreaterThan(0);
       expect(record.gflops).toBeGreaterThan(0);
       expect(record.message).toMatch(/^onnxruntime-web 1\.30\.0 WebGPU EP; inputs and output GPU-resident \(Tensor\.fromGpuBuffer in, preferredOutputLocation gpu-buffer out\)/);
     }
-    expect(peer.map((c) => c.correctness!.checked)).toEqual([64 * 64, 130 * 6, 3 * 32 * 24, 2 * 5 * 4 * 6]);
+    expect(peer.map((c) => c.correctness!.checked)).toEqual([64 * 64, 130 * 6, 3 * 32 * 24, 2 * 5 * 4 * 6, 6 * 5 * 8]);
     for (const record of peer.slice(0, 3)) expect(record.message).toMatch(/GPU programs per run: MatMul[;,]/);
     // The NHWC path: one Conv program per run and no Transpose of the data; ORT transposes the
     // weights once, when it creates the session.
     expect(peer[3]!.message).toMatch(/GPU programs per run: Conv\w* \(once, at session creation: Transpose\);/);
+    expect(peer[4]!.message).toMatch(/GPU programs per run: MatMul \(once, at session creation: Transpose\);/);
     // 64^3 x 2 FLOPs, the same useful work as flopscope's kernel at that shape.
     expect(peer[0]!.flops).toBe(2 * 64 ** 3);
     expect(results.cases.find((c) => c.kernel === 'matmul-naive')!.flops).toBe(peer[0]!.flops);
