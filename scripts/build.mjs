@@ -54,7 +54,7 @@ await Promise.all([
     outfile: 'dist/runner/tfjs-peer.js',
     platform: 'browser',
   }),
-  // The ONNX Runtime Web peer page: its own bundle too (onnxruntime-web/webgpu, about 0.4 MB).
+  // The ONNX Runtime Web peer page: its own bundle too (onnxruntime-web/webgpu: 0.2 MB, and its 27 MB .wasm below).
   build({
     ...common,
     entryPoints: ['src/peers/ort-page.ts'],
