@@ -4,9 +4,9 @@
  * a graph of f32 tensors needs, encoded by hand, so that the page needs no .onnx file and no
  * protobuf library. Pure: runs in Node and in the page.
  */
-import { convOutput, convShape } from '../kernels/conv-problem.js';
-import { gemmShape } from '../kernels/gemm-problem.js';
-import type { Shape } from '../kernels/types.js';
+import { convOutput, convShape } from '../api/problems/conv2d.js';
+import { gemmShape } from '../api/problems/gemm.js';
+import type { Shape } from '../api/types.js';
 
 /** ONNX IR version 8 (ONNX 1.10+) with default-domain opset 17: MatMul-13, Conv-11 and Transpose-13 are current there. */
 export const ONNX_IR_VERSION = 8;

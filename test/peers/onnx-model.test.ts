@@ -5,12 +5,17 @@
  */
 import * as ort from 'onnxruntime-web';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { convProblem } from '../../src/kernels/conv-problem.js';
-import { gemmProblem, gemmShape } from '../../src/kernels/gemm-problem.js';
-import type { KernelDescriptor, Shape } from '../../src/kernels/types.js';
+import { conv2d } from '../../src/api/problems/conv2d.js';
+import { gemm, gemmShape } from '../../src/api/problems/gemm.js';
+import type { Shape } from '../../src/api/types.js';
 import { convGraph, encodeModel, filtersToOihw, matmulGraph, varint } from '../../src/peers/onnx-model.js';
-import { checkOutput } from '../../src/runner/check.js';
-import { seededValues } from '../../src/runner/inputs.js';
+import { checkOutput } from '../../src/measure/check.js';
+import { seededValues } from '../../src/protocol/seeded-inputs.js';
+
+const gemmProblem = gemm();
+const convProblem = conv2d();
+/** Every index of an output of `total` elements. */
+const all = (total: number) => Array.from({ length: total }, (_, i) => i);
 
 describe('varint', () => {
   it('encodes base-128, low group first, as the protobuf encoding guide shows', () => {
@@ -69,13 +74,13 @@ describe('the models, run by ONNX Runtime (wasm, CPU)', () => {
     // Rank 2 for one matrix, rank 3 with the batch in front otherwise.
     expect(graph.outputs[0]!.dims).toEqual(batch === 1 ? [m, n] : [batch, m, n]);
     const c = await runOnWasm(encodeModel(graph), { a: { data: a, dims: graph.inputs[0]!.dims }, b: { data: b, dims: graph.inputs[1]!.dims } }, 'c');
-    const check = checkOutput(gemmProblem as unknown as KernelDescriptor, shape, {}, { a, b }, c, batch * m * n, 1 << 20, 1);
+    const check = checkOutput(gemmProblem, shape, {}, { a, b }, all(batch * m * n), c, batch * m * n);
     expect(check).toMatchObject({ passed: true, mode: 'full', checked: batch * m * n, mismatches: 0 });
   });
 
   it('Conv on NHWC data (H != W, R != S, stride 2, padding 1, batch 2) computes convProblem.reference', async () => {
     const shape: Shape = { batch: 2, height: 9, width: 7, channels: 3, filters: 5, kernelH: 3, kernelW: 2, stride: 2, pad: 1 };
-    const [inputSpec, filterSpec, outputSpec] = convProblem.buffers(shape);
+    const [inputSpec, filterSpec, outputSpec] = convProblem.buffers(shape, {});
     const input = seededValues(inputSpec!.length, 1, 'input');
     const filter = seededValues(filterSpec!.length, 1, 'filter');
     const graph = convGraph(shape, filtersToOihw(filter, shape));
@@ -83,7 +88,7 @@ describe('the models, run by ONNX Runtime (wasm, CPU)', () => {
     expect(graph.outputs[0]!.dims).toEqual([2, 5, 4, 5]);
     expect(outputSpec!.length).toBe(2 * 5 * 4 * 5);
     const output = await runOnWasm(encodeModel(graph), { input: { data: input, dims: graph.inputs[0]!.dims } }, 'output');
-    const check = checkOutput(convProblem as unknown as KernelDescriptor, shape, {}, { input, filter }, output, outputSpec!.length, 1 << 20, 1);
+    const check = checkOutput(convProblem, shape, {}, { input, filter }, all(outputSpec!.length), output, outputSpec!.length);
     expect(check).toMatchObject({ passed: true, mode: 'full', checked: 200, mismatches: 0 });
   });
 
