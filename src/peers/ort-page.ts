@@ -184,8 +184,9 @@ async function build(kernel: string, shape: Shape, inputs: Record<string, Float3
     }
     const { result: first, work } = await watchGpuWork(() => session.run(feeds));
     const output = first[problem.output]!;
+    const location = output.location;
     output.dispose();
-    if (output.location !== 'gpu-buffer') throw new NotOnWebGpu(`ONNX Runtime returned its output in '${output.location}', not in a GPU buffer: the WebGPU EP did not run the graph`);
+    if (location !== 'gpu-buffer') throw new NotOnWebGpu(`ONNX Runtime returned its output in '${location}', not in a GPU buffer: the WebGPU EP did not run the graph`);
     if (!work.programs.some((name) => problem.programs.test(name))) {
       throw new NotOnWebGpu(
         `ONNX Runtime ran ${problem.op} without a WebGPU dispatch of it (GPU programs: ${work.programs.join(', ') || 'none'}): it fell back to its wasm CPU kernel, so this is not a WebGPU figure`,
