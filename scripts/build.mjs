@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { builtinKernelsEsbuild } from './builtin-kernels.mjs';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -85,10 +86,23 @@ await Promise.all([
     outfile: 'dist/runner/tfjs-peer.js',
     platform: 'browser',
   }),
+  // The ONNX Runtime Web peer page: its own bundle too (onnxruntime-web/webgpu: 0.2 MB, and its 27 MB .wasm below).
+  build({
+    ...common,
+    entryPoints: ['src/peers/ort-page.ts'],
+    outfile: 'dist/runner/ort-peer.js',
+    platform: 'browser',
+  }),
 ]);
 // Type declarations of the API (dist/types), for users' TypeScript kernels and configs.
 const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.types.json')], { stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 copyFileSync(join(root, 'src/runner/index.html'), join(root, 'dist/runner/index.html'));
 copyFileSync(join(root, 'src/peers/tfjs.html'), join(root, 'dist/runner/tfjs.html'));
+copyFileSync(join(root, 'src/peers/ort.html'), join(root, 'dist/runner/ort.html'));
+// The WebAssembly runtime of onnxruntime-web/webgpu (its WebGPU EP is C++ built with asyncify),
+// served beside ort-peer.js: the page sets ort.env.wasm.wasmPaths to its own folder, so ORT never
+// fetches it from a CDN. The .mjs is its Emscripten loader, which ORT imports from that folder too.
+const require = createRequire(import.meta.url);
+for (const name of ['ort-wasm-simd-threaded.asyncify.wasm', 'ort-wasm-simd-threaded.asyncify.mjs']) copyFileSync(require.resolve(`onnxruntime-web/${name}`), join(root, 'dist/runner', name));
 for (const name of ['index.html', 'serve.css']) copyFileSync(join(root, 'src/serve', name), join(root, 'dist/serve', name));

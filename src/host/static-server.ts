@@ -12,6 +12,9 @@ import { EnvironmentError } from '../errors.js';
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  // WebAssembly.instantiateStreaming() accepts only this type (ONNX Runtime Web's .wasm).
+  '.wasm': 'application/wasm',
   '.map': 'application/json; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',

@@ -127,7 +127,8 @@ export interface PlanRequest {
 
 /**
  * The cases of a request: `--kernel` alone runs those kernels at `--sizes` (or the quick
- * suite's sizes); with `--suite` it narrows the suite to those kernels.
+ * suite's sizes); with `--suite` it narrows the suite to those kernels, which may include the
+ * suite's opt-in kernels (Suite.optIn), left out otherwise.
  */
 export function planCases(request: PlanRequest, context: PlanContext = BUILTINS): PlannedCase[] {
   const { registry } = context;
@@ -138,7 +139,9 @@ export function planCases(request: PlanRequest, context: PlanContext = BUILTINS)
     throw new UsageError(`--scale shrinks the shapes of ${scaled.join(', ')}: ${suite ? `suite ${suite.name} has` : '--kernel runs'} sizes instead (use --sizes)`);
   }
   const entries: SuiteCase[] = suite
-    ? suite.cases(registry, request.sizes ?? suite.defaultSizes, request.scale ?? 1).filter((entry) => !kernels || kernels.some((k) => k.name === entry.kernel))
+    ? suite
+        .cases(registry, request.sizes ?? suite.defaultSizes, request.scale ?? 1)
+        .filter((entry) => (kernels ? kernels.some((k) => k.name === entry.kernel) : !(suite.optIn?.(registry) ?? []).includes(entry.kernel)))
     : kernels!.flatMap((kernel) => (request.sizes ?? getSuite(DEFAULT_SUITE).defaultSizes).map((size) => ({ kernel: kernel.name, size })));
   if (entries.length === 0) {
     throw new UsageError(`suite "${suite!.name}" has no case for kernel ${request.kernels!.join(', ')}: drop --suite or pick a kernel the suite runs`);

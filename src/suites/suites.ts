@@ -27,6 +27,11 @@ export interface Suite {
   defaultSizes: readonly number[];
   /** Whether `--scale F` shrinks its shapes (others refuse --scale). */
   scaled?: boolean;
+  /**
+   * Kernels among the suite's cases that run only when `--kernel` names them: peers too slow to
+   * add to every run of the suite (the conv suite's peers: ONNX Runtime Web's Conv).
+   */
+  optIn?(registry: KernelRegistry): string[];
   /** The cases at the given sizes; `scale` (0 < F <= 1, default 1) shrinks the shapes of a scaled suite. */
   cases(registry: KernelRegistry, sizes: readonly number[], scale?: number): SuiteCase[];
 }
@@ -108,15 +113,18 @@ export const SUITES: readonly Suite[] = [
   {
     name: 'conv',
     description:
-      "every conv2d strategy on AlexNet's five conv layers and ResNet-50's stem and bottleneck convs (--scale F shrinks their height, width, channels and filters; given --sizes: square 3x3 layers of that size instead)",
+      "every conv2d strategy on AlexNet's five conv layers and ResNet-50's stem and bottleneck convs (--scale F shrinks their height, width, channels and filters; given --sizes: square 3x3 layers of that size instead; --kernel ort-conv adds ONNX Runtime Web's WebGPU Conv)",
     defaultSizes: CONV_SIZES,
     scaled: true,
-    cases: (registry, sizes, scale = 1) =>
-      sizes === CONV_SIZES ? atShapes(registry.family('conv'), convLayerShapes(scale)) : atSizes(registry.family('conv'), sizes),
+    optIn: (registry) => registry.peers('conv').map((k) => k.name),
+    cases: (registry, sizes, scale = 1) => {
+      const kernels = [...registry.family('conv'), ...registry.peers('conv')];
+      return sizes === CONV_SIZES ? atShapes(kernels, convLayerShapes(scale)) : atSizes(kernels, sizes);
+    },
   },
   {
     name: 'peers',
-    description: "peer libraries' WebGPU matmul (TensorFlow.js, ...) beside flopscope's f32 matmul kernels, same square shapes, inputs and check",
+    description: "peer libraries' WebGPU matmul (TensorFlow.js, ONNX Runtime Web) beside flopscope's f32 matmul kernels, same square shapes, inputs and check",
     defaultSizes: [256, 512],
     cases: (registry, sizes) => atSizes([...registry.peers('matmul'), ...matmulKernels(registry, 'gemm f32')], sizes),
   },

@@ -46,6 +46,16 @@ describe('the conv suite', () => {
     expect(planCases({ suite: 'conv', sizes: [16] }).map(label)).toEqual(CONV_KERNELS.map((k: string) => `${k} 1x16x16x16 * 3x3x16x16 /1 p1`));
   });
 
+  it('runs ONNX Runtime Web\'s Conv on the same layers only when --kernel names it', () => {
+    expect(BUILTIN_REGISTRY.peers('conv').map((k) => k.name)).toEqual(['ort-conv']);
+    expect(planCases({ suite: 'conv' }).some((c) => c.kernel.name === 'ort-conv')).toBe(false);
+    const labels = planCases({ suite: 'conv', kernels: ['conv-implicit-gemm', 'ort-conv'] }).map(label);
+    // The 18 layers of the first test, each by the strategy and by the peer, in model order.
+    expect(labels).toHaveLength(18 * 2);
+    expect(labels.slice(0, 2)).toEqual(['conv-implicit-gemm 1x227x227x3 * 11x11x3x96 /4 p0', 'ort-conv 1x227x227x3 * 11x11x3x96 /4 p0']);
+    expect(planCases({ suite: 'conv', sizes: [16], kernels: ['ort-conv'] }).map(label)).toEqual(['ort-conv 1x16x16x16 * 3x3x16x16 /1 p1']);
+  });
+
   it('refuses --scale for suites whose shapes it does not shrink', () => {
     expect(() => planCases({ suite: 'matmul', scale: 0.5 })).toThrow(UsageError);
     expect(() => planCases({ suite: 'matmul', scale: 0.5 })).toThrow(/--scale shrinks the shapes of conv, .*alexnet/);
