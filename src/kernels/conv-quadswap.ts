@@ -1,4 +1,5 @@
-import body from '../../shaders/conv-quadswap.wgsl';
+// A fragment put behind the quad-swap core (not a shader of its own), so taken as text: see tiling/quadswap.ts.
+import body from '../../shaders/conv-quadswap.wgsl?raw';
 import { defineKernel } from '../api/define-kernel.js';
 import { checkConvShape, conv2d, convOutput, convShape, convUniforms } from '../api/problems/conv2d.js';
 import type { Shape } from '../api/types.js';

@@ -1,4 +1,5 @@
-import body from '../../shaders/matmul-quadswap.wgsl';
+// A fragment put behind the quad-swap core (not a shader of its own), so taken as text: see tiling/quadswap.ts.
+import body from '../../shaders/matmul-quadswap.wgsl?raw';
 import { defineKernel } from '../api/define-kernel.js';
 import { gemm, gemmDims, gemmShape, VEC4_GEMM_BINDINGS, vec4EntryPoint } from '../api/problems/gemm.js';
 import { checkQuadswapConfig, onQuadswapCore, QUADSWAP_PARAM_SPACE, quadswapStage } from './tiling/quadswap.js';

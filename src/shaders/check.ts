@@ -84,7 +84,7 @@ function valueLookup(reflection: ShaderReflection, constants: Readonly<Record<st
   const defaults = new Map(reflection.overrides.map((o) => [o.name, o.default]));
   const active = new Set<string>();
   const lookup = (name: string): number | null => {
-    if (constants[name] !== undefined) return constants[name]!;
+    if (constants[name] !== undefined) return constants[name];
     const expr = defaults.get(name) ?? reflection.consts[name];
     if (expr === undefined || expr === null || active.has(name)) return null;
     active.add(name);

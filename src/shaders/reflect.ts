@@ -4,7 +4,7 @@
  * bindings with their address space, access and element type, overrides, structs. Positions come
  * back through the link's source map, so every item says the file and line it is declared on.
  */
-import type { AbstractElem, AttributeElem, StandardAttribute } from 'wesl/core';
+import type { AttributeElem, StandardAttribute } from 'wesl/core';
 import { parseSrcModule } from 'wesl/core';
 import { blankComments, locateOffset, type LinkedShader, type SourceLocation } from './source-map.js';
 
@@ -164,7 +164,7 @@ export function reflectShader(shader: LinkedShader): ShaderReflection {
   if (firstError) throw new ShaderParseError(firstError.message, at(firstError.start));
 
   const text = (e: { start: number; end: number } | undefined) => (e ? code.slice(e.start, e.end).trim() : null);
-  const decls = ast.moduleElem.decls as AbstractElem[];
+  const decls = ast.moduleElem.decls;
   const aliases = new Map<string, string>();
   const structNames = new Set<string>();
   for (const decl of decls) {

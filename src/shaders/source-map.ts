@@ -146,7 +146,7 @@ export function locateOffset(shader: LinkedShader, offset: number, unmapped = '<
   }
   const source = sources[file]!;
   const srcOffset = Math.min(segments[run * 3 + 2]! + offset - segments[run * 3]!, source.length);
-  return { file: files[file]!, offset: srcOffset, ...lineColOf(source, srcOffset) };
+  return { file: files[file], offset: srcOffset, ...lineColOf(source, srcOffset) };
 }
 
 /** The file position that 1-based `line`, `col` of the linked code came from. */

@@ -3,7 +3,10 @@
  * (shaders/quadswap-core.wgsl, put in front of each kernel's own shader), its parameter space, its
  * rules and its one stage. Measurements behind its design: the core's header comment.
  */
-import core from '../../../shaders/quadswap-core.wgsl';
+// The core and the kernels' bodies reference each other's declarations (the bodies' bindings, the
+// core's tile origin), which WESL modules cannot, so they are joined as text (`?raw`) and the
+// joined shader is checked and compiled as a whole.
+import core from '../../../shaders/quadswap-core.wgsl?raw';
 import type { Params, StageSpec, UniformValue } from '../../api/types.js';
 
 /** A kernel's shader on the core: the core first (it holds `enable subgroups;`). */
