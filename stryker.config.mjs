@@ -12,6 +12,6 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 90, low: 80, break: null },
-  ignorePatterns: ['dist', 'results', 'test-artifacts', 'reports'],
+  ignorePatterns: ['/dist', '/results', '/test-artifacts', '/reports'],
   tempDirName: '.stryker-tmp',
 };
