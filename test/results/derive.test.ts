@@ -82,6 +82,13 @@ describe('timingSummary', () => {
   });
 });
 
+describe('caseId', () => {
+  it('is kernel / shape / parameters sorted by name', () => {
+    expect(caseId(naive, { batch: 2, m: 3, n: 4, k: 5 }, { WG_Y: 2, WG_X: 8 })).toBe('matmul-naive/2x3x4x5/WG_X=8,WG_Y=2');
+    expect(caseId(getKernel('copy'), { elements: 1024 }, {})).toBe('copy/4 KiB/');
+  });
+});
+
 describe('caseRecord', () => {
   it('derives GFLOP/s, GB/s and intensity from the median', () => {
     const record = caseRecord(naive, shape, naive.defaultParams, 'benchmark', okOutcome([1, 1, 1, 1, 1, 1]), noPeaks);
@@ -90,7 +97,8 @@ describe('caseRecord', () => {
     expect(record.gflops).toBeCloseTo(0.524288, 9);
     expect(record.gbPerS).toBeCloseTo(0.049152, 9);
     expect(record.arithmeticIntensity).toBeCloseTo(524288 / 49152, 9);
-    expect(record.id).toBe(caseId(naive, shape, naive.defaultParams));
+    // kernel / formatted shape / parameters sorted by name.
+    expect(record.id).toBe('matmul-naive/64x64x64/WG_X=16,WG_Y=16');
     expect(record.mfu).toBeNull();
     expect(record.bound).toBeNull();
   });
