@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCases } from '../../src/host/run.js';
+import { getKernel } from '../../src/kernels/index.js';
 import { planCases } from '../../src/host/suite-plan.js';
 import { tempDir } from '../helpers/cli.js';
 import { TEST_TIMING, useRunner } from '../helpers/runner.js';
@@ -44,5 +45,12 @@ describe('the TF.js peer', () => {
     expect(results.cases.find((c) => c.kernel === 'matmul-naive')!.flops).toBe(peer[0]!.flops);
     const runnerPageScripts = await (handle.session as unknown as { page: { evaluate(f: () => unknown): Promise<unknown> } }).page.evaluate(() => 'tf' in window || Boolean((window as unknown as Record<string, unknown>).flopscopePeer));
     expect(runnerPageScripts).toBe(false);
+  });
+
+  it('multiplies a batch of 2 non-square products (2x33x70x19) correctly', async () => {
+    const kernel = getKernel('tfjs-matmul');
+    const outcome = await runner().peers!.runCase(kernel.peer!, { kernel: kernel.name, shape: { batch: 2, m: 33, n: 70, k: 19 }, params: {}, seed: 1, timing: TEST_TIMING, maxCheckedElements: 1 << 20 });
+    expect(outcome.status, outcome.message).toBe('ok');
+    expect(outcome.correctness).toMatchObject({ passed: true, mode: 'full', checked: 2 * 33 * 70, total: 2 * 33 * 70, mismatches: 0 });
   });
 });
