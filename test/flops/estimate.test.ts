@@ -21,6 +21,8 @@ describe('trainingEstimate', () => {
     const e = trainingEstimate({ params: 1e9, tokens: 20e9, gpus: 1, peak: { peakTflops: 100, source: 'test' }, measured: { mfu: 0.5, source: 'run.json' } });
     // 6 x 1e9 x 20e9 = 1.2e20 FLOPs at 1e14 FLOP/s = 1.2e6 s; at MFU 0.5, 2.4e6 s.
     expect(e.mfu).toBe(1);
+    expect(e.mfuSource).toBe('none given: 1.0, the bound no run reaches');
+    expect(e.atMeasuredMfu).toMatchObject({ mfu: 0.5, source: 'run.json' });
     expect(e.seconds).toBeCloseTo(1.2e6, 6);
     expect(e.atMeasuredMfu!.seconds).toBeCloseTo(2.4e6, 6);
   });
@@ -48,6 +50,8 @@ describe('inferenceEstimate', () => {
     const e = inferenceEstimate({ params: 7e9, bandwidthGbPerS: 3350, bytesPerParam: 2 });
     expect(e.tokensPerSecond).toBeCloseTo(239.2857, 4);
     expect(e.bytesPerToken).toBe(14e9);
+    // 1000 ms / 239.2857 tokens = 4.1791 ms per token.
+    expect(e.msPerToken).toBeCloseTo(4.1791, 4);
   });
 });
 
@@ -55,6 +59,8 @@ describe('convEstimate', () => {
   it("gives AlexNet conv1's output, weights, MACs and im2col shape", () => {
     const e = convEstimate({ batch: 1, height: 227, width: 227, channels: 3, filters: 96, kernelH: 11, kernelW: 11, strideH: 4, strideW: 4 });
     // E = floor((227 - 11) / 4) + 1 = 55.
+    expect(e.input).toEqual([227, 227, 3]);
+    expect(e.batch).toBe(1);
     expect(e.output).toEqual([55, 55, 96]);
     // 11 x 11 x 3 x 96 = 34,848 weights (no bias).
     expect(e.params).toBe(34_848);
@@ -78,6 +84,19 @@ describe('transformerEstimate', () => {
     expect(e.forwardFlops).toBe(96_636_764_160);
     expect(e.trainingFlops).toBe(289_910_292_480);
   });
+
+  it('adds the embedding and the LM head when a vocabulary is given (GPT-2 small sized, V = 50,257)', () => {
+    const without = transformerEstimate({ hidden: 768, seq: 1024, layers: 12, batch: 1 });
+    expect(without.vocab).toBeNull();
+    const e = transformerEstimate({ hidden: 768, seq: 1024, layers: 12, batch: 1, vocab: 50_257 });
+    expect(e.vocab).toBe(50_257);
+    // Embedding 50,257 x 768 = 38,597,376 on top of 12 x 7,077,888 = 84,934,656: 123,532,032.
+    expect(e.params).toBe(123_532_032);
+    expect(without.params).toBe(84_934_656);
+    // LM head: 2 x 1 x 1024 x 768 x 50,257 = 79,047,426,048 FLOPs more than without.
+    expect(e.forwardFlops - without.forwardFlops).toBe(79_047_426_048);
+    expect(e.trainingFlops).toBe(3 * e.forwardFlops);
+  });
 });
 
 describe('chinchillaEstimate', () => {
@@ -88,5 +107,7 @@ describe('chinchillaEstimate', () => {
     // sqrt(5.88e23 / 120) = sqrt(4.9e21) = 7e10.
     expect(split.params).toBeCloseTo(7e10, -2);
     expect(split.tokens).toBeCloseTo(1.4e12, -4);
+    expect(split.flops).toBe(5.88e23);
+    expect(split.from).toBe('flops');
   });
 });

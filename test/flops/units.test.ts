@@ -200,3 +200,61 @@ describe('formatNumber', () => {
     expect(formatNumber(Number.NaN)).toBe('NaN');
   });
 });
+
+describe('formats: every SI prefix, signs, empty units and non-finite values', () => {
+  it('writes each prefix from q (1e-30) to Q (1e30)', () => {
+    const prefixes = ['q', 'r', 'y', 'z', 'a', 'f', 'p', 'n', '\u00b5', 'm', '', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y', 'R', 'Q'];
+    prefixes.forEach((prefix, i) => {
+      const exponent = -30 + 3 * i;
+      expect(formatSi(Number(`1.5e${exponent}`), 'X'), `1.5e${exponent}`).toBe(`1.50 ${prefix}X`);
+    });
+  });
+
+  it('leaves no trailing space when the unit is empty', () => {
+    expect(formatSi(1.5, '')).toBe('1.50');
+    expect(formatSi(0, '')).toBe('0');
+    expect(formatSi(Number.NaN, '')).toBe('NaN');
+  });
+
+  it('takes up to 21 significant figures', () => {
+    expect(formatSi(1, 'B', 21)).toBe('1.00000000000000000000 B');
+    expect(formatNumber(2, 21)).toBe('2.00000000000000000000');
+  });
+
+  it('keeps the sign of negative values', () => {
+    expect(formatPercent(-0.25)).toBe('-25.0%');
+    expect(formatBytes(-1500)).toBe('-1.50 kB');
+    expect(formatNumber(-1234.5)).toBe('-1235');
+  });
+
+  it('shows non-finite values as they are', () => {
+    expect(formatBytes(Number.POSITIVE_INFINITY)).toBe('Infinity B');
+    expect(formatPercent(Number.NaN)).toBe('NaN%');
+    expect(formatCount(Number.POSITIVE_INFINITY)).toBe('Infinity');
+    expect(formatDuration(Number.NEGATIVE_INFINITY)).toBe('-Infinity s');
+  });
+
+  it('writes counts in M and P too', () => {
+    expect(formatCount(3.5e6)).toBe('3.5M');
+    expect(formatCount(2.25e15)).toBe('2.25P');
+  });
+});
+
+describe('parse errors list the accepted forms', () => {
+  it('names every suffix and every bandwidth unit', () => {
+    expect(() => parseHumanNumber('5X')).toThrow('(k=1e3, M=1e6, B/G=1e9, T=1e12, P=1e15)');
+    expect(() => parseBandwidthGbPerS('fast')).toThrow(
+      'write GB/s as a plain number (900) or with a unit: 3.35TB/s, 900GB/s, 512 GiB/s (B/s, kB/s, MB/s, GB/s, TB/s, PB/s decimal; KiB/s, MiB/s, GiB/s, TiB/s, PiB/s binary)',
+    );
+  });
+
+  it('calls a unit without a b an unknown unit, not bits', () => {
+    expect(() => parseBandwidthGbPerS('900 G')).toThrow('unknown bandwidth unit "G" in "900 G"');
+    expect(() => parseBandwidthGbPerS('900 kb/s')).toThrow('looks like bits per second');
+  });
+
+  it('refuses a bandwidth too large for a double', () => {
+    expect(() => parseBandwidthGbPerS('1e400')).toThrow('"1e400" is too large to represent');
+    expect(() => parseBandwidthGbPerS('1e305PB/s')).toThrow('too large to represent') // 1e311 GB/s;
+  });
+});
