@@ -1,19 +1,18 @@
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
-// The unit tests Stryker runs against each mutant (`npm run mutate`): the tests of the mutated
-// modules, none of which needs a browser. (Spread, not mergeConfig: that would append to
-// `include` rather than replace it.)
+// The tests Stryker runs against each mutant (`npm run mutate`): every unit test that needs no
+// browser, built page or CLI process; vitest's `related` then picks, per mutated file, the ones
+// that import it. The end-to-end tests (test/e2e, test/cli) stay in `npm test`. (Spread, not
+// mergeConfig: that would append to `include` rather than replace it.)
 export default defineConfig({
   ...base,
   test: {
     ...base.test,
     include: [
-      'test/flops/**/*.test.ts',
-      'test/stats/**/*.test.ts',
-      'test/results/**/*.test.ts',
-      'test/specs/**/*.test.ts',
-      'test/runner/**/*.test.ts',
+      'test/{flops,stats,results,specs,runner,bench,kernels,measure,tune}/**/*.test.ts',
+      'test/report/**/*.test.ts',
+      'test/host/{cpu-info,hardware,peaks,remote,suite-plan}.test.ts',
     ],
   },
 });
