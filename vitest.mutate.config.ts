@@ -10,9 +10,9 @@ export default defineConfig({
   test: {
     ...base.test,
     include: [
-      'test/{flops,stats,results,specs,runner,bench,kernels,measure,tune}/**/*.test.ts',
+      'test/{flops,stats,results,specs,runner,bench,kernels,measure,protocol,tune}/**/*.test.ts',
       'test/report/**/*.test.ts',
-      'test/host/{cpu-info,hardware,peaks,remote,suite-plan}.test.ts',
+      'test/host/{cpu-info,hardware,remote,results-files}.test.ts',
     ],
   },
 });

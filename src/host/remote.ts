@@ -12,14 +12,12 @@
  * listens on that port on either machine, and the files travel inside the DevTools connection
  * that the run needs anyway.
  */
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { EnvironmentError, UsageError } from '../errors.js';
-import type { ProgressEvent } from '../protocol/messages.js';
 import { hostFromBrowser } from '../results/machine.js';
-import type { RunnerHandle } from './run.js';
+import type { BrowserConnector, ConnectedBrowser } from './browser-runner.js';
 import { runnerDir } from './paths.js';
-import { loadFiles, type ServedFile } from './server.js';
-import { RunnerSession } from './session.js';
+import { loadFiles, type ServedFile } from './static-server.js';
 
 /**
  * The origin the runner page is given in the remote browser. Requests to it never reach a
@@ -112,40 +110,29 @@ async function remoteFlags(browser: Browser): Promise<string[]> {
   }
 }
 
-/** Connects to the browser at `endpoint`, loads the runner into a new tab of it and opens a session. */
-export async function openRemoteRunner(options: {
-  endpoint: RemoteEndpoint;
-  onProgress?: ((event: ProgressEvent) => void) | undefined;
-  onPageLog?: ((line: string) => void) | undefined;
-}): Promise<RunnerHandle> {
+/**
+ * A connector to the browser at `endpoint`: each call connects again (after a fault, the browser
+ * may have been restarted there), and the runner's pages are served through the connection.
+ */
+export function remoteConnector(endpoint: RemoteEndpoint, hooks: ConnectedBrowser['hooks']): BrowserConnector {
   const files = loadFiles(runnerDir());
-  const browser = await connectBrowser(options.endpoint);
-  try {
-    const session = await RunnerSession.open(browser, `${REMOTE_RUNNER_ORIGIN}/`, {
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.onPageLog ? { onPageLog: options.onPageLog } : {}),
-      preparePage: (page) => serveThroughDevTools(page, files),
+  return async () => {
+    const browser = await connectBrowser(endpoint);
+    let gone: string | null = null;
+    browser.once('disconnected', () => {
+      gone ??= `the connection to ${endpoint.label} closed`;
     });
-    const machine = await session.describeMachine();
     return {
-      session,
-      browser: {
-        version: await browser.version(),
-        userAgent: session.device.userAgent,
-        executable: null,
-        source: 'remote',
-        flags: await remoteFlags(browser),
-        endpoint: options.endpoint.label,
-      },
-      machine: hostFromBrowser(machine, process.version),
-      close: async () => {
-        await session.close();
-        // The browser is not ours: leave it running.
-        await browser.disconnect();
-      },
+      browser,
+      url: `${REMOTE_RUNNER_ORIGIN}/`,
+      identity: { version: await browser.version(), executable: null, source: 'remote', flags: await remoteFlags(browser), endpoint: endpoint.label },
+      hooks: { ...hooks, preparePage: (page) => serveThroughDevTools(page, files) },
+      describeMachine: async (session) => hostFromBrowser(await session.describeMachine(), process.version),
+      // A remote browser is gone only as far as this connection goes: it may be running still.
+      gone: () => gone,
+      faultWhenGone: 'disconnected',
+      // The browser is not ours: leave it running.
+      close: () => browser.disconnect().catch(() => undefined),
     };
-  } catch (error) {
-    await browser.disconnect().catch(() => undefined);
-    throw error;
-  }
+  };
 }

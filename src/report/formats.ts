@@ -2,8 +2,9 @@
  * Text formats of a report: Markdown for a pull-request comment, CSV, and the JSON of
  * github-action-benchmark's `customBiggerIsBetter` tool. Pure.
  */
-import { formatNumber, formatPercent } from '../flops/units.js';
+import { formatNumber, formatPercent } from './numbers.js';
 import type { Results } from '../results/schema.js';
+import { markdownAb } from './ab.js';
 import { deviceName, type ReportRow } from './summary.js';
 
 const cell = (value: number | null, format: (v: number) => string) => (value === null ? '-' : format(value));
@@ -12,6 +13,8 @@ const cell = (value: number | null, format: (v: number) => string) => (value ===
 export function markdownReport(runs: ReadonlyArray<{ label: string; results: Results }>, rows: readonly ReportRow[]): string {
   const parts: string[] = ['## flopscope results', ''];
   for (const { label, results } of runs) {
+    // An A/B run reads as its verdicts first: what a pull request's comment needs.
+    if (results.ab) parts.push(markdownAb(results, label));
     const { measured, reference } = results.peaks;
     parts.push(`### ${label}`, '');
     parts.push(`${deviceName(results)}, ${results.env.browser.version}, started ${results.env.startedAt}${results.env.harness.commit ? `, flopscope ${results.env.harness.commit}` : ''}.`);

@@ -6,18 +6,21 @@
  *
  * The state is on <body data-state>: idle, running, posted or failed (tests wait on it).
  */
-import { SUITES } from '../../bench/suites.js';
-import { assertCasesFit, type PlannedCase } from '../host/suite-plan.js';
-import { getKernel } from '../kernels/index.js';
-import { measureCases, suiteInfo, type MeasurePlan } from '../measure/run.js';
+import { isKernel } from '../api/define-kernel.js';
+import { KernelRegistry } from '../api/registry.js';
+import type { KernelDescriptor } from '../api/types.js';
+import { BUILTIN_KERNELS, BUILTIN_REGISTRY } from '../kernels/index.js';
+import type { MeasureHooks } from '../measure/measure-cases.js';
+import { measureRun, type RunContext } from '../measure/measure-run.js';
+import type { PlannedCase } from '../measure/plan.js';
+import type { Runner } from '../measure/runner.js';
 import type { ProgressEvent } from '../protocol/messages.js';
-import type { PostedResults, ServeError, ServePlan } from '../protocol/serve.js';
+import type { PostedResults, ServeError, ServePlan, ServeSuite } from '../protocol/serve.js';
 import { headlineFigure } from '../report/figures.js';
 import { hostFromBrowser } from '../results/machine.js';
-import { RESULTS_SCHEMA, type Results } from '../results/schema.js';
-import { createRunner } from '../runner/cases.js';
+import type { Results } from '../results/schema.js';
+import { createExecutor } from '../runner/executor.js';
 import { describeMachine } from '../runner/machine.js';
-import { resolveReferencePeaks } from '../specs/reference.js';
 import { browserVersion, type BrandVersion } from './browser-version.js';
 
 const TOKEN_KEY = 'flopscope-serve-token';
@@ -78,47 +81,69 @@ async function fetchPlan(form: { suite: string; sizes: string; peak: boolean; ma
   return body as ServePlan;
 }
 
-/** Runs the plan on this browser's adapter and returns the complete results. */
-async function measure(plan: ServePlan, onProgress: (event: ProgressEvent) => void): Promise<Results> {
-  const runner = createRunner(onProgress);
-  const device = await runner.init();
-  const cases: PlannedCase[] = plan.cases.map((c) => ({ kernel: getKernel(c.kernel), shape: c.shape, params: c.params }));
-  assertCasesFit(cases, device.limits);
-  const measurePlan: MeasurePlan = { cases, timing: plan.timing, seed: plan.seed, maxCheckedElements: plan.maxCheckedElements, measurePeak: plan.measurePeak };
-  // The CPU behind a software adapter is unknown to a page: no CPU estimate (the results say why).
-  const reference = resolveReferencePeaks(device.adapter, {}, null);
-  const results: Results = {
-    schema: RESULTS_SCHEMA,
-    complete: false,
-    env: {
-      harness: plan.harness,
-      browser: {
-        version: browserVersion(await fullVersionList(), navigator.userAgent),
-        userAgent: device.userAgent,
-        executable: null,
-        source: 'serve',
-        flags: [],
-        endpoint: location.origin,
-      },
-      adapter: device.adapter,
-      features: device.features,
-      limits: device.limits,
-      host: hostFromBrowser(await describeMachine(), plan.node),
-      startedAt: new Date().toISOString(),
-      finishedAt: null,
+/** The Runner over this page's own executor: no trip through a protocol, and no peer pages. */
+async function pageRunner(onProgress: (event: ProgressEvent) => void, node: string): Promise<Runner> {
+  const executor = createExecutor(onProgress);
+  const device = await executor.init();
+  return {
+    device,
+    browser: {
+      version: browserVersion(await fullVersionList(), navigator.userAgent),
+      userAgent: device.userAgent,
+      executable: null,
+      source: 'serve',
+      flags: [],
+      endpoint: location.origin,
     },
-    suite: suiteInfo(measurePlan, plan.suite, plan.sizes),
-    peaks: { measured: { computeGflops: null, computeCaseId: null }, reference: reference.reference, ...(reference.missing !== undefined ? { referenceMissing: reference.missing } : {}) },
-    cases: [],
+    machine: hostFromBrowser(await describeMachine(), node),
+    prepare: (program) =>
+      program.peer
+        ? Promise.resolve({ ok: false, failure: { status: 'unsupported', message: `${program.peer.kernel} runs on its own page (${program.peer.page}), which the serve page does not open: run it with \`flopscope run\`` } })
+        : executor.prepare(program),
+    time: (handle, timing) => executor.time(handle, timing),
+    timeInterleaved: (handles, timing) => executor.timeInterleaved(handles, timing),
+    release: (handle) => executor.release(handle),
+    close: async () => undefined,
   };
-  say('adapter', `Adapter: ${device.adapter.description || `${device.adapter.vendor} ${device.adapter.architecture}`}; ${results.env.browser.version}`);
+}
+
+/**
+ * The kernels the plan names: the built-in ones, and the user's when the plan has their shaders:
+ * their modules from /user-kernels.js (bundled by the host), each shader put in place as the
+ * host read it.
+ */
+async function kernelsOf(plan: ServePlan): Promise<KernelRegistry> {
+  if (!plan.shaders) return BUILTIN_REGISTRY;
+  const modules = (await import(/* @vite-ignore */ new URL('/user-kernels.js', location.origin).href)) as Record<string, Record<string, unknown>>;
+  const user: KernelDescriptor[] = [];
+  for (const module of Object.values(modules)) {
+    for (const value of Object.values(module)) {
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (!isKernel(item) || user.includes(item)) continue;
+        const shader = plan.shaders[item.name];
+        if (!shader) continue;
+        item.shader = shader.code;
+        item.source = { file: shader.file, pending: null, hash: shader.hash ?? undefined, module: shader.module ?? undefined };
+        user.push(item);
+      }
+    }
+  }
+  return new KernelRegistry(BUILTIN_KERNELS, user);
+}
+
+/** Runs the plan on this browser's adapter, through the same core as `flopscope run`, and returns the complete results. */
+async function runInPage(plan: ServePlan, onProgress: (event: ProgressEvent) => void): Promise<Results> {
+  const runner = await pageRunner(onProgress, plan.node);
+  const { device } = runner;
+  say('adapter', `Adapter: ${device.adapter.description || `${device.adapter.vendor} ${device.adapter.architecture}`}; ${runner.browser.version}`);
   const list = element<HTMLOListElement>('cases');
   let current = '';
-  await measureCases({ device, runCase: (request) => runner.runCase(request) }, measurePlan, results, {
+  const hooks: MeasureHooks = {
     caseStarted: (index, total, label) => {
       current = `[${index}/${total}] ${label}`;
       say('status', `${current} ...`);
     },
+    caseProgress: onProgress,
     caseFinished: (record) => {
       const item = document.createElement('li');
       item.className = record.status;
@@ -127,8 +152,18 @@ async function measure(plan: ServePlan, onProgress: (event: ProgressEvent) => vo
       list.append(item);
     },
     save: () => undefined,
-  });
-  return results;
+    log: (line) => say('status', line),
+  };
+  const registry = await kernelsOf(plan);
+  const cases: PlannedCase[] = plan.cases.map((c) => ({ kernel: registry.get(c.kernel), shape: c.shape, params: c.params }));
+  // The CPU behind a software adapter is unknown to a page: no CPU estimate (the results say why).
+  const context: RunContext = { harness: plan.harness, host: runner.machine!, cpu: null };
+  return measureRun(
+    runner,
+    { cases, suite: { name: plan.suite, sizes: plan.sizes }, timing: plan.timing, seed: plan.seed, maxCheckedElements: plan.maxCheckedElements, measurePeak: plan.measurePeak, peakRequest: {} },
+    context,
+    hooks,
+  );
 }
 
 /** POST /results; the host's answer, or an error with its reason. */
@@ -143,10 +178,12 @@ async function post(results: Results, token: string): Promise<PostedResults> {
   return body as PostedResults;
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const token = takeToken();
   const suite = element<HTMLSelectElement>('suite');
-  for (const entry of SUITES) suite.append(new Option(`${entry.name}: ${entry.description}`, entry.name));
+  // The host's suites (built in, and its config's), its default first.
+  const suites = (await (await fetch('/suites')).json()) as ServeSuite[];
+  for (const entry of suites) suite.append(new Option(`${entry.name}: ${entry.description}`, entry.name));
   const button = element<HTMLButtonElement>('run');
   const problem = webGpuProblem() ?? (token ? null : 'this page was opened without its token: open the URL that `flopscope serve` printed (it ends in ?token=...)');
   if (problem) {
@@ -173,7 +210,7 @@ function start(): void {
     void (async () => {
       try {
         const plan = await fetchPlan(form);
-        const results = await measure(plan, (progress) => say('phase', `${progress.phase}${progress.samples !== undefined ? ` (${progress.samples} samples)` : ''}`));
+        const results = await runInPage(plan, (progress) => say('phase', `${progress.phase}${progress.samples !== undefined ? ` (${progress.samples} samples)` : ''}`));
         say('status', `Measured ${results.cases.length} cases; sending them to the host...`);
         say('phase', '');
         const saved = await post(results, token!);
@@ -191,4 +228,4 @@ function start(): void {
   });
 }
 
-start();
+void start();

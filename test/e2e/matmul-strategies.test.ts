@@ -29,7 +29,7 @@ describe('matmul strategies in the browser', () => {
   const runner = useRunner();
 
   /** The features this kernel needs that the adapter lacks: known only once the runner is open, so tests skip at run time. */
-  const missing = (name: string): string[] => (getKernel(name).requiredFeatures ?? []).filter((f) => !runner().session.device.features.includes(f));
+  const missing = (name: string): string[] => (getKernel(name).requiredFeatures ?? []).filter((f) => !runner().device.features.includes(f));
   const needs = (name: string): string => (getKernel(name).requiredFeatures?.length ? ` (needs ${getKernel(name).requiredFeatures!.join(', ')})` : '');
 
   for (const [name, configs] of Object.entries(CONFIGS)) {

@@ -27,7 +27,7 @@ import {
   transformerParams,
   transformerParamsExact,
 } from '../../src/flops/transformer.js';
-import { formatSi } from '../../src/flops/units.js';
+import { formatSi } from '../../src/report/numbers.js';
 
 describe('validate', () => {
   it('returns good values unchanged', () => {
