@@ -4,7 +4,7 @@
  * user's (tsx), each kernel's shader read and its imports linked, and every mistake found before
  * anything runs, as a one-line UsageError naming the file (and line) and the fix.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
@@ -15,12 +15,30 @@ import type { KernelDescriptor } from '../api/types.js';
 import { UsageError } from '../errors.js';
 import { BUILTIN_KERNELS } from '../kernels/index.js';
 import { KernelRegistry } from '../api/registry.js';
+import { SAVED_SCHEMA, SavedFileSchema, type SavedFile } from '../measure/saved-configurations.js';
 import { checkKernelShader } from '../measure/shader-check.js';
 import { seededInputs } from '../protocol/seeded-inputs.js';
 import { loadShaderFile } from './shader-files.js';
 
 /** The names a config file may have, in the order they are looked for in each folder. */
 export const CONFIG_NAMES = ['flopscope.config.ts', 'flopscope.config.mts', 'flopscope.config.js', 'flopscope.config.mjs'] as const;
+
+/** The file `tune --save` keeps a device's best configurations in, beside the config. */
+export const SAVED_NAME = 'flopscope.tuned.json';
+
+/** The saved configurations at `path`, or null when there are none; a UsageError when the file is not one. */
+export function readSaved(path: string): SavedFile | null {
+  if (!existsSync(path)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new UsageError(`${shown(path)} is not JSON: it is written by \`flopscope tune --save\`; fix or delete it`);
+  }
+  const parsed = SavedFileSchema.safeParse(json);
+  if (!parsed.success) throw new UsageError(`${shown(path)} is not a ${SAVED_SCHEMA} file (${parsed.error.issues[0]?.message}): fix or delete it`);
+  return parsed.data;
+}
 
 /** What a config gives a run. */
 export interface LoadedConfig {
@@ -31,6 +49,10 @@ export interface LoadedConfig {
   defaultSuite: string | undefined;
   /** The user's kernel modules, absolute paths (serve bundles them for its page). */
   modules: readonly string[];
+  /** Configurations `tune --save` recorded (flopscope.tuned.json beside the config), or null. */
+  saved: SavedFile | null;
+  /** Where `tune --save` writes them: beside the config, else in the working directory. */
+  savedPath: string;
 }
 
 /** The config file for `cwd`: the first of CONFIG_NAMES in it or a folder above it, or null. */
@@ -166,7 +188,8 @@ async function userKernels(config: Config, configFile: string, modules: string[]
 
 /** The built-in kernels alone (no config). */
 export function builtinConfig(): LoadedConfig {
-  return { file: null, registry: new KernelRegistry(BUILTIN_KERNELS), suites: [], defaultSuite: undefined, modules: [] };
+  const savedPath = join(process.cwd(), SAVED_NAME);
+  return { file: null, registry: new KernelRegistry(BUILTIN_KERNELS), suites: [], defaultSuite: undefined, modules: [], saved: readSaved(savedPath), savedPath };
 }
 
 /**
@@ -182,7 +205,7 @@ export async function loadConfig(options: { path?: string | undefined; cwd?: str
   } else {
     file = findConfig(cwd);
   }
-  if (file === null) return builtinConfig();
+  if (file === null) return { ...builtinConfig(), saved: readSaved(join(cwd, SAVED_NAME)), savedPath: join(cwd, SAVED_NAME) };
   const module = await importModule(file);
   const raw = module.default ?? module.config;
   if (raw === undefined) throw new UsageError(`${shown(file)} has no default export: export default defineConfig({ kernels: [...] })`);
@@ -204,5 +227,6 @@ export async function loadConfig(options: { path?: string | undefined; cwd?: str
   if (config.defaultSuite !== undefined && !suites.some((s) => s.name === config.defaultSuite) && config.defaultSuite !== 'quick') {
     throw new UsageError(`${shown(file)}: defaultSuite ${config.defaultSuite} is not one of its suites: ${suites.map((s) => s.name).join(', ') || '(none)'}`);
   }
-  return { file, registry, suites, defaultSuite: config.defaultSuite, modules };
+  const savedPath = join(dirname(file), SAVED_NAME);
+  return { file, registry, suites, defaultSuite: config.defaultSuite, modules, saved: readSaved(savedPath), savedPath };
 }
