@@ -12,6 +12,8 @@ export default defineConfig({
   ],
   test: {
     include: ['test/**/*.test.ts'],
+    // The default summary counts skipped tests; this lists them with why.
+    reporters: ['default', './test/helpers/skipped-reporter.ts'],
     // Browser tests share one 2-core machine with a CPU-rendered GPU: run files one at a time.
     fileParallelism: false,
     testTimeout: 120_000,

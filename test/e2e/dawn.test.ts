@@ -43,7 +43,10 @@ describe.skipIf(!existsSync(ICD))('run --dawn (needs Debian chromium\'s SwiftSha
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
     expect(results.cases[0]!.timing!.resolution).toMatchObject({ quantized: false, batchLengthened: false });
   });
+});
 
+// No driver needed: the path is refused before Dawn is loaded.
+describe('run --dawn PATH', () => {
   it('refuses a --dawn path that does not exist', async () => {
     const result = await runCli(['run', '--dawn', '/nonexistent/webgpu', '--kernel', 'matmul-naive', '--sizes', '64']);
     expect(result.code).toBe(2);

@@ -43,4 +43,13 @@ describe('matmul-naive in the browser', () => {
     expect(outcome.status, outcome.message).toBe('ok');
     expect(outcome.correctness).toMatchObject({ passed: true, checked: 33 * 70 });
   });
+
+  it('covers a batch of 3 non-square products, each checked in full', async () => {
+    // 3 x 33 x 70 outputs; the batch is the grid's z, so a kernel that ignored it would leave
+    // the second and third products zero.
+    const shape = { m: 33, n: 70, k: 19, batch: 3 };
+    const outcome = await runCase(runner(), kernel.name, shape, { WG_X: 8, WG_Y: 4 });
+    expect(outcome.status, outcome.message).toBe('ok');
+    expect(outcome.correctness).toMatchObject({ passed: true, mode: 'full', checked: 3 * 33 * 70, total: 3 * 33 * 70, mismatches: 0 });
+  });
 });

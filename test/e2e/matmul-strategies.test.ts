@@ -30,18 +30,19 @@ const CONFIGS: Record<string, Record<string, number>[]> = {
 describe('matmul strategies in the browser', () => {
   const runner = useRunner();
 
+  /** The features this kernel needs that the adapter lacks: known only once the runner is open, so tests skip at run time. */
+  const missing = (name: string): string[] => (getKernel(name).requiredFeatures ?? []).filter((f) => !runner().device.features.includes(f));
+  const needs = (name: string): string => (getKernel(name).requiredFeatures?.length ? ` (needs ${getKernel(name).requiredFeatures!.join(', ')})` : '');
+
   for (const [name, configs] of Object.entries(CONFIGS)) {
     const kernel = getKernel(name);
     for (const overrides of configs) {
       const params = { ...kernel.defaultParams, ...overrides };
       for (const shape of SHAPES) {
-        it(`${name} ${Object.keys(overrides).length ? 'small blocks' : 'defaults'} is correct at ${kernel.formatShape(shape)}`, async () => {
-          const features = runner().device.features;
+        it(`${name} ${Object.keys(overrides).length ? 'small blocks' : 'defaults'} is correct at ${kernel.formatShape(shape)}${needs(name)}`, async (ctx) => {
+          const lacking = missing(name);
+          ctx.skip(lacking.length > 0, `adapter lacks ${lacking.join(', ')}`);
           const outcome = await runCase(runner(), name, shape, params, { maxSamples: 3, minSamples: 3 });
-          if ((kernel.requiredFeatures ?? []).some((f) => !features.includes(f))) {
-            expect(outcome.status).toBe('unsupported');
-            return;
-          }
           expect(outcome.status, outcome.message).toBe('ok');
           expect(outcome.correctness).toMatchObject({ passed: true, mode: 'full', checked: shape.batch * shape.m * shape.n, mismatches: 0 });
           expect(outcome.timing!.samplesMs.length).toBeGreaterThanOrEqual(3);
@@ -50,16 +51,23 @@ describe('matmul strategies in the browser', () => {
     }
   }
 
-  it('reports matmul-f16 as unsupported, naming shader-f16, where the adapter lacks it', async () => {
+  it('matmul-f16 is correct at 2x33x70x19 (needs shader-f16)', async (ctx) => {
+    ctx.skip(missing('matmul-f16').length > 0, 'adapter lacks shader-f16');
     const kernel = getKernel('matmul-f16');
-    const outcome = await runCase(runner(), kernel.name, { batch: 1, m: 33, n: 70, k: 19 }, kernel.defaultParams);
-    if (runner().device.features.includes('shader-f16')) {
-      // On an adapter with f16 the same case must pass its f16 check instead.
-      expect(outcome.status, outcome.message).toBe('ok');
-      expect(outcome.correctness?.passed).toBe(true);
-    } else {
-      expect(outcome.status).toBe('unsupported');
-      expect(outcome.message).toMatch(/shader-f16/);
-    }
+    const outcome = await runCase(runner(), kernel.name, { batch: 2, m: 33, n: 70, k: 19 }, kernel.defaultParams);
+    expect(outcome.status, outcome.message).toBe('ok');
+    expect(outcome.correctness).toMatchObject({ passed: true, mode: 'full', checked: 2 * 33 * 70, mismatches: 0 });
   });
+
+  for (const name of ['matmul-f16', 'matmul-subgroup']) {
+    it(`reports ${name} as unsupported, naming ${getKernel(name).requiredFeatures!.join(', ')}, on an adapter without it (runs only there)`, async (ctx) => {
+      const lacking = missing(name);
+      ctx.skip(lacking.length === 0, `adapter has ${getKernel(name).requiredFeatures!.join(', ')}`);
+      const kernel = getKernel(name);
+      const outcome = await runCase(runner(), name, { batch: 1, m: 33, n: 70, k: 19 }, kernel.defaultParams);
+      expect(outcome.status).toBe('unsupported');
+      for (const feature of lacking) expect(outcome.message).toContain(feature);
+      expect(outcome.correctness).toBeNull();
+    });
+  }
 });

@@ -7,7 +7,7 @@ import type { BrowserRunner } from '../../src/host/browser-runner.js';
 import { runToFile } from '../../src/host/run-to-file.js';
 import { planCases } from '../../src/measure/plan.js';
 import { tempDir } from '../helpers/cli.js';
-import { TEST_TIMING, useRunner } from '../helpers/runner.js';
+import { TEST_TIMING, runCase, useRunner } from '../helpers/runner.js';
 
 const quiet = { log: () => undefined, caseStarted: () => undefined, caseProgress: () => undefined, caseFinished: () => undefined };
 
@@ -42,5 +42,11 @@ describe('the TF.js peer', () => {
       performance.getEntriesByType('resource').some((entry) => entry.name.includes('tfjs')) || 'tf' in window,
     );
     expect(runnerPageScripts).toBe(false);
+  });
+
+  it('multiplies a batch of 2 non-square products (2x33x70x19) correctly', async () => {
+    const outcome = await runCase(runner(), 'tfjs-matmul', { batch: 2, m: 33, n: 70, k: 19 }, {});
+    expect(outcome.status, outcome.message).toBe('ok');
+    expect(outcome.correctness).toMatchObject({ passed: true, mode: 'full', checked: 2 * 33 * 70, total: 2 * 33 * 70, mismatches: 0 });
   });
 });

@@ -45,6 +45,8 @@ describe('transformer parameters', () => {
   it('exact GPT-2 small: 124,439,808 parameters (the count Hugging Face GPT2Model reports)', () => {
     // 12 x 7,087,872 + (50,257 + 1,024) x 768 + 2 x 768 = 85,054,464 + 39,383,808 + 1,536
     expect(transformerParamsExact({ hidden: H, layers: 12, vocab: 50_257, positions: 1_024 })).toBe(124_439_808);
+    // Without learned positions: 1,024 x 768 = 786,432 fewer.
+    expect(transformerParamsExact({ hidden: H, layers: 12, vocab: 50_257 })).toBe(123_653_376);
   });
 });
 
@@ -68,6 +70,8 @@ describe('transformer FLOPs', () => {
       total: 291_648_307_200,
     });
     expect(transformerForwardFlops({ hidden: H, layers: 12, seq: 1024, batch: 1 }).lmHead).toBe(0);
+    // Batch 2 doubles the LM head too: 2 x 2 x 1024 x 768 x 50,257.
+    expect(transformerForwardFlops({ hidden: H, layers: 12, seq: 1024, batch: 2, vocab: 50_257 }).lmHead).toBe(158_094_852_096);
   });
 
   it('training is 3 x forward', () => {

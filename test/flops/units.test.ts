@@ -75,3 +75,22 @@ describe('parseBandwidthGbPerS', () => {
     expect(() => parseBandwidthGbPerS('3 TB / s')).toThrow(UsageError);
   });
 });
+
+describe('parse errors list the accepted forms', () => {
+  it('names every suffix and every bandwidth unit', () => {
+    expect(() => parseHumanNumber('5X')).toThrow('(k=1e3, M=1e6, B/G=1e9, T=1e12, P=1e15)');
+    expect(() => parseBandwidthGbPerS('fast')).toThrow(
+      'write GB/s as a plain number (900) or with a unit: 3.35TB/s, 900GB/s, 512 GiB/s (B/s, kB/s, MB/s, GB/s, TB/s, PB/s decimal; KiB/s, MiB/s, GiB/s, TiB/s, PiB/s binary)',
+    );
+  });
+
+  it('calls a unit without a b an unknown unit, not bits', () => {
+    expect(() => parseBandwidthGbPerS('900 G')).toThrow('unknown bandwidth unit "G" in "900 G"');
+    expect(() => parseBandwidthGbPerS('900 kb/s')).toThrow('looks like bits per second');
+  });
+
+  it('refuses a bandwidth too large for a double', () => {
+    expect(() => parseBandwidthGbPerS('1e400')).toThrow('"1e400" is too large to represent');
+    expect(() => parseBandwidthGbPerS('1e305PB/s')).toThrow('too large to represent'); // 1e311 GB/s
+  });
+});

@@ -27,6 +27,12 @@ describe('ResultsWriter', () => {
     new ResultsWriter(path).save(emptyResults());
     expect(readFileSync(path, 'utf8')).toBe('earlier');
   });
+
+  it('finishes a run that never saved a partial file', () => {
+    const dir = tempDir();
+    new ResultsWriter(join(dir, 'run.json')).finish(emptyResults());
+    expect(readdirSync(dir)).toEqual(['run.json']);
+  });
 });
 
 describe('writeJsonAtomic', () => {
@@ -56,8 +62,9 @@ describe('assertWritable', () => {
   it('refuses a path under a file, and a folder', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'f'), '');
-    expect(() => assertWritable(join(dir, 'f', 'run.json'))).toThrow(/cannot write --out .*ENOTDIR/);
-    expect(() => assertWritable(dir)).toThrow(/is a directory/);
+    // The error's code alone in the parentheses, not Node's whole message.
+    expect(() => assertWritable(join(dir, 'f', 'run.json'))).toThrow(`cannot write --out ${join(dir, 'f', 'run.json')} (ENOTDIR): choose a path in a writable folder`);
+    expect(() => assertWritable(dir)).toThrow(`--out ${dir} is a directory: give a file name such as ${join(dir, 'run.json')}`);
   });
 });
 
@@ -67,6 +74,18 @@ describe('reading results', () => {
     const path = join(dir, 'r.json');
     writeJsonAtomic(path, emptyResults());
     expect(readResultsFile(path)).toEqual(emptyResults());
+  });
+
+  it('writes indented JSON ending in a newline', () => {
+    const path = join(tempDir(), 'r.json');
+    writeJsonAtomic(path, { a: [1] });
+    expect(readFileSync(path, 'utf8')).toBe('{\n  "a": [\n    1\n  ]\n}\n');
+  });
+
+  it('refuses what is not an object with a flopscope schema, null included', () => {
+    for (const json of [null, 42, { schema: 'other/results@1' }, { schema: 1 }]) {
+      expect(() => parseResults(json, 'x.json'), JSON.stringify(json)).toThrow('x.json is not a flopscope results file (no "schema": "flopscope/results@1")');
+    }
   });
 
   it.each([

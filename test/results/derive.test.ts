@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getKernel } from '../../src/kernels/index.js';
-import { applyPeaks, caseId, caseRecord, timingSummary } from '../../src/results/derive.js';
+import { applyPeaks, caseId, caseRecord, perSecondGiga, timingSummary } from '../../src/results/derive.js';
 import { CaseRecordSchema, type ReferencePeaks } from '../../src/results/schema.js';
 import { okOutcome, rawTiming } from '../helpers/results.js';
 
@@ -66,6 +66,23 @@ describe('timingSummary', () => {
     expect(plain.roundMedians).toBeUndefined();
   });
 
+  it('widens for as few as 2 rounds', () => {
+    // Rounds 1 and 1.21 ms: logs 0 and 0.19062, s = 0.19062 / sqrt(2) = 0.134789; t(0.975, 1) =
+    // 12.7062, half-width 12.7062 x 0.134789 / sqrt(2) = 1.21103 in log: [0.32768, 3.69264] around 1.1.
+    const samples = Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? 1.09 : 1.11));
+    const rounds = timingSummary(rawTiming(samples, { roundMedians: [1, 1.21] }));
+    expect(rounds.ci95Ms![0]).toBeCloseTo(0.32768, 5);
+    expect(rounds.ci95Ms![1]).toBeCloseTo(3.69264, 5);
+  });
+
+  it('gives an interval from 6 samples on: [min, max] at 6 (coverage 1 - 2^-5 = 96.9%)', () => {
+    // Alternating order, so no positive autocorrelation widens it.
+    const timing = timingSummary(rawTiming([1, 6, 2, 5, 3, 4]));
+    expect(timing.medianMs).toBe(3.5);
+    expect(timing.ci95Ms).toEqual([1, 6]);
+    expect(timing.relHalfWidth).toBeCloseTo(2.5 / 3.5, 12);
+  });
+
   it('gives no interval below 6 samples', () => {
     const timing = timingSummary(rawTiming([1, 2, 3, 4, 5]));
     expect(timing.ci95Ms).toBeNull();
@@ -82,7 +99,52 @@ describe('timingSummary', () => {
   });
 });
 
+describe('caseId', () => {
+  it('is kernel / shape / parameters sorted by name', () => {
+    expect(caseId(naive, { batch: 2, m: 3, n: 4, k: 5 }, { WG_Y: 2, WG_X: 8 })).toBe('matmul-naive/2x3x4x5/WG_X=8,WG_Y=2');
+    expect(caseId(getKernel('copy'), { elements: 1024 }, {})).toBe('copy/4 KiB/');
+  });
+});
+
+describe('perSecondGiga', () => {
+  it('is amount / ms / 1e6: 2e9 units in 4 ms = 500 G/s', () => {
+    expect(perSecondGiga(2e9, 4)).toBe(500);
+  });
+});
+
 describe('caseRecord', () => {
+  it('copies what identifies the case, and divides the work by the median (2 ms here)', () => {
+    const params = { WG_X: 8, WG_Y: 4 };
+    const record = caseRecord(naive, { batch: 2, m: 3, n: 4, k: 5 }, params, 'peak', { ...okOutcome([2, 2, 2, 2, 2, 2]), message: 'note' }, noPeaks);
+    expect(record).toMatchObject({ kernel: 'matmul-naive', role: 'peak', shape: { batch: 2, m: 3, n: 4, k: 5 }, shapeLabel: '2x3x4x5', params: { WG_X: 8, WG_Y: 4 }, metric: 'flops', status: 'ok', message: 'note', samples: [2, 2, 2, 2, 2, 2] });
+    // 2 x 2 x 3 x 4 x 5 = 240 FLOPs; bytes 4 x 2 x (15 + 20 + 12) = 376: in 2 ms.
+    expect(record.flops).toBe(240);
+    expect(record.bytes).toBe(376);
+    expect(record.gflops).toBeCloseTo(240 / 2 / 1e6, 15);
+    expect(record.gbPerS).toBeCloseTo(376 / 2 / 1e6, 15);
+    expect(record.fractionOfMeasuredPeak).toBeNull();
+    expect(record.fractionOfMeasuredBandwidth).toBeNull();
+    // Copies, not the caller's objects.
+    expect(record.params).not.toBe(params);
+  });
+
+  it('has no timing and no speed when the outcome has no samples, ok or not', () => {
+    const empty = caseRecord(naive, shape, naive.defaultParams, 'benchmark', { ...okOutcome([]) }, noPeaks);
+    expect(empty).toMatchObject({ status: 'ok', timing: null, gflops: null, gbPerS: null, samples: [] });
+    const failed = caseRecord(naive, shape, naive.defaultParams, 'benchmark', { status: 'error', message: 'device lost', correctness: null, timing: null }, noPeaks);
+    expect(failed).toMatchObject({ status: 'error', message: 'device lost', timing: null, gflops: null, samples: [] });
+    expect(failed).not.toHaveProperty('message', undefined);
+    expect(caseRecord(naive, shape, naive.defaultParams, 'benchmark', okOutcome([1, 1, 1]), noPeaks)).not.toHaveProperty('message');
+  });
+
+  it('has no intensity and no roofline verdict for a kernel that moves no bytes', () => {
+    const noBytes = { ...naive, bytes: () => 0 };
+    const record = caseRecord(noBytes, shape, naive.defaultParams, 'benchmark', okOutcome([1, 1, 1, 1, 1, 1]), { measured: { computeGflops: 10, computeCaseId: 'x', bandwidthGbPerS: 10 }, reference: h100 });
+    expect(record.arithmeticIntensity).toBeNull();
+    expect(record.bound).toBeNull();
+    expect(record.gbPerS).toBe(0);
+  });
+
   it('derives GFLOP/s, GB/s and intensity from the median', () => {
     const record = caseRecord(naive, shape, naive.defaultParams, 'benchmark', okOutcome([1, 1, 1, 1, 1, 1]), noPeaks);
     expect(CaseRecordSchema.parse(record)).toEqual(record);
@@ -90,17 +152,20 @@ describe('caseRecord', () => {
     expect(record.gflops).toBeCloseTo(0.524288, 9);
     expect(record.gbPerS).toBeCloseTo(0.049152, 9);
     expect(record.arithmeticIntensity).toBeCloseTo(524288 / 49152, 9);
-    expect(record.id).toBe(caseId(naive, shape, naive.defaultParams));
+    // kernel / formatted shape / parameters sorted by name.
+    expect(record.id).toBe('matmul-naive/64x64x64/WG_X=16,WG_Y=16');
     expect(record.mfu).toBeNull();
     expect(record.bound).toBeNull();
   });
 
-  it('reports no speed for a case that failed its check', () => {
+  it('reports no speed for a case that failed its check, even with every peak known', () => {
     const outcome = { ...okOutcome([1, 1, 1]), status: 'incorrect' as const };
-    const record = caseRecord(naive, shape, naive.defaultParams, 'benchmark', outcome, noPeaks);
+    const record = caseRecord(naive, shape, naive.defaultParams, 'benchmark', outcome, { measured: { computeGflops: 10, computeCaseId: 'x', bandwidthGbPerS: 10 }, reference: h100 });
     expect(record.gflops).toBeNull();
     expect(record.gbPerS).toBeNull();
     expect(record.mfu).toBeNull();
+    expect(record.fractionOfMeasuredPeak).toBeNull();
+    expect(record.fractionOfMeasuredBandwidth).toBeNull();
   });
 });
 
@@ -115,6 +180,16 @@ describe('applyPeaks', () => {
     expect(record.fractionOfMeasuredBandwidth).toBeCloseTo(0.049152, 12);
     // Intensity 10.67 FLOP/B is below H100's ridge (66.9e12 / 3.35e12 = 20 FLOP/B): memory-bound.
     expect(record.bound).toBe('memory');
+  });
+
+  it('gives no roofline verdict without both a peak and a bandwidth', () => {
+    const measuredComputeOnly = caseRecord(naive, shape, naive.defaultParams, 'benchmark', okOutcome([1, 1, 1, 1, 1, 1]), { measured: { computeGflops: 10, computeCaseId: 'x' }, reference: null });
+    expect(measuredComputeOnly.bound).toBeNull();
+    expect(measuredComputeOnly.fractionOfMeasuredPeak).toBeCloseTo(0.0524288, 12);
+    expect(measuredComputeOnly.fractionOfMeasuredBandwidth).toBeNull();
+    const referenceWithoutPeak = caseRecord(naive, shape, naive.defaultParams, 'benchmark', okOutcome([1, 1, 1, 1, 1, 1]), { measured: { computeGflops: null, computeCaseId: null }, reference: { ...h100, fp32Tflops: null } });
+    expect(referenceWithoutPeak.bound).toBeNull();
+    expect(referenceWithoutPeak.mfu).toBeNull();
   });
 
   it('falls back to the measured roofline when the reference has no bandwidth', () => {

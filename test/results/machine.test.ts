@@ -55,6 +55,10 @@ describe('browserPlatform and browserArch', () => {
     ['Linux aarch64', 'linux', 'arm64'],
     ['Linux i686', 'linux', 'ia32'],
     ['iPhone', 'ios', 'unknown'],
+    ['iPad', 'ios', 'unknown'],
+    ['iPhone Simulator', 'ios', 'unknown'],
+    ['Win64', 'win32', 'x64'],
+    ['MacPPC', 'darwin', 'unknown'],
     ['', 'unknown', 'unknown'],
   ])('navigator.platform %j -> %s / %s', (platform, os, arch) => {
     expect(browserPlatform(bare(platform))).toBe(os);
@@ -66,5 +70,8 @@ describe('browserPlatform and browserArch', () => {
     expect(browserArch({ ...chromiumLinux, uaArchitecture: 'arm', uaBitness: '32' })).toBe('arm');
     expect(browserPlatform({ ...chromiumLinux, uaPlatform: 'Windows' })).toBe('win32');
     expect(browserPlatform({ ...chromiumLinux, uaPlatform: 'macOS' })).toBe('darwin');
+    expect(browserPlatform({ ...chromiumLinux, uaPlatform: 'Chrome OS' })).toBe('chromeos');
+    expect(browserPlatform({ ...chromiumLinux, uaPlatform: 'ChromeOS' })).toBe('chromeos');
+    expect(browserPlatform({ ...chromiumLinux, uaPlatform: 'Fuchsia' })).toBe('fuchsia');
   });
 });

@@ -63,10 +63,8 @@ describe('medianCiRanks', () => {
     }
   });
 
-  it('stays exact and cheap for a million samples', () => {
-    const start = performance.now();
+  it('stays exact for a million samples (its cost is in bench/stats-cost.bench.ts)', () => {
     const { lowRank, highRank, confidence } = medianCiRanks(1_000_000);
-    expect(performance.now() - start).toBeLessThan(50);
     // scipy: 1 - 2 binom.cdf(499019, 1e6, .5) = 0.9501210313476314, and rank 499,021 gives
     // 0.94989 < 0.95. (The normal approximation n/2 - 1.96 √n / 2 also lands on 499,020.)
     expect(lowRank).toBe(499_020);

@@ -110,17 +110,14 @@ describe('StoppingRule', () => {
     expect([...rule.sorted]).toEqual([...sortSamples(samples)]);
   });
 
-  it('stays cheap when called after each of 20,000 samples', () => {
+  it('keeps count over 20,000 samples checked one by one (its cost is in bench/stats-cost.bench.ts)', () => {
     const rule = new StoppingRule({ maxTimeMs: Number.POSITIVE_INFINITY, noiseTarget: 1e-9 });
     const samples = lognormalTimes(20_000, 1000, 0.1, 92);
-    const start = performance.now();
     for (let i = 0; i < samples.length; i++) {
       rule.add(samples[i]!);
       rule.check(i);
     }
-    // O(n) insert + O(√n) check: well under a second in total; shouldStop, which re-sorts on
-    // every call, took ~17 s for the same sequence when measured
-    expect(performance.now() - start).toBeLessThan(1000);
+    expect(rule.n).toBe(20_000);
     expect(rule.check(0).relHalfWidth).toBeLessThan(0.003); // ±~0.2% at n = 20,000, σ = 10%
   });
 
