@@ -7,10 +7,10 @@ import { parseEndpoint } from '../host/remote.js';
 /** Adds the browser options to a command. */
 export function withBrowserOptions<T>(y: Argv<T>) {
   return y
-    .option('browser', { type: 'string', describe: 'Chromium, Chrome or Edge executable to launch (overrides FLOPSCOPE_BROWSER and the PATH search)' })
+    .option('browser', { type: 'string', describe: 'browser to launch: firefox, chromium, or the path of a Chromium, Chrome, Edge or Firefox executable (overrides FLOPSCOPE_BROWSER, which takes the same values, and the PATH search)' })
     .option('headful', { type: 'boolean', default: false, describe: 'launch the browser with a window (needs a display, e.g. xvfb-run on a server)' })
     .option('hardware-flags', { type: 'boolean', default: false, describe: "add this OS's Chromium flags for a hardware adapter (Linux: Vulkan; see docs/hardware.md)" })
-    .option('browser-ws-endpoint', { type: 'string', describe: 'run on a browser elsewhere: its DevTools address, ws://host:port/devtools/browser/<id> or http://host:port' });
+    .option('browser-ws-endpoint', { type: 'string', describe: 'run on a browser elsewhere: its DevTools address (ws://host:port/devtools/browser/<id> or http://host:port) or its WebDriver BiDi WebSocket (ws://host:port/session, e.g. Firefox with --remote-debugging-port)' });
 }
 
 /** What the browser options ask for, refusing combinations that cannot apply to a browser elsewhere. */

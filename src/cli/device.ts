@@ -2,6 +2,7 @@
 import type { Argv } from 'yargs';
 import { openRunner } from '../host/run.js';
 import { formatDeviceReport } from '../report/device.js';
+import { withImplementation } from '../results/implementation.js';
 import { dawnRunner } from './options.js';
 import { browserChoiceFromArgs, withBrowserOptions } from './browser-options.js';
 import { logLine, writeStdout } from './output.js';
@@ -28,8 +29,10 @@ export function registerDevice<T>(cli: Argv<T>): Argv<T> {
             source: runner.browser.source,
             flags: runner.browser.flags,
             ...(runner.browser.endpoint ? { endpoint: runner.browser.endpoint } : {}),
+            ...withImplementationFields(runner.browser),
           },
           ...(runner.machine ? { machine: runner.machine } : {}),
+          ...(runner.adapterInferred ? { adapterInferred: runner.adapterInferred } : {}),
           ...runner.session.device,
         };
         await writeStdout(args.json ? JSON.stringify(info, null, 2) + '\n' : formatDeviceReport(info) + '\n');
@@ -38,4 +41,10 @@ export function registerDevice<T>(cli: Argv<T>): Argv<T> {
       }
     },
   );
+}
+
+/** The implementation fields `device --json` adds to the browser: name, WebGPU library, and the prefs and protocol where known. */
+function withImplementationFields(browser: Parameters<typeof withImplementation>[0] & { prefs?: Record<string, string | number | boolean> | undefined; protocol?: string | undefined }) {
+  const { name, webgpu } = withImplementation(browser);
+  return { name, webgpu, ...(browser.prefs ? { prefs: browser.prefs } : {}), ...(browser.protocol ? { protocol: browser.protocol } : {}) };
 }

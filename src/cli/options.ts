@@ -12,6 +12,7 @@ import type { RunnerHandle } from '../host/run.js';
 import type { DeviceReport, ProgressEvent, TimingOptions } from '../protocol/messages.js';
 import { assertWritable } from '../results/store.js';
 import { findGpu } from '../specs/match.js';
+import { UNNAMED_ADAPTER } from '../specs/unnamed-adapter.js';
 import type { PeakRequest } from '../specs/reference.js';
 import { parseCount, parseDurationMs, parseNoise } from './arguments.js';
 
@@ -19,7 +20,7 @@ import { parseCount, parseDurationMs, parseNoise } from './arguments.js';
 export function defaultResultsPath(device: DeviceReport, now = new Date(), dir = 'results', suffix = ''): string {
   const stamp = now.toISOString().slice(0, 19).replace(/:/g, '-');
   const { description, vendor, architecture } = device.adapter;
-  const adapter = (description || `${vendor} ${architecture}` || 'adapter')
+  const adapter = (description || `${vendor} ${architecture}`.trim() || UNNAMED_ADAPTER)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')

@@ -22,6 +22,10 @@ import { SOFTWARE_SCALE, type Workload } from '../../bench/workloads.js';
 import { isSoftwareAdapter } from '../specs/match.js';
 import { summarizeWorkloads } from '../results/workloads.js';
 import { assertCasesFit, planWorkload, resolveForAdapter, type PlannedCase } from './suite-plan.js';
+import { envForChromiumDiscovery, requestedBrowser } from './browser-kind.js';
+import { openFirefoxRunner } from './firefox.js';
+import { withImplementation } from '../results/implementation.js';
+import type { AdapterInference } from '../specs/unnamed-adapter.js';
 
 /** What one run needs to know. */
 export interface RunOptions {
@@ -84,6 +88,8 @@ export interface RunnerHandle {
   machine?: Results['env']['host'];
   /** Peer pages (TF.js) in the same browser; absent where there is no browser (Dawn). */
   peers?: PeerPages;
+  /** What is known of an adapter that reports no name (Firefox), e.g. that it is lavapipe. */
+  adapterInferred?: AdapterInference;
   close(): Promise<void>;
 }
 
@@ -104,9 +110,14 @@ export async function openRunner(options: {
     return openRemoteRunner({ endpoint: parseEndpoint(choice.wsEndpoint), onProgress: options.onProgress, onPageLog: options.onPageLog });
   }
   if (choice.headful) assertDisplay();
+  const request = requestedBrowser(choice.executable);
+  if (request.kind === 'firefox') {
+    if (choice.hardwareFlags) throw new UsageError('--hardware-flags are Chromium flags: Firefox picks its WebGPU device itself (Vulkan on Linux): drop --hardware-flags');
+    return openFirefoxRunner({ request, extraFlags: options.extraFlags, headful: choice.headful, log: options.log, onProgress: options.onProgress, onPageLog: options.onPageLog });
+  }
   const hardware = choice.hardwareFlags ? hardwareFlagsFor(process.platform) : null;
   if (choice.hardwareFlags && !hardware) throw new UsageError(`--hardware-flags: flopscope knows no hardware flags for ${process.platform}: pass your GPU backend's flags with --browser-flag`);
-  const executable = choice.executable !== undefined ? browserFromOption(choice.executable) : ensureBrowser(options.log);
+  const executable = request.from === 'option' && request.executable !== null ? browserFromOption(request.executable) : ensureBrowser(options.log, envForChromiumDiscovery(request));
   const server = await serveStatic(runnerDir());
   let launched: LaunchedBrowser | null = null;
   try {
@@ -138,6 +149,7 @@ export async function openRunner(options: {
         executable: launched.executable.path,
         source: launched.executable.source,
         flags: launched.flags,
+        protocol: 'cdp',
       },
       close: async () => {
         await peers.close();
@@ -171,8 +183,9 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
       complete: false,
       env: {
         harness: harnessIdentity(),
-        browser: runner.browser,
+        browser: withImplementation(runner.browser),
         adapter: device.adapter,
+        ...(runner.adapterInferred ? { adapterInferred: runner.adapterInferred } : {}),
         features: device.features,
         limits: device.limits,
         host: runner.machine ?? hostIdentity(),
@@ -185,7 +198,7 @@ export async function runCases(options: RunOptions): Promise<{ results: Results;
     };
     // A software adapter's peak is estimated from the CPU it runs on: unknown for a browser on another machine.
     const cpu = runner.machine ? null : await readCpuInfo().catch(() => null);
-    const resolved = resolveReferencePeaks(device.adapter, options.peakRequest, cpu);
+    const resolved = resolveReferencePeaks(device.adapter, options.peakRequest, cpu, runner.adapterInferred);
     results.peaks.reference = resolved.reference;
     if (resolved.missing !== undefined) results.peaks.referenceMissing = resolved.missing;
     writer.save(results);

@@ -21,6 +21,7 @@ import { formatRunTable } from '../report/table.js';
 import { parseResults } from '../results/read.js';
 import type { Results } from '../results/schema.js';
 import { writeJsonAtomic } from '../results/store.js';
+import { adapterDisplayName } from '../specs/unnamed-adapter.js';
 import { serveDir } from './paths.js';
 import { loadFiles } from './server.js';
 
@@ -145,7 +146,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     if (existsSync(path)) throw new Refusal(409, 'a results file of that name exists already: post again');
     mkdirSync(dirname(path), { recursive: true });
     writeJsonAtomic(path, results);
-    options.log(`flopscope serve: results of ${results.cases.length} cases on ${results.env.adapter.description || results.env.adapter.vendor || 'an adapter'} written to ${path}`);
+    options.log(`flopscope serve: results of ${results.cases.length} cases on ${adapterDisplayName(results.env.adapter, results.env.adapterInferred)} written to ${path}`);
     return { file: basename(path), table: formatRunTable(results) };
   };
 

@@ -25,6 +25,13 @@ export interface SessionHooks {
   onPageLog?: (line: string) => void;
   /** Runs on each new page before it loads the runner (a remote browser gets the runner's files this way). */
   preparePage?: (page: Page) => Promise<void>;
+  /** What to tell the user when the page gets no adapter, from the page's message (default: Chromium's advice). */
+  noAdapterHelp?: (pageMessage: string) => string;
+  /**
+   * Why the page failed, asked after an evaluate rejected when no crash was reported: over
+   * WebDriver BiDi (Firefox) a page never emits 'error', and a dead tab shows up only here.
+   */
+  explainFailure?: (page: Page) => Promise<string | null>;
 }
 
 const NO_ADAPTER_HELP =
@@ -73,7 +80,7 @@ export class RunnerSession {
     } catch (error) {
       const message = (error as Error).message ?? String(error);
       if (/NoWebGpuError|navigator\.gpu|requestAdapter/.test(message)) {
-        throw new EnvironmentError(`${NO_ADAPTER_HELP} (${message.split('\n')[0]})`);
+        throw new EnvironmentError(this.hooks.noAdapterHelp?.(message) ?? `${NO_ADAPTER_HELP} (${message.split('\n')[0]})`);
       }
       throw error;
     }
@@ -98,6 +105,7 @@ export class RunnerSession {
     try {
       raw = await this.page!.evaluate((req) => (window as unknown as { flopscope: RunnerApi }).flopscope.runCase(req), request);
     } catch (error) {
+      if (!this.crashed && this.hooks.explainFailure) this.crashed = await this.hooks.explainFailure(this.page!).catch(() => null);
       const reason = this.crashed ?? (error as Error).message?.split('\n')[0] ?? String(error);
       this.crashed = reason;
       return { status: 'error', message: `the runner page failed: ${reason}`, correctness: null, timing: null };

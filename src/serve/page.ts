@@ -18,6 +18,8 @@ import { RESULTS_SCHEMA, type Results } from '../results/schema.js';
 import { createRunner } from '../runner/cases.js';
 import { describeMachine } from '../runner/machine.js';
 import { resolveReferencePeaks } from '../specs/reference.js';
+import { adapterDisplayName, inferUnnamedAdapter } from '../specs/unnamed-adapter.js';
+import { browserName, withImplementation } from '../results/implementation.js';
 import { browserVersion, type BrandVersion } from './browser-version.js';
 
 const TOKEN_KEY = 'flopscope-serve-token';
@@ -86,21 +88,23 @@ async function measure(plan: ServePlan, onProgress: (event: ProgressEvent) => vo
   assertCasesFit(cases, device.limits);
   const measurePlan: MeasurePlan = { cases, timing: plan.timing, seed: plan.seed, maxCheckedElements: plan.maxCheckedElements, measurePeak: plan.measurePeak };
   // The CPU behind a software adapter is unknown to a page: no CPU estimate (the results say why).
-  const reference = resolveReferencePeaks(device.adapter, {}, null);
+  const adapterInferred = inferUnnamedAdapter(device.adapter, { browser: browserName({ version: '', userAgent: device.userAgent, source: 'serve' }), cpuDrivers: null });
+  const reference = resolveReferencePeaks(device.adapter, {}, null, adapterInferred);
   const results: Results = {
     schema: RESULTS_SCHEMA,
     complete: false,
     env: {
       harness: plan.harness,
-      browser: {
+      browser: withImplementation({
         version: browserVersion(await fullVersionList(), navigator.userAgent),
         userAgent: device.userAgent,
         executable: null,
         source: 'serve',
         flags: [],
         endpoint: location.origin,
-      },
+      }),
       adapter: device.adapter,
+      ...(adapterInferred ? { adapterInferred } : {}),
       features: device.features,
       limits: device.limits,
       host: hostFromBrowser(await describeMachine(), plan.node),
@@ -111,7 +115,7 @@ async function measure(plan: ServePlan, onProgress: (event: ProgressEvent) => vo
     peaks: { measured: { computeGflops: null, computeCaseId: null }, reference: reference.reference, ...(reference.missing !== undefined ? { referenceMissing: reference.missing } : {}) },
     cases: [],
   };
-  say('adapter', `Adapter: ${device.adapter.description || `${device.adapter.vendor} ${device.adapter.architecture}`}; ${results.env.browser.version}`);
+  say('adapter', `Adapter: ${adapterDisplayName(device.adapter, adapterInferred)}; ${results.env.browser.version} (${results.env.browser.webgpu} WebGPU)`);
   const list = element<HTMLOListElement>('cases');
   let current = '';
   await measureCases({ device, runCase: (request) => runner.runCase(request) }, measurePlan, results, {
