@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Results } from '../results/schema.js';
 import { markdownReport } from './formats.js';
-import { deviceName, type ReportRow } from './summary.js';
+import { seriesName, type ReportRow } from './summary.js';
+import { implementationRatiosHtml } from './implementations.js';
 
 /** Chart.js's UMD build, read from the installed package so the report carries it inline. */
 function chartJsSource(): string {
@@ -48,7 +49,7 @@ export function heatmaps(rows: readonly ReportRow[]): Heatmap[] {
   const groups = new Map<string, ReportRow[]>();
   for (const row of rows) {
     if (row.role !== 'benchmark' || row.status !== 'ok' || row.rate === null) continue;
-    const key = `${row.kernel} ${row.shape} on ${row.device}`;
+    const key = `${row.kernel} ${row.shape} on ${row.series}`;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   const maps: Heatmap[] = [];
@@ -96,7 +97,7 @@ function heatmapHtml(map: Heatmap): string {
 /** The report as one HTML document. */
 export function htmlReport(runs: ReadonlyArray<{ label: string; results: Results }>, rows: readonly ReportRow[]): string {
   const allCeilings: Ceilings[] = runs.map(({ results }) => ({
-    device: deviceName(results),
+    device: seriesName(results),
     measuredGflops: results.peaks.measured.computeGflops,
     measuredGbPerS: results.peaks.measured.bandwidthGbPerS ?? null,
     referenceGflops: results.peaks.reference?.fp32Tflops ? results.peaks.reference.fp32Tflops * 1e3 : null,
@@ -108,7 +109,7 @@ export function htmlReport(runs: ReadonlyArray<{ label: string; results: Results
   const data = { rows: rows.filter((r) => r.status === 'ok'), ceilings, runs: runs.map((r) => ({ label: r.label, startedAt: r.results.env.startedAt })) };
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
   const maps = heatmaps(rows);
-  const tables = markdownReport(runs, rows)
+  const tables = markdownReport(runs, rows, { ratios: false })
     .split('\n')
     .filter((line) => line.startsWith('### ') || (line.startsWith('|') && !line.startsWith('|---')))
     .map((line) =>
@@ -127,12 +128,13 @@ td:first-child, th:first-child { text-align: left; } .heatmap td.empty { color: 
 </style></head><body>
 <h1>flopscope report</h1>
 <p class="note">${runs.length} run(s) on ${escapeHtml([...new Set(ceilings.map((c) => c.device))].join(', '))}. Rates are useful FLOPs (or least bytes) over the median time per run; every case was checked against a CPU reference before it was timed.</p>
-<h2>Throughput against problem size</h2><p class="note">x: size of the equivalent square matmul, (FLOPs / 2)^(1/3); one series per kernel and device.</p>
+<h2>Throughput against problem size</h2><p class="note">x: size of the equivalent square matmul, (FLOPs / 2)^(1/3); one series per kernel, adapter and WebGPU implementation.</p>
 <div class="chart"><canvas id="size"></canvas></div>
 <h2>Roofline</h2><p class="note">x: arithmetic intensity (FLOP per byte moved, least bytes); y: GFLOP/s; lines: measured (fma-peak, copy) and reference ceilings where known.</p>
 <div class="chart"><canvas id="roofline"></canvas></div>
 ${runs.length > 1 ? '<h2>History</h2><p class="note">One line per kernel and shape across the runs, in start order.</p><div class="chart"><canvas id="history"></canvas></div>' : ''}
 <h2>Tiling</h2>${maps.length ? maps.map(heatmapHtml).join('\n') : '<p class="note">No kernel ran in several configurations of one shape (run <code>flopscope tune</code> for a heatmap).</p>'}
+${implementationRatiosHtml(rows)}
 <h2>Cases</h2><table>${tables}</table>
 <script>${chartJsSource()}</script>
 <script>
@@ -141,7 +143,7 @@ const palette = ['#1f77b4','#d62728','#2ca02c','#9467bd','#ff7f0e','#17becf','#8
 const color = (i) => palette[i % palette.length];
 function groupBy(rows, key) { const m = new Map(); for (const r of rows) { const k = key(r); m.set(k, [...(m.get(k) || []), r]); } return m; }
 const flopRows = data.rows.filter((r) => r.role === 'benchmark' && r.metric === 'flops' && r.gflops !== null);
-const bySeries = [...groupBy(flopRows, (r) => r.kernel + ' (' + r.device + ')')];
+const bySeries = [...groupBy(flopRows, (r) => r.kernel + ' (' + r.series + ')')];
 new Chart(document.getElementById('size'), { type: 'line', data: { datasets: bySeries.map(([label, rs], i) => ({ label, borderColor: color(i), backgroundColor: color(i), showLine: true,
   // The best configuration at each size: a tuning sweep would otherwise stack a column of points.
   data: [...groupBy(rs, (r) => r.flops)].map(([flops, at]) => ({ x: Math.cbrt(flops / 2), y: Math.max(...at.map((r) => r.gflops)) })).sort((a, b) => a.x - b.x) })) },
@@ -157,7 +159,7 @@ data.ceilings.forEach((c, i) => {
   if (c.referenceGflops) ceilingSets.push({ label: 'reference ceiling: ' + c.referenceName, type: 'line', borderColor: '#999', pointRadius: 0,
     data: c.referenceGbPerS ? roof(c.referenceGflops, c.referenceGbPerS) : [{ x: xMin, y: c.referenceGflops }, { x: xMax, y: c.referenceGflops }] });
 });
-const pointSets = [...groupBy(points, (p) => p.kernel + (data.ceilings.length > 1 ? ' (' + p.device + ')' : ''))].map(([label, ps], i) => ({ label, type: 'scatter', backgroundColor: color(i),
+const pointSets = [...groupBy(points, (p) => p.kernel + (data.ceilings.length > 1 ? ' (' + p.series + ')' : ''))].map(([label, ps], i) => ({ label, type: 'scatter', backgroundColor: color(i),
   data: ps.map((p) => ({ x: p.arithmeticIntensity, y: p.gflops })) }));
 new Chart(document.getElementById('roofline'), { type: 'scatter', data: { datasets: [...ceilingSets, ...pointSets] },
   options: { animation: false, maintainAspectRatio: false, scales: { x: { type: 'logarithmic', min: xMin, max: xMax, title: { display: true, text: 'FLOP/byte' } }, y: { type: 'logarithmic', title: { display: true, text: 'GFLOP/s' } } } } });
