@@ -3,8 +3,11 @@
  * and Tint), driven by puppeteer over WebDriver BiDi. Found as FLOPSCOPE_BROWSER, then
  * firefox-esr and firefox on PATH; on Debian/Ubuntu as root, installed with apt-get (firefox-esr,
  * and mesa-vulkan-drivers for a Vulkan driver: Firefox runs WebGPU on Vulkan on Linux, on the
- * CPU through lavapipe where there is no GPU). Launched headless with a fresh profile (puppeteer
- * makes it under the temporary folder and deletes it on close) holding FIREFOX_PREFS.
+ * CPU through lavapipe where there is no GPU). Launched headless with a fresh profile holding
+ * FIREFOX_PREFS, made by flopscope under the temporary folder and deleted on close, or when the
+ * process exits (Ctrl-C included): puppeteer's own temporary profile was left behind here (39 MB)
+ * when Firefox's content processes were still writing to it as puppeteer removed it, and always
+ * on Ctrl-C, where puppeteer exits before its asynchronous cleanup runs.
  *
  * What differs from Chromium over CDP, as seen with puppeteer 24.43 and Firefox ESR 153 here:
  * page.exposeFunction, request interception (request.respond) and evaluate work as they do over
@@ -13,7 +16,9 @@
  * the tab is left on a parent-process page where evaluate is refused (tabCrashed() below).
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { EnvironmentError, UsageError } from '../errors.js';
@@ -158,28 +163,65 @@ export function firefoxVersion(reported: string): string {
 /** A launched Firefox, its command line and the preferences of its profile. */
 export interface LaunchedFirefox {
   browser: Browser;
+  /** Its command line after the executable, without the profile's path (a temporary folder). */
   flags: string[];
   prefs: Record<string, boolean>;
   executable: FoundBrowser;
+  /** The profile folder, deleted by close(). */
+  profile: string;
+  /** Closes the browser and deletes its profile. */
+  close(): Promise<void>;
+}
+
+/** Prefix of the profiles flopscope makes under the temporary folder. */
+export const PROFILE_PREFIX = 'flopscope-firefox-profile-';
+
+/** A profile folder deleted when the process exits, unless removed before (the returned function). */
+function temporaryProfile(): { path: string; remove(): Promise<void> } {
+  const path = mkdtempSync(join(tmpdir(), PROFILE_PREFIX));
+  // Content processes may write to the profile for a moment after the browser exits (ENOTEMPTY): retry.
+  const options = { recursive: true, force: true, maxRetries: 10, retryDelay: 100 };
+  const onExit = () => rmSync(path, options);
+  process.once('exit', onExit);
+  return {
+    path,
+    remove: async () => {
+      process.removeListener('exit', onExit);
+      await rm(path, options);
+    },
+  };
 }
 
 /** Launches Firefox (headless unless told) over WebDriver BiDi with FIREFOX_PREFS and `extraFlags` on its command line. */
 export async function launchFirefox(options: { executable: FoundBrowser; extraFlags?: readonly string[]; headless?: boolean; protocolTimeoutMs?: number }): Promise<LaunchedFirefox> {
   const headless = options.headless ?? true;
   const extra = [...(options.extraFlags ?? [])];
+  const profile = temporaryProfile();
   try {
     const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: options.executable.path,
       headless,
-      args: extra,
+      // Puppeteer writes the prefs into this profile's user.js.
+      args: [...extra, '--profile', profile.path],
       extraPrefsFirefox: { ...FIREFOX_PREFS },
       protocolTimeout: options.protocolTimeoutMs ?? 30 * 60_000,
       // Starting Firefox takes 8-15 s on 2 busy cores here; puppeteer's default is 30 s.
       timeout: 120_000,
     });
-    return { browser, flags: [...(headless ? ['--headless'] : []), ...extra], prefs: { ...FIREFOX_PREFS }, executable: options.executable };
+    return {
+      browser,
+      flags: [...(headless ? ['--headless'] : []), ...extra],
+      prefs: { ...FIREFOX_PREFS },
+      executable: options.executable,
+      profile: profile.path,
+      close: async () => {
+        await browser.close().catch(() => undefined);
+        await profile.remove();
+      },
+    };
   } catch (error) {
+    await profile.remove().catch(() => undefined);
     const first = ((error as Error).message ?? String(error)).split('\n')[0];
     throw new EnvironmentError(`could not launch ${options.executable.path} (${first}): check that it runs (\`${options.executable.path} --version\`) or point FLOPSCOPE_BROWSER at another Firefox`);
   }
@@ -253,12 +295,12 @@ export async function openFirefoxRunner(options: {
       close: async () => {
         await peers.close();
         await session.close();
-        await browser.close();
+        await launched!.close();
         await server.close();
       },
     };
   } catch (error) {
-    await launched?.browser.close().catch(() => undefined);
+    await launched?.close().catch(() => undefined);
     await server.close();
     throw error;
   }

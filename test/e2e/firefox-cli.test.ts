@@ -3,16 +3,20 @@
  * implementation ran on which adapter, the f16 peak is measured beside the f32 one, and
  * Firefox's profile is gone afterwards.
  */
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROFILE_PREFIX } from '../../src/host/firefox.js';
 import { parseResults } from '../../src/results/read.js';
 import { runCli, tempDir } from '../helpers/cli.js';
+
+const BIN = resolve(import.meta.dirname, '../../bin/flopscope.js');
 
 describe('flopscope --browser firefox', () => {
   it('runs f16 and f32 kernels with both fma-peaks and says what ran where', async () => {
     const out = join(tempDir(), 'firefox.json');
-    // Puppeteer makes Firefox's profile under the temporary folder: a fresh one shows what is left behind.
+    // flopscope makes Firefox's profile under the temporary folder: a fresh one shows what is left behind.
     const tmp = tempDir('flopscope-firefox-tmp-');
     // Small blocks: lavapipe compiles the default 16 x 32 blocks for tens of seconds.
     const small = ['--param', 'WG_X=2', '--param', 'WG_Y=2', '--param', 'TM=4', '--param', 'TN=8'];
@@ -35,7 +39,25 @@ describe('flopscope --browser firefox', () => {
     expect(results.cases.find((c) => c.kernel === 'matmul-f16')).toMatchObject({ correctness: { passed: true, checked: 64 * 64 } });
     // The table names the adapter and the implementation.
     expect(result.stdout).toMatch(/Adapter: unnamed adapter \(lavapipe, inferred\); browser Firefox\/[\d.]+ \(wgpu\)\./);
-    expect(readdirSync(tmp).filter((name) => name.startsWith('puppeteer_dev_firefox_profile'))).toEqual([]);
+    expect(readdirSync(tmp)).toEqual([]);
+  }, 300_000);
+
+  it('deletes the profile on Ctrl-C too', async () => {
+    const tmp = tempDir('flopscope-firefox-tmp-');
+    const child = spawn(process.execPath, [BIN, 'run', '--browser', 'firefox', '--kernel', 'matmul-naive', '--sizes', '128', '--no-peak', '--max-time', '60s', '--rounds', '1', '--out', join(tempDir(), 'x.json')], {
+      env: { ...process.env, TMPDIR: tmp },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // Interrupt once Firefox has had a few seconds with its profile.
+    const profiles = () => readdirSync(tmp).filter((name) => name.startsWith(PROFILE_PREFIX));
+    while (profiles().length === 0 && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    expect(profiles()).toHaveLength(1);
+    expect(readdirSync(join(tmp, profiles()[0]!))).toContain('user.js');
+    child.kill('SIGINT');
+    expect(await exited).not.toBe(0);
+    expect(readdirSync(tmp)).toEqual([]);
   }, 300_000);
 
   it('shows the device: the implementation, the prefs and what was inferred', async () => {

@@ -36,7 +36,7 @@ describe('flopscope serve with Firefox', () => {
   });
 
   afterAll(async () => {
-    await launched?.browser.close();
+    await launched?.close();
     if (serve && serve.exitCode === null) {
       const exited = new Promise((resolveExit) => serve.once('exit', resolveExit));
       serve.kill('SIGINT');

@@ -140,7 +140,7 @@ describe('a Firefox tab that crashes mid-case', () => {
     session = await RunnerSession.open(launched.browser, server.url, { noAdapterHelp: firefoxNoAdapterHelp, explainFailure: tabCrashed });
   });
   afterAll(async () => {
-    await launched?.browser.close();
+    await launched?.close();
     await server?.close();
   });
 
