@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { builtinKernelsVite } from './scripts/builtin-kernels.mjs';
 
 export default defineConfig({
   plugins: [
+    builtinKernelsVite(),
     {
       // Shaders are imported as text, as esbuild's text loader does for the bundles.
       name: 'wgsl-as-text',

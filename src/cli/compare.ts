@@ -10,7 +10,7 @@ import { UsageError } from '../errors.js';
 import { compareRuns, deviceKey, formatComparison } from '../report/compare.js';
 import { implementationKey, implementationOf } from '../results/implementation.js';
 import type { Results } from '../results/schema.js';
-import { readResultsFile } from '../results/store.js';
+import { readResultsFile } from '../host/results-files.js';
 import { parseCount, parseNoise } from './arguments.js';
 import { writeStdout } from './output.js';
 

@@ -19,7 +19,7 @@ import type { ZeroStage } from '../flops/memory.js';
 import { parseBandwidthGbPerS, parseHumanNumber } from '../flops/units.js';
 import { formatChinchilla, formatConv, formatInference, formatMemory, formatTraining, formatTransformer } from '../report/estimate.js';
 import type { Results } from '../results/schema.js';
-import { readResultsFile } from '../results/store.js';
+import { readResultsFile } from '../host/results-files.js';
 import { findGpu } from '../specs/match.js';
 import { writeStdout } from './output.js';
 

@@ -4,7 +4,8 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { isExpectedError, UsageError } from '../errors.js';
+import { Interrupted, isExpectedError, UsageError } from '../errors.js';
+import { registerAb } from './ab.js';
 import { registerDevice } from './device.js';
 import { registerCompare } from './compare.js';
 import { registerReport } from './report.js';
@@ -15,7 +16,7 @@ import { registerServe } from './serve.js';
 import { registerTune } from './tune.js';
 
 /** The commands, for the error that names them when an unknown one is given. */
-const COMMANDS = ['run', 'tune', 'peaks', 'device', 'estimate', 'serve', 'compare', 'report'];
+const COMMANDS = ['run', 'ab', 'tune', 'peaks', 'device', 'estimate', 'serve', 'compare', 'report'];
 
 /** Runs the CLI on `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -25,7 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nMeasures the FLOP/s a GPU really delivers, through WebGPU in headless Chromium.')
     .option('verbose', { type: 'boolean', default: false, describe: 'show stack traces and the page\'s console' })
     .strict()
-    .demandCommand(1, 'give a command: run, tune, peaks, device, estimate, serve, compare, report (see --help)')
+    .demandCommand(1, `give a command: ${COMMANDS.join(', ')} (see --help)`)
     .help()
     .version()
     .wrap(Math.min(110, process.stdout.columns ?? 100))
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw error ?? new UsageError(`${message} (see flopscope --help)`);
     });
   cli = registerRun(cli);
+  cli = registerAb(cli);
   cli = registerTune(cli);
   cli = registerPeaks(cli);
   cli = registerDevice(cli);
@@ -52,7 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (isExpectedError(error)) {
       process.stderr.write(`flopscope: ${error.message}\n`);
       if (verbose) process.stderr.write(`${error.stack}\n`);
-      return 2;
+      return error instanceof Interrupted ? error.exitCode : 2;
     }
     process.stderr.write(`flopscope: internal error (a bug; please report it):\n${(error as Error).stack ?? String(error)}\n`);
     return 1;

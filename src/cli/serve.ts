@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { harnessIdentity } from '../host/environment.js';
-import { startServe } from '../host/serve.js';
-import { SUITES } from '../../bench/suites.js';
-import { findWorkload, planCases } from '../host/suite-plan.js';
+import { startServe } from '../host/serve-server.js';
+import { SUITES } from '../suites/suites.js';
+import { findWorkload, planCases } from '../measure/plan.js';
 import type { ServePlan } from '../protocol/serve.js';
 import type { Results } from '../results/schema.js';
-import { assertWritable } from '../results/store.js';
+import { assertWritable } from '../host/results-files.js';
 import { parseDurationMs, parseNames, parseSizes } from './arguments.js';
-import { DEFAULT_TIMING, defaultResultsPath } from './options.js';
+import { DEFAULT_SEED, DEFAULT_SUITE, DEFAULT_TIMING, MAX_CHECKED_ELEMENTS, RESULTS_DIR, SERVE_HOST, SERVE_PORT } from '../measure/defaults.js';
+import { defaultResultsPath } from './results-path.js';
 import { logLine, writeStdout } from './output.js';
 
 /** The query keys GET /plan takes. */
@@ -32,12 +33,12 @@ export function planFromQuery(query: URLSearchParams): ServePlan {
   }
   const cases = planCases({ suite, kernels, sizes });
   return {
-    suite: kernels && !suite ? null : (suite ?? 'quick'),
+    suite: kernels && !suite ? null : (suite ?? DEFAULT_SUITE),
     sizes: sizes ?? null,
     cases: cases.map(({ kernel, shape, params }) => ({ kernel: kernel.name, shape, params })),
     timing: { ...DEFAULT_TIMING, ...(maxTime ? { maxTimeMs: parseDurationMs(maxTime, 'maxTime') } : {}) },
-    seed: 1,
-    maxCheckedElements: 65_536,
+    seed: DEFAULT_SEED,
+    maxCheckedElements: MAX_CHECKED_ELEMENTS,
     measurePeak: peak === '1',
     harness: harnessIdentity(),
     node: process.version,
@@ -70,9 +71,9 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
     'serve the runner to any browser: it picks a suite, shows progress and results, and posts them back here',
     (y) =>
       y
-        .option('port', { type: 'number', default: 0, describe: 'port to listen on (0: a free one)' })
-        .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to bind; anything but loopback opens it to the network (see docs/serve.md)' })
-        .option('out-dir', { type: 'string', default: 'results', describe: 'folder the posted results are written to' })
+        .option('port', { type: 'number', default: SERVE_PORT, describe: 'port to listen on (0: a free one)' })
+        .option('host', { type: 'string', default: SERVE_HOST, describe: 'address to bind; anything but loopback opens it to the network (see docs/serve.md)' })
+        .option('out-dir', { type: 'string', default: RESULTS_DIR, describe: 'folder the posted results are written to' })
         .example('$0 serve', 'prints http://127.0.0.1:PORT/?token=...: open it in a browser with WebGPU')
         .example('$0 serve --host 0.0.0.0 --port 8377', 'for a browser on another machine (it needs a secure context: docs/serve.md)'),
     async (args) => {

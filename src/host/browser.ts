@@ -4,9 +4,11 @@
  * puppeteer's own browser; on Debian/Ubuntu as root, Debian's chromium package is installed.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import { Browser as PuppeteerBrowser, computeExecutablePath, detectBrowserPlatform } from '@puppeteer/browsers';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { EnvironmentError, UsageError } from '../errors.js';
 
 /** Flags that give WebGPU headless, with unquantized timestamps (developer features). */
@@ -52,13 +54,30 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): FoundBrowser 
     const path = onPath(name, env.PATH);
     if (path) return { path, source: 'PATH' };
   }
+  const cached = puppeteerCacheChrome(env);
+  return cached ? { path: cached, source: 'puppeteer' } : null;
+}
+
+/**
+ * The newest Chrome in puppeteer's browser cache (PUPPETEER_CACHE_DIR, else ~/.cache/puppeteer,
+ * where `npx @puppeteer/browsers install chrome` puts it), or null.
+ */
+function puppeteerCacheChrome(env: NodeJS.ProcessEnv): string | null {
+  const cacheDir = env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer');
+  const platform = detectBrowserPlatform();
+  if (!platform) return null;
+  let builds: string[];
   try {
-    const path = puppeteer.executablePath();
-    if (path && existsSync(path)) return { path, source: 'puppeteer' };
+    builds = readdirSync(join(cacheDir, 'chrome')).filter((name) => name.startsWith(`${platform}-`));
   } catch {
-    // puppeteer has no browser of its own downloaded (the default here): nothing to use.
+    return null; // no cache: nothing downloaded (the default here)
   }
-  return null;
+  const newest = builds
+    .map((name) => name.slice(platform.length + 1))
+    .sort((a, b) => b.localeCompare(a, 'en', { numeric: true }))
+    .map((buildId) => computeExecutablePath({ browser: PuppeteerBrowser.CHROME, buildId, cacheDir, platform }))
+    .find((path) => isExecutable(path));
+  return newest ?? null;
 }
 
 /** The ID and ID_LIKE of /etc/os-release, e.g. ['debian'] or ['ubuntu', 'debian']. */
@@ -74,7 +93,7 @@ function linuxDistribution(): string[] {
 
 const HOW_TO_GET_ONE =
   'install Chromium or Chrome (Debian/Ubuntu: `apt-get install chromium`), set FLOPSCOPE_BROWSER=/path/to/chrome, ' +
-  'or download puppeteer\'s browser with `npx puppeteer browsers install chrome`';
+  'or download one into puppeteer\'s cache with `npx @puppeteer/browsers install chrome`';
 
 /**
  * A browser to run on: the one found, or on Debian/Ubuntu as root Debian's `chromium`
@@ -164,6 +183,10 @@ export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBro
       headless: options.headless ?? true,
       args: flags,
       protocolTimeout: options.protocolTimeoutMs ?? 30 * 60_000,
+      // A signal stops the run, which closes the browser itself (src/host/run-to-file.ts).
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
     return { browser, flags, executable: options.executable };
   } catch (error) {

@@ -1,15 +1,16 @@
 /**
  * Opening the runner on Dawn in Node instead of a browser (`--dawn [PATH]`): loads the `webgpu`
  * package (dawn.node; from PATH, else as an installed module) and the runner's Dawn bundle, and
- * presents them as a RunnerHandle, so a run goes on exactly as with the browser.
+ * presents them as a Runner, so a run goes on exactly as with the browser.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EnvironmentError, UsageError } from '../errors.js';
-import { CaseOutcomeSchema, DeviceReportSchema, type ProgressEvent, type RunnerApi } from '../protocol/messages.js';
+import type { Runner } from '../measure/runner.js';
+import { DeviceReportSchema, type DeviceReport, type ProgressEvent } from '../protocol/messages.js';
+import { TimedSchema, type ExecutorApi } from '../protocol/program.js';
 import { runnerDir } from './paths.js';
-import type { RunnerHandle } from './run.js';
 
 const INSTALL_HINT = 'install it with `npm install webgpu` (dawn.node, about 50 MB) or give the path of its index.js with --dawn PATH';
 
@@ -45,17 +46,18 @@ async function loadDawn(path: string | null): Promise<{ module: unknown; where: 
 export async function openDawnRunner(options: {
   path: string | null;
   flags: readonly string[];
-  onProgress?: (event: ProgressEvent) => void;
-}): Promise<RunnerHandle> {
+  features?: readonly string[] | undefined;
+  onProgress?: ((event: ProgressEvent) => void) | undefined;
+}): Promise<Runner> {
   const dawn = await loadDawn(options.path);
   const bundle = join(runnerDir(), 'dawn-runner.js');
   const { startDawnRunner } = (await import(pathToFileURL(bundle).href)) as {
-    startDawnRunner: (module: unknown, flags: readonly string[], progress: (event: ProgressEvent) => void) => RunnerApi;
+    startDawnRunner: (module: unknown, flags: readonly string[], progress: (event: ProgressEvent) => void) => ExecutorApi;
   };
-  const api = startDawnRunner(dawn.module, options.flags, (event) => options.onProgress?.(event));
-  let device;
+  const executor = startDawnRunner(dawn.module, options.flags, (event) => options.onProgress?.(event));
+  let device: DeviceReport;
   try {
-    device = DeviceReportSchema.parse(await api.init());
+    device = DeviceReportSchema.parse(await executor.init({ features: options.features ?? [] }));
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     throw new EnvironmentError(
@@ -63,8 +65,24 @@ export async function openDawnRunner(options: {
     );
   }
   return {
-    session: { device, runCase: async (request) => CaseOutcomeSchema.parse(await api.runCase(request)) },
+    get device() {
+      return device;
+    },
     browser: { version: `dawn.node (webgpu ${dawn.version})`, userAgent: device.userAgent, executable: dawn.where, source: 'dawn-node', flags: [...options.flags] },
+    async prepare(program) {
+      if (program.peer) {
+        return { ok: false, failure: { status: 'unsupported', message: `${program.peer.kernel} runs on a browser page (${program.peer.page}): not available with --dawn` } };
+      }
+      return executor.prepare(program);
+    },
+    time: async (handle, timing) => TimedSchema.parse(await executor.time(handle, timing)),
+    timeInterleaved: (handles, timing) => executor.timeInterleaved(handles, timing),
+    release: (handle) => executor.release(handle),
+    // In process, a lost device is replaced by the executor on the next case.
+    recover: async (fault) => {
+      if (fault !== 'device-lost') throw new EnvironmentError(`Dawn in Node cannot recover from ${fault}`);
+      device = DeviceReportSchema.parse(await executor.init());
+    },
     close: async () => undefined,
   };
 }

@@ -20,18 +20,16 @@ import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } 
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { EnvironmentError, UsageError } from '../errors.js';
-import type { ProgressEvent } from '../protocol/messages.js';
+import type { DeviceReport, ProgressEvent } from '../protocol/messages.js';
 import { inferUnnamedAdapter } from '../specs/unnamed-adapter.js';
 import type { BrowserRequest } from './browser-kind.js';
 import type { FoundBrowser } from './browser.js';
 import { gpuDeviceNodes, softwareAdapterWarning } from './hardware.js';
 import { runnerDir } from './paths.js';
-import { PeerPages } from './peer-session.js';
-import type { RunnerHandle } from './run.js';
-import { serveStatic } from './server.js';
-import { RunnerSession } from './session.js';
+import type { BrowserConnector, ConnectedBrowser } from './browser-runner.js';
+import { serveStatic } from './static-server.js';
 import { cpuRendererOf, installedVulkanIcds } from './vulkan-drivers.js';
 
 /**
@@ -250,58 +248,83 @@ export function localCpuDrivers(env: NodeJS.ProcessEnv = process.env): string[] 
     .filter((name): name is string => name !== null);
 }
 
-/** Launches Firefox, serves the runner and opens a session on it, as openRunner does for Chromium. */
-export async function openFirefoxRunner(options: {
+/**
+ * The connector for a Firefox launched here (src/host/browser-runner.ts): the runner's files
+ * served from loopback, Firefox launched headless over WebDriver BiDi with FIREFOX_PREFS in its
+ * own profile (deleted on close and on exit), launched the same way again after a fault.
+ */
+export function firefoxConnector(options: {
   request: BrowserRequest;
   extraFlags?: readonly string[] | undefined;
   headful?: boolean | undefined;
+  features?: readonly string[] | undefined;
   log: (line: string) => void;
   onProgress?: ((event: ProgressEvent) => void) | undefined;
   onPageLog?: ((line: string) => void) | undefined;
-}): Promise<RunnerHandle> {
+}): BrowserConnector {
   const executable = ensureFirefox(options.request, options.log);
-  const server = await serveStatic(runnerDir());
-  let launched: LaunchedFirefox | null = null;
-  try {
-    launched = await launchFirefox({ executable, extraFlags: options.extraFlags ?? [], headless: !options.headful });
-    const session = await RunnerSession.open(launched.browser, server.url, {
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.onPageLog ? { onPageLog: options.onPageLog } : {}),
-      noAdapterHelp: firefoxNoAdapterHelp,
-      explainFailure: tabCrashed,
-    });
-    const adapterInferred = inferUnnamedAdapter(session.device.adapter, { browser: 'Firefox', cpuDrivers: localCpuDrivers() });
-    const warning = softwareAdapterWarning({ adapter: session.device.adapter, platform: process.platform, gpuNodes: gpuDeviceNodes(), hardwareFlagsUsed: false });
-    // The Chromium flags that warning suggests do not apply: Firefox picks its Vulkan device itself.
-    if (warning) options.log(`flopscope: warning: Firefox gave a CPU (software) adapter, but this machine has GPU device nodes: check that the GPU's Vulkan driver works (vulkaninfo --summary) and that gfx.webgpu.ignore-blocklist is set`);
-    const browser = launched.browser;
-    const { flags, prefs } = launched;
-    const peers = new PeerPages(browser, server.url);
-    return {
-      session,
-      peers,
-      ...(adapterInferred ? { adapterInferred } : {}),
-      browser: {
-        version: firefoxVersion(await browser.version()),
-        userAgent: session.device.userAgent,
-        executable: executable.path,
-        source: executable.source,
-        flags,
-        name: 'Firefox',
-        webgpu: 'wgpu',
-        prefs,
-        protocol: 'webdriver-bidi',
-      },
-      close: async () => {
-        await peers.close();
-        await session.close();
-        await launched!.close();
-        await server.close();
-      },
-    };
-  } catch (error) {
-    await launched?.close().catch(() => undefined);
-    await server.close();
-    throw error;
-  }
+  return async () => {
+    const server = await serveStatic(runnerDir());
+    let launched: LaunchedFirefox | null = null;
+    try {
+      launched = await launchFirefox({ executable, extraFlags: options.extraFlags ?? [], headless: !options.headful });
+      const { browser, flags, prefs } = launched;
+      let disconnected = false;
+      browser.once('disconnected', () => {
+        disconnected = true;
+      });
+      const child = browser.process();
+      const exited = new Promise<void>((resolve) => {
+        if (!child || child.exitCode !== null || child.signalCode !== null) resolve();
+        else child.once('exit', () => resolve());
+      });
+      const gone = (): string | null => {
+        if (child?.signalCode) return `signal ${child.signalCode}`;
+        if (child && child.exitCode !== null) return `exit code ${child.exitCode}`;
+        return disconnected ? 'it disconnected' : null;
+      };
+      const own = launched;
+      const connected: ConnectedBrowser = {
+        browser,
+        url: server.url,
+        identity: {
+          version: firefoxVersion(await browser.version()),
+          executable: executable.path,
+          source: executable.source,
+          flags,
+          name: 'Firefox',
+          webgpu: 'wgpu',
+          prefs,
+          protocol: 'webdriver-bidi',
+        },
+        hooks: {
+          onProgress: options.onProgress,
+          onPageLog: options.onPageLog,
+          features: options.features,
+          settled: () => exited,
+          noAdapterHelp: firefoxNoAdapterHelp,
+          explainFailure: tabCrashed,
+        },
+        inferAdapter: (device) => inferUnnamedAdapter(device.adapter, { browser: 'Firefox', cpuDrivers: localCpuDrivers() }) ?? undefined,
+        gone,
+        faultWhenGone: 'browser-exited',
+        close: async () => {
+          await own.close();
+          await server.close();
+        },
+      };
+      return connected;
+    } catch (error) {
+      await launched?.close().catch(() => undefined);
+      await server.close();
+      throw error;
+    }
+  };
+}
+
+/** Warns when Firefox gave a software adapter on a machine with GPU device nodes. */
+export function warnFirefoxSoftware(adapter: DeviceReport['adapter'], log: (line: string) => void): void {
+  const warning = softwareAdapterWarning({ adapter, platform: process.platform, gpuNodes: gpuDeviceNodes(), hardwareFlagsUsed: false });
+  // The Chromium flags that warning suggests do not apply: Firefox picks its Vulkan device itself.
+  if (warning) log('flopscope: warning: Firefox gave a CPU (software) adapter, but this machine has GPU device nodes: check that the GPU\'s Vulkan driver works (vulkaninfo --summary) and that gfx.webgpu.ignore-blocklist is set');
 }

@@ -1,5 +1,6 @@
 /** Where flopscope's own files are, whether it runs bundled (dist/cli.js) or from source (tests). */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,4 +24,11 @@ export function runnerDir(): string {
 /** The page `flopscope serve` hands to browsers (index.html, serve.js, serve.css) that `npm run build` writes. */
 export function serveDir(): string {
   return join(packageRoot(), 'dist', 'serve');
+}
+
+/** Chart.js's UMD build, read from the installed package so the HTML report carries it inline. */
+export function chartJsSource(): string {
+  // The UMD file is not in the package's exports: find it beside the CommonJS entry.
+  const require = createRequire(import.meta.url);
+  return readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
 }

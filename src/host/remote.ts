@@ -1,8 +1,6 @@
 /**
  * Running on a browser elsewhere (`--browser-ws-endpoint`): a lab machine's Chromium started with
- * --remote-debugging-port, or a device farm's CDP endpoint, driven through puppeteer.connect; or
- * a WebDriver BiDi endpoint (a Firefox started with --remote-debugging-port: ws://host:port/session;
- * Selenium Grid 4's ws://grid/session/<id>/se/bidi), driven the same way over BiDi.
+ * --remote-debugging-port, or a device farm's CDP endpoint, driven through puppeteer.connect.
  *
  * The runner page must load in a secure context (WebGPU needs one), and the remote browser cannot
  * reach this machine's loopback server. Serving it on a LAN address would not do: http://<lan-ip>
@@ -12,20 +10,14 @@
  * request for it is answered from this machine's files through the DevTools connection (CDP
  * Fetch interception, puppeteer's request.respond): the origin is loopback, so secure; nothing
  * listens on that port on either machine, and the files travel inside the DevTools connection
- * that the run needs anyway. Over WebDriver BiDi puppeteer 24 does the same with network.addIntercept
- * and network.provideResponse: tried here with Firefox ESR 153, the page loads as a secure context.
+ * that the run needs anyway.
  */
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { EnvironmentError, UsageError } from '../errors.js';
-import type { ProgressEvent } from '../protocol/messages.js';
 import { hostFromBrowser } from '../results/machine.js';
-import type { RunnerHandle } from './run.js';
+import type { BrowserConnector, ConnectedBrowser } from './browser-runner.js';
 import { runnerDir } from './paths.js';
-import { loadFiles, type ServedFile } from './server.js';
-import { RunnerSession, type SessionHooks } from './session.js';
-import { browserName } from '../results/implementation.js';
-import { inferUnnamedAdapter } from '../specs/unnamed-adapter.js';
-import { firefoxNoAdapterHelp, firefoxVersion, tabCrashed } from './firefox.js';
+import { loadFiles, type ServedFile } from './static-server.js';
 
 /**
  * The origin the runner page is given in the remote browser. Requests to it never reach a
@@ -39,8 +31,6 @@ const CONNECT_TIMEOUT_MS = 30_000;
 /** A checked endpoint: a DevTools WebSocket (ws://, wss://) or a DevTools HTTP address to ask for it (http://, https://). */
 export interface RemoteEndpoint {
   kind: 'ws' | 'http';
-  /** The protocol it speaks: CDP (Chromium's DevTools) or WebDriver BiDi (Firefox, Selenium Grid's /se/bidi). */
-  protocol: 'cdp' | 'webdriver-bidi';
   url: string;
   /** Scheme, host and port only: what the results record (no credentials, path or query, where tokens live). */
   label: string;
@@ -56,17 +46,7 @@ export function parseEndpoint(text: string): RemoteEndpoint {
   }
   const kind = url.protocol === 'ws:' || url.protocol === 'wss:' ? 'ws' : url.protocol === 'http:' || url.protocol === 'https:' ? 'http' : null;
   if (!kind) throw new UsageError(`--browser-ws-endpoint: ${url.protocol} is not a DevTools address: use ws://, wss:// (the WebSocket) or http://, https:// (the --remote-debugging-port address)`);
-  const label = `${url.protocol}//${url.host}`;
-  if (kind === 'http') return { kind, protocol: 'cdp', url: text, label };
-  // WebDriver BiDi: Firefox's endpoint is /session (a bare ws://host:port, never a CDP address, is
-  // taken for it), Selenium Grid 4's /session/<id>/se/bidi. Anything else stays CDP, as before
-  // (Chromium's /devtools/browser/<id>, device farms' own paths).
-  if (url.pathname === '/' || url.pathname === '') {
-    url.pathname = '/session';
-    return { kind, protocol: 'webdriver-bidi', url: url.href, label };
-  }
-  const bidi = url.pathname === '/session' || /\/se\/bidi\/?$/.test(url.pathname);
-  return { kind, protocol: bidi ? 'webdriver-bidi' : 'cdp', url: text, label };
+  return { kind, url: text, label: `${url.protocol}//${url.host}` };
 }
 
 /** The scheme, host and port of `text` if it parses, else a placeholder: never the whole string, which may hold a token. */
@@ -81,10 +61,7 @@ function endpointLabelOf(text: string): string {
 
 /** Connects to the remote browser; an EnvironmentError naming the endpoint (without secrets) when it cannot. */
 export async function connectBrowser(endpoint: RemoteEndpoint, protocolTimeoutMs = 30 * 60_000): Promise<Browser> {
-  const options =
-    endpoint.kind === 'ws'
-      ? { browserWSEndpoint: endpoint.url, ...(endpoint.protocol === 'webdriver-bidi' ? { protocol: 'webDriverBiDi' as const } : {}) }
-      : { browserURL: endpoint.url };
+  const options = endpoint.kind === 'ws' ? { browserWSEndpoint: endpoint.url } : { browserURL: endpoint.url };
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
@@ -96,8 +73,7 @@ export async function connectBrowser(endpoint: RemoteEndpoint, protocolTimeoutMs
   } catch (error) {
     const first = ((error as Error).message ?? String(error)).split('\n')[0]!.replaceAll(endpoint.url, endpoint.label);
     throw new EnvironmentError(
-      `could not connect to the browser at ${endpoint.label} (${first}): check that it runs with --remote-debugging-port and that this machine can reach that port (e.g. through \`ssh -L 9222:localhost:9222 lab-host\`)` +
-        (endpoint.protocol === 'webdriver-bidi' ? '; a Firefox takes one WebDriver BiDi session at a time: close other clients' : ''),
+      `could not connect to the browser at ${endpoint.label} (${first}): check that it runs with --remote-debugging-port and that this machine can reach that port (e.g. through \`ssh -L 9222:localhost:9222 lab-host\`)`,
     );
   } finally {
     clearTimeout(timer);
@@ -122,9 +98,8 @@ export async function serveThroughDevTools(page: Page, files: ReadonlyMap<string
   });
 }
 
-/** The command line the remote browser was started with, where it tells (Chromium with --enable-automation, over CDP); [] otherwise. */
-async function remoteFlags(browser: Browser, protocol: RemoteEndpoint['protocol']): Promise<string[]> {
-  if (protocol !== 'cdp') return [];
+/** The command line the remote browser was started with, where it tells (only with --enable-automation); [] otherwise. */
+async function remoteFlags(browser: Browser): Promise<string[]> {
   try {
     const session = await browser.target().createCDPSession();
     const { arguments: args } = (await session.send('Browser.getBrowserCommandLine')) as { arguments: string[] };
@@ -135,52 +110,29 @@ async function remoteFlags(browser: Browser, protocol: RemoteEndpoint['protocol'
   }
 }
 
-/** Connects to the browser at `endpoint`, loads the runner into a new tab of it and opens a session. */
-export async function openRemoteRunner(options: {
-  endpoint: RemoteEndpoint;
-  onProgress?: ((event: ProgressEvent) => void) | undefined;
-  onPageLog?: ((line: string) => void) | undefined;
-}): Promise<RunnerHandle> {
+/**
+ * A connector to the browser at `endpoint`: each call connects again (after a fault, the browser
+ * may have been restarted there), and the runner's pages are served through the connection.
+ */
+export function remoteConnector(endpoint: RemoteEndpoint, hooks: ConnectedBrowser['hooks']): BrowserConnector {
   const files = loadFiles(runnerDir());
-  const browser = await connectBrowser(options.endpoint);
-  try {
-    const reported = await browser.version();
-    const firefox = /^firefox\//i.test(reported);
-    // A Firefox tells its own story when WebGPU is off, and shows a crashed tab only when asked.
-    const firefoxHooks: SessionHooks = firefox ? { noAdapterHelp: firefoxNoAdapterHelp, explainFailure: tabCrashed } : {};
-    const session = await RunnerSession.open(browser, `${REMOTE_RUNNER_ORIGIN}/`, {
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.onPageLog ? { onPageLog: options.onPageLog } : {}),
-      preparePage: (page) => serveThroughDevTools(page, files),
-      ...firefoxHooks,
+  return async () => {
+    const browser = await connectBrowser(endpoint);
+    let gone: string | null = null;
+    browser.once('disconnected', () => {
+      gone ??= `the connection to ${endpoint.label} closed`;
     });
-    const machine = await session.describeMachine();
-    const version = firefox ? firefoxVersion(reported) : reported;
-    const name = browserName({ version, userAgent: session.device.userAgent, source: 'remote' });
-    // The drivers of the remote machine are not visible from here: an unnamed adapter is only known to be a CPU one.
-    const adapterInferred = inferUnnamedAdapter(session.device.adapter, { browser: name, cpuDrivers: null });
     return {
-      session,
-      ...(adapterInferred ? { adapterInferred } : {}),
-      browser: {
-        version,
-        userAgent: session.device.userAgent,
-        executable: null,
-        source: 'remote',
-        flags: await remoteFlags(browser, options.endpoint.protocol),
-        endpoint: options.endpoint.label,
-        name,
-        protocol: options.endpoint.protocol,
-      },
-      machine: hostFromBrowser(machine, process.version),
-      close: async () => {
-        await session.close();
-        // The browser is not ours: leave it running.
-        await browser.disconnect();
-      },
+      browser,
+      url: `${REMOTE_RUNNER_ORIGIN}/`,
+      identity: { version: await browser.version(), executable: null, source: 'remote', flags: await remoteFlags(browser), endpoint: endpoint.label },
+      hooks: { ...hooks, preparePage: (page) => serveThroughDevTools(page, files) },
+      describeMachine: async (session) => hostFromBrowser(await session.describeMachine(), process.version),
+      // A remote browser is gone only as far as this connection goes: it may be running still.
+      gone: () => gone,
+      faultWhenGone: 'disconnected',
+      // The browser is not ours: leave it running.
+      close: () => browser.disconnect().catch(() => undefined),
     };
-  } catch (error) {
-    await browser.disconnect().catch(() => undefined);
-    throw error;
-  }
+  };
 }

@@ -1,8 +1,9 @@
 import im2colShader from '../../shaders/im2col.wgsl';
+import { defineKernel } from '../api/define-kernel.js';
+import { conv2d, convUniforms, toConv2d } from '../api/problems/conv2d.js';
+import type { BufferSpec, Params, Shape } from '../api/types.js';
 import { im2colGemm } from '../flops/conv.js';
-import { checkConvShape, convProblem, convUniforms, toConv2d } from './conv-problem.js';
-import { matmulBlocked } from './matmul-blocked.js';
-import type { BufferSpec, KernelDescriptor, Params, Shape } from './types.js';
+import matmulBlocked from './matmul-blocked.js';
 
 /** Parameters of the GEMM stage: those of the matmul kernel it runs (matmul-blocked). */
 const GEMM_KEYS = Object.keys(matmulBlocked.paramSpace);
@@ -18,28 +19,30 @@ export function im2colGemmShape(shape: Shape): Shape {
   return { batch: 1, m, n, k };
 }
 
+const problem = conv2d();
+
 /**
  * im2col then GEMM: stage 'im2col' unfolds the input into the patches matrix P[N*E*F, R*S*C]
  * (a scratch buffer), stage 'gemm' runs matmul-blocked's shader on output = P x filter, both
  * row-major, so the output comes out NHWC. The GEMM stage is matmul-blocked's own stage with the
  * conv's buffers bound in place of a, b and c: any matmul shader with that binding layout would do.
  */
-export const convIm2col: KernelDescriptor = {
-  ...convProblem,
+export default defineKernel({
   name: 'conv-im2col',
   summary: 'conv2d NHWC as im2col (patches matrix in a scratch buffer) then a register-blocked GEMM (matmul-blocked)',
-  shader: im2colShader,
-  paramSpace: { IM_WG_X: [16, 32, 64, 128, 256], IM_WG_Y: [1, 2, 4], ...matmulBlocked.paramSpace },
-  defaultParams: { IM_WG_X: 64, IM_WG_Y: 1, ...matmulBlocked.defaultParams },
-  checkConfig(shape, params) {
-    return checkConvShape(shape) ?? matmulBlocked.checkConfig?.(im2colGemmShape(shape), gemmParams(params)) ?? null;
+  shader: { code: im2colShader, file: 'shaders/im2col.wgsl' },
+  problem: {
+    ...problem,
+    buffers(shape, params): BufferSpec[] {
+      const [input, filter, output] = problem.buffers(shape, params);
+      const { m, k } = im2colGemmShape(shape);
+      return [input!, filter!, { name: 'patches', role: 'scratch', type: 'f32', length: m! * k! }, output!];
+    },
   },
-  buffers(shape, params): BufferSpec[] {
-    const [input, filter, output] = convProblem.buffers(shape);
-    const { m, k } = im2colGemmShape(shape);
-    void params;
-    return [input!, filter!, { name: 'patches', role: 'scratch', type: 'f32', length: m! * k! }, output!];
-  },
+  rank: 1,
+  params: { IM_WG_X: [16, 32, 64, 128, 256], IM_WG_Y: [1, 2, 4], ...matmulBlocked.paramSpace },
+  defaults: { IM_WG_X: 64, IM_WG_Y: 1, ...matmulBlocked.defaultParams },
+  checkConfig: (shape, params) => matmulBlocked.checkConfig?.(im2colGemmShape(shape), gemmParams(params)) ?? null,
   stages(shape, params) {
     const gemmShape = im2colGemmShape(shape);
     const { m, k } = gemmShape;
@@ -61,4 +64,4 @@ export const convIm2col: KernelDescriptor = {
       { ...gemm!, name: 'gemm', shader: matmulBlocked.shader, bindings: gemm!.bindings.map((name) => matmulBindings[name] ?? name) },
     ];
   },
-};
+});

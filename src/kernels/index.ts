@@ -1,30 +1,23 @@
 /**
- * The kernel registry: every kernel flopscope can run. Adding a kernel = one .wgsl file in
- * shaders/, one descriptor in this folder, and one line here.
+ * The built-in kernels: every module of this folder, each a kernel made with the public API
+ * (src/api/define-kernel.ts) as its default export. The list is the folder: the build finds
+ * them (scripts/builtin-kernels.mjs), so adding a strategy is one .wgsl in shaders/ and one
+ * module here, nothing else.
  */
-import { UsageError } from '../errors.js';
-import { convDirect } from './conv-direct.js';
-import { convIm2col } from './conv-im2col.js';
-import { convImplicitGemm } from './conv-implicit-gemm.js';
-import { copy } from './copy.js';
-import { fmaPeak, fmaPeakF16 } from './fma-peak.js';
-import { gemv } from './gemv.js';
-import { matmulBlocked } from './matmul-blocked.js';
-import { matmulF16 } from './matmul-f16.js';
-import { matmulNaive } from './matmul-naive.js';
-import { matmulSubgroup } from './matmul-subgroup.js';
-import { matmulTiled } from './matmul-tiled.js';
-import { tfjsMatmul } from '../peers/tfjs-matmul.js';
-import type { KernelDescriptor } from './types.js';
+import builtins from 'flopscope:builtin-kernels';
+import { KernelRegistry } from '../api/registry.js';
+import type { KernelDescriptor } from '../api/types.js';
 
-/** All kernels, in the order listings show them. */
-export const KERNELS: readonly KernelDescriptor[] = [matmulNaive, fmaPeak, fmaPeakF16, matmulTiled, matmulBlocked, matmulSubgroup, matmulF16, convDirect, convIm2col, convImplicitGemm, copy, gemv, tfjsMatmul];
+/** Every built-in kernel. */
+export const BUILTIN_KERNELS: readonly KernelDescriptor[] = builtins;
 
-/** The kernel with this name; a UsageError listing the valid names otherwise. */
+/** The built-in kernels by name, in listing order (family, baseline first, faster later). */
+export const BUILTIN_REGISTRY = new KernelRegistry(BUILTIN_KERNELS);
+
+/** The built-in kernels in listing order. */
+export const KERNELS: readonly KernelDescriptor[] = BUILTIN_REGISTRY.all;
+
+/** The built-in kernel with this name; a UsageError listing the valid names otherwise. */
 export function getKernel(name: string): KernelDescriptor {
-  const kernel = KERNELS.find((k) => k.name === name);
-  if (!kernel) {
-    throw new UsageError(`unknown kernel "${name}": choose one of ${KERNELS.map((k) => k.name).join(', ')}`);
-  }
-  return kernel;
+  return BUILTIN_REGISTRY.get(name);
 }

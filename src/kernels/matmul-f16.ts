@@ -1,34 +1,20 @@
 import shader from '../../shaders/matmul-f16.wgsl';
-import { gemmBytes } from '../flops/gemm.js';
-import { f16ChunkedDotTolerance, gemmDot, gemmShape } from './gemm-problem.js';
-import { matmulBlocked } from './matmul-blocked.js';
-import type { BufferSpec, KernelDescriptor } from './types.js';
-
-/** Products the shader sums in f16 before adding them to its f32 accumulator (one vec4 of K). */
-const F16_CHUNK = 4;
+import { defineKernel } from '../api/define-kernel.js';
+import { gemm } from '../api/problems/gemm.js';
+import { BLOCKED } from './matmul-blocked.js';
 
 /**
  * matmul-blocked in f16 (needs shader-f16): f16 inputs and output, f16 FMAs over each step of 4
  * along K, f32 accumulation across steps. Inputs are the seeded values rounded to f16, and the
- * reference multiplies those same values.
+ * reference multiplies those same values, within the error bound of that summation.
  */
-export const matmulF16: KernelDescriptor = {
-  ...matmulBlocked,
+export default defineKernel({
+  ...BLOCKED,
   name: 'matmul-f16',
   summary: 'C = A x B in f16 (f16 FMAs, f32 accumulation per 4 of K), register blocking like matmul-blocked (needs shader-f16)',
-  shader,
+  shader: { code: shader, file: 'shaders/matmul-f16.wgsl' },
+  problem: gemm({ dtype: 'f16', f16Chunk: 4 }),
   requiredFeatures: ['shader-f16'],
-  buffers(shape): BufferSpec[] {
-    const { m, n, k, batch } = gemmShape(shape);
-    return [
-      { name: 'a', role: 'input', type: 'f16', length: batch * m * k },
-      { name: 'b', role: 'input', type: 'f16', length: batch * k * n },
-      { name: 'c', role: 'output', type: 'f16', length: batch * m * n },
-    ];
-  },
-  bytes: (shape) => gemmBytes(gemmShape(shape), 2),
-  reference(inputs, shape, _params, index) {
-    const { value, sumAbs } = gemmDot(inputs, shape, index);
-    return { value, tolerance: f16ChunkedDotTolerance(gemmShape(shape).k, sumAbs, value, F16_CHUNK) };
-  },
-};
+  rank: 2,
+  tuned: { gpu: { 0: { WG_X: 8, WG_Y: 8, TM: 2, TN: 16, KSTEP: 4 } } },
+});

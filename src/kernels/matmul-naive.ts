@@ -1,30 +1,20 @@
 import shader from '../../shaders/matmul-naive.wgsl';
-import { gemmDims, gemmProblem, gemmShape } from './gemm-problem.js';
-import type { KernelDescriptor } from './types.js';
+import { defineKernel } from '../api/define-kernel.js';
+import { gemm, gemmShape } from '../api/problems/gemm.js';
 
 /** One invocation per output element, no data reuse: the baseline for every tiled matmul. */
-export const matmulNaive: KernelDescriptor = {
-  ...gemmProblem,
+export default defineKernel({
   name: 'matmul-naive',
   summary: 'C = A x B, one invocation per output element, no reuse (baseline)',
-  shader,
-  paramSpace: { WG_X: [8, 16, 32, 64], WG_Y: [1, 2, 4, 8, 16] },
-  defaultParams: { WG_X: 16, WG_Y: 16 },
-  stages(shape, params) {
+  shader: { code: shader, file: 'shaders/matmul-naive.wgsl' },
+  problem: gemm(),
+  baseline: true,
+  rank: 0,
+  params: { WG_X: [8, 16, 32, 64], WG_Y: [1, 2, 4, 8, 16] },
+  defaults: { WG_X: 16, WG_Y: 16 },
+  workgroupSize: (p) => [p.WG_X!, p.WG_Y!, 1],
+  workgroups(shape, p) {
     const { m, n, batch } = gemmShape(shape);
-    const wgX = params.WG_X!;
-    const wgY = params.WG_Y!;
-    return [
-      {
-        name: 'gemm',
-        entryPoint: 'main',
-        constants: { WG_X: wgX, WG_Y: wgY },
-        bindings: ['a', 'b', 'c'],
-        uniforms: gemmDims(shape),
-        workgroupSize: [wgX, wgY, 1],
-        workgroupStorageBytes: 0,
-        workgroups: [Math.ceil(n / wgX), Math.ceil(m / wgY), batch],
-      },
-    ];
+    return [Math.ceil(n / p.WG_X!), Math.ceil(m / p.WG_Y!), batch];
   },
-};
+});

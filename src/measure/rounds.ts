@@ -14,6 +14,7 @@ import { median } from '../stats/summary.js';
 /** The timing options of one of `rounds` rounds: the case's time and sample budget shared out. */
 export function roundTiming(timing: TimingOptions, rounds: number): TimingOptions {
   if (rounds === 1) return timing;
+  // `rounds` counts every round of every launch: each gets its share of the case's budget.
   return { ...timing, maxTimeMs: timing.maxTimeMs / rounds, maxSamples: Math.max(timing.minSamples, Math.ceil(timing.maxSamples / rounds)) };
 }
 
@@ -28,15 +29,23 @@ function mergeStages(timings: readonly RawTiming[]): StageTiming[] | undefined {
   return timings[0]!.stages!.map((stage, i) => ({ name: stage.name, samplesMs: timings.flatMap((t) => t.stages![i]?.samplesMs ?? []) }));
 }
 
+/** The median of each launch's samples: `launches[i]` is the launch round i ran in. */
+function launchMedians(timings: readonly RawTiming[], launches: readonly number[]): number[] {
+  const byLaunch = new Map<number, number[]>();
+  timings.forEach((t, i) => byLaunch.set(launches[i]!, [...(byLaunch.get(launches[i]!) ?? []), ...t.samplesMs]));
+  return [...byLaunch.keys()].sort((a, b) => a - b).map((launch) => median(sortSamples(byLaunch.get(launch)!)));
+}
+
 /**
- * One outcome of a case from its rounds, in order: the first that is not ok if any (a case
+ * One outcome of a case from its rounds, in order (`launches`, with --launches: the launch each
+ * round ran in, for each launch's median): the first that is not ok if any (a case
  * that failed once failed), else every sample in run order, the counts summed and each round's
  * median in `roundMedians`. The stop reason is the last round's; the batch size the largest
  * (samples are per run of the kernel whatever the batch). The timer's step is found again in all
  * the rounds' readings together: a round with few readings can see only a multiple of it (two
  * steps, when all its readings happened to be even), which the others refute.
  */
-export function mergeRounds(outcomes: readonly CaseOutcome[]): CaseOutcome {
+export function mergeRounds(outcomes: readonly CaseOutcome[], launches?: readonly number[]): CaseOutcome {
   if (outcomes.length === 0) throw new RangeError('mergeRounds needs at least one round');
   const failed = outcomes.find((outcome) => outcome.status !== 'ok' || outcome.timing === null);
   if (failed) return failed;
@@ -60,6 +69,7 @@ export function mergeRounds(outcomes: readonly CaseOutcome[]): CaseOutcome {
     resolution: mergedResolution(timings, batchNs),
     evictBytes: last.evictBytes,
     roundMedians: timings.map((t) => median(sortSamples(t.samplesMs))),
+    ...(launches ? { launchMedians: launchMedians(timings, launches) } : {}),
     ...(stages ? { stages } : {}),
     ...(batchNs ? { batchNs } : {}),
   };

@@ -6,3 +6,6 @@ export const PROGRESS_BINDING = '__flopscopeProgress';
 
 /** Name of the page function that describes the machine the browser runs on (src/runner/machine.ts). */
 export const MACHINE_GLOBAL = '__flopscopeMachine';
+
+/** The name the page's executor is exposed under, for the host to call (src/runner/expose.ts). */
+export const EXECUTOR_GLOBAL = 'flopscope';

@@ -57,18 +57,6 @@ export const TimingOptionsSchema = z.object({
 });
 export type TimingOptions = z.infer<typeof TimingOptionsSchema>;
 
-/** Host -> page: run one case. */
-export const CaseRequestSchema = z.object({
-  kernel: z.string(),
-  shape: z.record(z.string(), z.number()),
-  params: z.record(z.string(), z.number()),
-  seed: z.number().int(),
-  timing: TimingOptionsSchema,
-  /** Outputs up to this many elements are checked whole; larger ones on a seeded sample of this many. */
-  maxCheckedElements: z.number().int().positive(),
-});
-export type CaseRequest = z.infer<typeof CaseRequestSchema>;
-
 /** The worst element the correctness check found. */
 export const WorstElementSchema = z.object({
   index: z.number().int(),
@@ -139,6 +127,8 @@ export const RawTimingSchema = z.object({
   batchNs: z.array(z.number()).optional(),
   /** With several rounds (src/measure/rounds.ts): the median of each round's samples, in order. */
   roundMedians: z.array(z.number()).optional(),
+  /** With --launches: the median of each launch's samples (each in a fresh browser process), in order; the interval counts their spread. */
+  launchMedians: z.array(z.number()).optional(),
 });
 export type RawTiming = z.infer<typeof RawTimingSchema>;
 
@@ -146,10 +136,29 @@ export type RawTiming = z.infer<typeof RawTimingSchema>;
 export const CaseStatusSchema = z.enum(['ok', 'incorrect', 'unsupported', 'error']);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 
-/** Page -> host: what happened to one case. */
+/** Why a case was not run, as a code (the message says it in words). */
+export const SkipReasonSchema = z.enum([
+  /** The adapter lacks a feature the kernel needs (shader-f16, subgroups). */
+  'missing-feature',
+  /** A device limit (buffer size, workgroup size, storage) rules the configuration out. */
+  'device-limit',
+  /** The kernel's own rules rule the configuration out (checkConfig). */
+  'invalid-configuration',
+  /** GPU timestamps were asked for and the adapter has none. */
+  'no-timestamps',
+]);
+export type SkipReason = z.infer<typeof SkipReasonSchema>;
+
+/** What went wrong outside the kernel: the runner itself failed, so the core may relaunch it (src/measure/faults.ts). */
+export const FaultKindSchema = z.enum(['browser-exited', 'page-crashed', 'device-lost', 'disconnected']);
+export type FaultKind = z.infer<typeof FaultKindSchema>;
+
+/** What happened to one case: measured, failed its check, skipped (with a reason code) or failed (with a fault code when the runner did). */
 export const CaseOutcomeSchema = z.object({
   status: CaseStatusSchema,
   message: z.string().optional(),
+  reason: SkipReasonSchema.optional(),
+  fault: FaultKindSchema.optional(),
   correctness: CorrectnessSchema.nullable(),
   timing: RawTimingSchema.nullable(),
 });
@@ -163,9 +172,3 @@ export const ProgressEventSchema = z.object({
   relHalfWidth: z.number().nullable().optional(),
 });
 export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
-
-/** What the page exposes as `window.flopscope`. */
-export interface RunnerApi {
-  init(): Promise<DeviceReport>;
-  runCase(request: CaseRequest): Promise<CaseOutcome>;
-}

@@ -3,7 +3,9 @@
  * the answer to posted results (POST /results). The page trusts the host; the host validates
  * the posted results with the results schema.
  */
-import type { Params, Shape } from '../kernels/types.js';
+/** Named sizes and parameter values, as plain records (the protocol sits below the kernel API). */
+type Shape = Readonly<Record<string, number>>;
+type Params = Readonly<Record<string, number>>;
 import type { TimingOptions } from './messages.js';
 
 /** Posted results larger than this are refused (413): a full run is well under 1 MiB. */

@@ -8,7 +8,7 @@
  * Pure: results in, rows out.
  */
 import Table from 'cli-table3';
-import { formatNumber, formatPercent } from '../flops/units.js';
+import { formatNumber, formatPercent } from './numbers.js';
 import { perSecondGiga } from '../results/derive.js';
 import type { CaseRecord, Results } from '../results/schema.js';
 import { autocorrelationInflation } from '../stats/autocorrelation.js';
@@ -35,7 +35,7 @@ export interface CompareRow {
   /** Run-to-run half-width added to the interval (log units, src/stats/compare.ts), null with one base run and no rounds. */
   runToRun: number | null;
   /** Where runToRun came from: the runs' rounds, or several base runs' medians. */
-  spreadFrom: 'rounds' | 'runs' | null;
+  spreadFrom: 'launches' | 'rounds' | 'runs' | null;
   /** GFLOP/s or GB/s, as the kernel's metric says. */
   baseRate: number | null;
   newRate: number | null;
@@ -47,9 +47,12 @@ export interface CompareRow {
   verdict: CaseVerdict;
   /** Why the verdict is what it is, for failed/new/missing rows. */
   note?: string;
+  /** The kernel's shader differs between the runs (their source hashes differ): a change of code, not of noise. */
+  codeChanged?: boolean;
 }
 
-export interface Comparison {
+/** A run compared with its baselines, case by case. */
+export interface RunComparison {
   threshold: number;
   /** Baseline runs compared against. */
   baseRuns: number;
@@ -79,7 +82,7 @@ const paramText = (record: CaseRecord) => Object.entries(record.params).map(([k,
  * runs is added to each interval: from the rounds' medians when the runs had rounds, else from
  * the spread of several base runs' medians (runToRunSpread).
  */
-export function compareRuns(base: Results | readonly Results[], next: Results, threshold: number, alpha = 0.05): Comparison {
+export function compareRuns(base: Results | readonly Results[], next: Results, threshold: number, alpha = 0.05): RunComparison {
   const bases: readonly Results[] = Array.isArray(base) ? base : [base as Results];
   if (bases.length === 0) throw new RangeError('compareRuns needs at least one base run');
   const baseCases = new Map<string, CaseRecord[]>();
@@ -105,7 +108,8 @@ export function compareRuns(base: Results | readonly Results[], next: Results, t
     const records = baseCases.get(record.id) ?? [];
     baseCases.delete(record.id);
     const { befores, pooled, fields } = baseSide(records, record);
-    const common = { ...describe(record), ...fields, newMedianMs: record.timing?.medianMs ?? null, newRate: rate(record), ...unjudged };
+    const changed = codeChanged(records, record);
+    const common = { ...describe(record), ...fields, newMedianMs: record.timing?.medianMs ?? null, newRate: rate(record), ...unjudged, ...(changed ? { codeChanged: true } : {}) };
     if (records.length === 0) {
       rows.push({ ...common, verdict: 'new' });
       continue;
@@ -137,14 +141,23 @@ export function compareRuns(base: Results | readonly Results[], next: Results, t
   return { threshold, baseRuns: bases.length, confidence: 1 - alpha, rows, regressions: rows.filter((row) => row.verdict === 'slower').length };
 }
 
+/** Whether the shader of a case differs between the base runs and the new one (both sides recorded its hash). */
+function codeChanged(befores: readonly CaseRecord[], record: CaseRecord): boolean {
+  const hash = record.source?.hash;
+  return hash !== undefined && hash !== null && befores.some((r) => r.source?.hash !== undefined && r.source.hash !== null && r.source.hash !== hash);
+}
+
 /**
  * What separates runs of the case beyond each run's samples, as a half-width in log units: from
  * the rounds' medians when every run was measured in rounds (a Welch interval, rounds being the
  * unit of replication), else from the medians of several base runs (a prediction interval for
  * one more run), else unknown (null: one base run without rounds).
  */
-function runToRunSpread(befores: readonly CaseRecord[], record: CaseRecord, alpha: number): { half: number; from: 'rounds' | 'runs' } | null {
+function runToRunSpread(befores: readonly CaseRecord[], record: CaseRecord, alpha: number): { half: number; from: 'launches' | 'rounds' | 'runs' } | null {
   const rounds = (r: CaseRecord) => r.timing?.roundMedians ?? [];
+  const launches = (r: CaseRecord) => r.timing?.launchMedians ?? [];
+  // Fresh processes first: what separates launches is what separates runs.
+  if (befores.every((r) => launches(r).length >= 2) && launches(record).length >= 2) return { half: roundsShiftHalfWidth(befores.flatMap(launches), launches(record), alpha), from: 'launches' };
   if (befores.every((r) => rounds(r).length >= 2) && rounds(record).length >= 2) return { half: roundsShiftHalfWidth(befores.flatMap(rounds), rounds(record), alpha), from: 'rounds' };
   return befores.length >= 2 ? { half: runToRunHalfWidth(befores.map((r) => median(sortSamples(r.samples))), alpha), from: 'runs' } : null;
 }
@@ -155,9 +168,10 @@ function rateAt(record: CaseRecord, ms: number): number {
 }
 
 /** How the intervals counted what separates runs, as the rows did it. */
-function spreadLegend(comparison: Comparison, baseFiles: number): string {
+function spreadLegend(comparison: RunComparison, baseFiles: number): string {
   const from = new Set(comparison.rows.map((row) => row.spreadFrom).filter((f) => f !== null));
   const parts: string[] = [];
+  if (from.has('launches')) parts.push("the spread between the runs' launches (fresh browser processes; a Welch interval of the launches' medians)");
   if (from.has('rounds')) parts.push("the spread between the runs' rounds (a Welch interval of the rounds' medians)");
   if (from.has('runs')) parts.push("the spread between the base runs' medians (a t prediction interval for one more run)");
   if (parts.length > 0) return `, and for ${parts.join('; or ')}`;
@@ -167,7 +181,7 @@ function spreadLegend(comparison: Comparison, baseFiles: number): string {
 const dash = (value: number | null, format: (v: number) => string) => (value === null ? '-' : format(value));
 
 /** The comparison as a table with a legend saying what the verdicts mean. */
-export function formatComparison(comparison: Comparison, basePaths: string | readonly string[], nextPath: string): string {
+export function formatComparison(comparison: RunComparison, basePaths: string | readonly string[], nextPath: string): string {
   const bases = typeof basePaths === 'string' ? [basePaths] : basePaths;
   const table = new Table({
     head: ['Kernel', 'Shape', 'Config', 'Base (ms)', 'New (ms)', 'Base rate', 'New rate', 'Speedup', `${formatPercent(comparison.confidence, 2)} CI`, 'Verdict'],
@@ -186,7 +200,7 @@ export function formatComparison(comparison: Comparison, basePaths: string | rea
       dash(row.newRate, (v) => `${formatNumber(v)} ${unit}`),
       dash(row.speedup, (v) => `${formatNumber(v)}x`),
       row.speedupCi ? `${formatNumber(row.speedupCi[0])}-${formatNumber(row.speedupCi[1])}x` : '-',
-      row.note ? `${row.verdict} (${row.note})` : row.verdict,
+      [row.verdict, row.note, row.codeChanged ? 'code changed' : null].filter(Boolean).join(', ').replace(/^(\w+), (.*)$/, '$1 ($2)'),
     ]);
   }
   const t = formatPercent(comparison.threshold, 2);
@@ -197,6 +211,7 @@ export function formatComparison(comparison: Comparison, basePaths: string | rea
     table.toString(),
     `Speedup: new throughput / base (median times, per run of the kernel); CI: bootstrap interval of that ratio from the samples, widened for their autocorrelation${spreadLegend(comparison, bases.length)}.`,
     `Verdicts: faster/slower = Mann-Whitney p < ${formatNumber(1 - comparison.confidence)} and the whole interval beyond ±${t}; unchanged = the whole interval within ±${t}; ambiguous = the noise is too large to decide; new/missing = in one run only; failed = not ok in a run.`,
+    ...(comparison.rows.some((row) => row.codeChanged) ? ["code changed: the kernel's shader (with what it imports) differs between the runs, by its content hash."] : []),
     `Summary: ${[...counts].map(([verdict, count]) => `${count} ${verdict}`).join(', ')}.${comparison.regressions > 0 ? ` ${comparison.regressions} significantly slower by more than ${t}: exit code 1.` : ''}`,
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 /** The text of `flopscope estimate`: one aligned line per figure, every figure with its unit. */
 import type { ChinchillaEstimate, ConvEstimate, InferenceEstimate, MemoryEstimate, TrainingAtMfu, TrainingEstimate, TransformerEstimate } from '../flops/estimate.js';
-import { formatBytes, formatCount, formatNumber, formatPercent, formatSi } from '../flops/units.js';
+import { formatBytes, formatCount, formatNumber, formatPercent, formatSi } from './numbers.js';
 
 /** Aligns `label  value` pairs. */
 function lines(rows: ReadonlyArray<readonly [string, string]>): string {

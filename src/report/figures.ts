@@ -1,5 +1,5 @@
 /** How one case's figures read in a line of text: rate, time, clock, spread. */
-import { formatPercent, formatSi } from '../flops/units.js';
+import { formatPercent, formatSi } from './numbers.js';
 import type { CaseRecord } from '../results/schema.js';
 
 /** The headline rate of a case: GFLOP/s for compute kernels, GB/s for memory-bound ones. */

@@ -4,7 +4,7 @@
  * each (adapter, implementation) series, and its ratio to the base series: the first Dawn one
  * (Chromium is where most WebGPU code is tuned), else the first. Pure.
  */
-import { formatNumber } from '../flops/units.js';
+import { formatNumber } from './numbers.js';
 import type { ReportRow } from './summary.js';
 
 /** One series of the table: an adapter on an implementation. */

@@ -3,7 +3,7 @@
  * estimated) figures, each with its unit, clock, spread and source.
  */
 import Table from 'cli-table3';
-import { formatNumber, formatPercent } from '../flops/units.js';
+import { formatNumber, formatPercent } from './numbers.js';
 import type { CaseRecord, Results } from '../results/schema.js';
 import { adapterLine } from './summary.js';
 

@@ -2,13 +2,13 @@
  * Live progress of a run on stderr: one line per finished case, and on a terminal a status line
  * that follows the case through compile, check, warm-up and sampling.
  */
-import type { RunReporter } from '../host/run.js';
+import type { ProgressHooks } from '../measure/measure-cases.js';
 import type { ProgressEvent } from '../protocol/messages.js';
 import type { CaseRecord } from '../results/schema.js';
 import { headlineFigure } from './figures.js';
 
 /** A reporter writing to `stream` (stderr); `live` redraws a status line (use on a TTY only). */
-export function progressReporter(stream: NodeJS.WritableStream, live: boolean): RunReporter {
+export function progressReporter(stream: NodeJS.WritableStream, live: boolean): ProgressHooks {
   let current = '';
   const clear = () => {
     if (live && current) stream.write('\r\x1b[2K');

@@ -30,6 +30,10 @@ export interface ReportRow {
   unit: 'GFLOP/s' | 'GB/s';
   /** ± relative half-width of the median's 95% interval. */
   relHalfWidth: number | null;
+  /** The rate at the ends of the median time's 95% interval: [slowest, fastest]; null without an interval. */
+  rateCi: [number, number] | null;
+  /** In an A/B run: which side the case measured. */
+  side: 'base' | 'candidate' | null;
   medianMs: number | null;
   clock: string | null;
   flops: number;
@@ -57,6 +61,15 @@ export function adapterLine(results: Results): string {
   return `Adapter: ${deviceName(results)}; browser ${results.env.browser.version} (${implementationOf(results).webgpu}).`;
 }
 
+/** A case's rate at the ends of its median time's interval (a longer time is a lower rate). */
+function rateInterval(record: CaseRecord): [number, number] | null {
+  const rate = record.metric === 'bandwidth' ? record.gbPerS : record.gflops;
+  const ci = record.timing?.ci95Ms;
+  if (rate === null || !ci || !(ci[0] > 0)) return null;
+  const medianMs = record.timing!.medianMs;
+  return [(rate * medianMs) / ci[1], (rate * medianMs) / ci[0]];
+}
+
 /** The rows of `runs` (each a results file and the label it is shown under). */
 export function reportRows(runs: ReadonlyArray<{ label: string; results: Results }>): ReportRow[] {
   return runs.flatMap(({ label, results }) =>
@@ -79,6 +92,8 @@ export function reportRows(runs: ReadonlyArray<{ label: string; results: Results
       rate: record.metric === 'bandwidth' ? record.gbPerS : record.gflops,
       unit: record.metric === 'bandwidth' ? 'GB/s' : 'GFLOP/s',
       relHalfWidth: record.timing?.relHalfWidth ?? null,
+      rateCi: rateInterval(record),
+      side: record.side ?? null,
       medianMs: record.timing?.medianMs ?? null,
       clock: record.timing?.clock ?? null,
       flops: record.flops,

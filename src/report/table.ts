@@ -3,7 +3,7 @@
  * and a legend that says which clock, cache mode, timer resolution and peaks the figures use.
  */
 import Table from 'cli-table3';
-import { formatNumber, formatPercent, formatSi } from '../flops/units.js';
+import { formatNumber, formatPercent, formatSi } from './numbers.js';
 import type { CaseRecord, Results } from '../results/schema.js';
 import { adapterLine } from './summary.js';
 
@@ -50,7 +50,12 @@ function clockLegend(cases: readonly CaseRecord[]): string {
 /** `, or of the t interval of its 5 rounds' medians where wider`, when the cases ran in rounds. */
 function roundsLegend(results: Results): string {
   const rounds = results.suite.rounds ?? 1;
-  return rounds > 1 ? `, or of the t interval of its ${rounds} rounds' medians where wider (each case measured ${rounds} times in turn)` : '';
+  const launches = results.suite.launches ?? 1;
+  const parts = [
+    rounds > 1 ? `of the t interval of its ${rounds} rounds' medians (each case measured ${rounds} times in turn)` : null,
+    launches > 1 ? `of the t interval where a rerun of ${launches} launches would land, from this run's ${launches} launch medians (each launch a fresh browser)` : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? `, or ${parts.join(', or ')}, where wider` : '';
 }
 
 function stopLegend(cases: readonly CaseRecord[]): string {

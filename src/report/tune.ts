@@ -3,7 +3,7 @@
  * % of the measured fma-peak), what was skipped and why, and the best configuration.
  */
 import Table from 'cli-table3';
-import { formatNumber } from '../flops/units.js';
+import { formatNumber } from './numbers.js';
 import type { CaseRecord, Results } from '../results/schema.js';
 import { adapterLine } from './summary.js';
 import { rankTune } from '../tune/ranking.js';
@@ -36,7 +36,13 @@ function reasons(records: readonly CaseRecord[]): string[] {
 
 /** The report of `kernel`'s tuning run in `results`, the `top` fastest configurations per shape. */
 export function formatTuneReport(results: Results, kernel: string, top = 10): string {
-  const peak = results.peaks.measured.computeGflops;
+  const bandwidth = results.cases.some((c) => c.kernel === kernel && c.role === 'benchmark' && c.metric === 'bandwidth');
+  // A memory-bound kernel is ranked by GB/s against the measured copy bandwidth; the rest by GFLOP/s against fma-peak.
+  const unit = bandwidth ? 'GB/s' : 'GFLOP/s';
+  const peakName = bandwidth ? 'copy-peak' : 'fma-peak';
+  const rate = (record: CaseRecord) => (bandwidth ? record.gbPerS : record.gflops);
+  const share = (record: CaseRecord) => (bandwidth ? record.fractionOfMeasuredBandwidth : record.fractionOfMeasuredPeak);
+  const peak = bandwidth ? (results.peaks.measured.bandwidthGbPerS ?? null) : results.peaks.measured.computeGflops;
   const lines: string[] = [];
   const best: string[] = [];
   for (const shape of rankTune(results, kernel)) {
@@ -46,7 +52,7 @@ export function formatTuneReport(results: Results, kernel: string, top = 10): st
         `${shape.failed.length} failed, ${skipped} skipped`,
     );
     const table = new Table({
-      head: ['Rank', 'Config', 'GFLOP/s', 'Spread', '% fma-peak', 'Median (ms)'],
+      head: ['Rank', 'Config', unit, 'Spread', `% ${peakName}`, 'Median (ms)'],
       colAligns: ['right', 'left', 'right', 'right', 'right', 'right'],
       style: { head: [], border: [], compact: true },
     });
@@ -54,9 +60,9 @@ export function formatTuneReport(results: Results, kernel: string, top = 10): st
       table.push([
         String(i + 1),
         configLabel(record.params),
-        dash(record.gflops, formatNumber),
+        dash(rate(record), formatNumber),
         dash(record.timing?.relSpread, (s) => `±${formatNumber(s * 100)}%`),
-        dash(record.fractionOfMeasuredPeak, (f) => formatNumber(f * 100)),
+        dash(share(record), (f) => formatNumber(f * 100)),
         dash(record.timing?.medianMs, formatNumber),
       ]);
     });
@@ -70,16 +76,16 @@ export function formatTuneReport(results: Results, kernel: string, top = 10): st
     const winner = shape.ranked[0];
     best.push(
       winner
-        ? `  ${shape.shapeLabel}: ${configLabel(winner.params)}: ${formatNumber(winner.gflops!)} GFLOP/s` +
-            (winner.fractionOfMeasuredPeak !== null ? ` (${formatNumber(winner.fractionOfMeasuredPeak * 100)}% of fma-peak)` : '')
+        ? `  ${shape.shapeLabel}: ${configLabel(winner.params)}: ${formatNumber(rate(winner)!)} ${unit}` +
+            (share(winner) !== null ? ` (${formatNumber(share(winner)! * 100)}% of ${peakName})` : '')
         : `  ${shape.shapeLabel}: no configuration ran and passed`,
     );
   }
   lines.push(`Best configuration per shape:`, ...best);
   lines.push(
     peak
-      ? `% fma-peak: GFLOP/s / this run's measured fma-peak of ${formatNumber(peak)} GFLOP/s (f32). Spread: ± robust relative spread of the samples (1.4826 x MAD / median).`
-      : '% fma-peak: no peak measured in this run (--no-peak).',
+      ? `% ${peakName}: ${unit} / this run's measured ${peakName} of ${formatNumber(peak)} ${unit}${bandwidth ? '' : ' (f32)'}. Spread: ± robust relative spread of the samples (1.4826 x MAD / median).`
+      : `% ${peakName}: no peak measured in this run (--no-peak).`,
   );
   lines.push(adapterLine(results));
   return lines.join('\n');

@@ -2,12 +2,13 @@
  * From what the page measured to what a results file records: the timing summary and the
  * figures derived from it (GFLOP/s, GB/s, fraction of the measured peak). Pure.
  */
-import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
+import type { KernelDescriptor, Params, Shape } from '../api/types.js';
 import { mfu } from '../flops/mfu.js';
+import { shaderHash } from '../shaders/hash.js';
 import { arithmeticIntensity, boundBy } from '../flops/roofline.js';
 import type { CaseOutcome, RawTiming } from '../protocol/messages.js';
 import { autocorrelationInflation, lag1Autocorrelation, widenInterval } from '../stats/autocorrelation.js';
-import { medianCi, minSamplesForConfidence, relativeHalfWidth, roundsHalfWidth } from '../stats/ci.js';
+import { medianCi, minSamplesForConfidence, relativeHalfWidth, rerunHalfWidth, roundsHalfWidth } from '../stats/ci.js';
 import { sortSamples, type SortedSamples } from '../stats/sorted.js';
 import { median, summarize } from '../stats/summary.js';
 import type { CaseRecord, MeasuredPeaks, ReferencePeaks, TimingSummary } from './schema.js';
@@ -19,6 +20,19 @@ export function caseId(kernel: KernelDescriptor, shape: Shape, params: Params): 
     .map((key) => `${key}=${params[key]}`)
     .join(',');
   return `${kernel.name}/${kernel.formatShape(shape)}/${paramText}`;
+}
+
+/** Hashes of the shaders of each kernel (built-ins are hashed once, when first recorded). */
+const hashes = new WeakMap<KernelDescriptor, string | null>();
+
+/** Where a kernel's code came from, for its records: module, shader file, shader hash. */
+export function kernelSource(kernel: KernelDescriptor): NonNullable<CaseRecord['source']> {
+  let hash = kernel.source.hash ?? hashes.get(kernel);
+  if (hash === undefined) {
+    hash = kernel.shader ? shaderHash(kernel.shader) : null;
+    hashes.set(kernel, hash);
+  }
+  return { module: kernel.source.module ?? null, file: kernel.source.file, hash };
 }
 
 /** Rate in giga-units per second of `amount` units done in `ms` milliseconds. */
@@ -38,13 +52,18 @@ export interface PeakContext {
  * in run order, as the page's stopping rule judges it; with several rounds, also at least the t
  * interval of the rounds' medians around it (the drift between them).
  */
-function medianInterval(runOrder: readonly number[], sorted: SortedSamples, p50: number, roundMedians: readonly number[] = []): { ci95Ms: [number, number] | null; relHalfWidth: number | null } {
+function medianInterval(
+  runOrder: readonly number[],
+  sorted: SortedSamples,
+  p50: number,
+  roundMedians: readonly number[] = [],
+  launchMedians: readonly number[] = [],
+): { ci95Ms: [number, number] | null; relHalfWidth: number | null } {
   if (sorted.length < minSamplesForConfidence(0.95)) return { ci95Ms: null, relHalfWidth: null };
   let ci = widenInterval(medianCi(sorted, 0.95), p50, autocorrelationInflation(runOrder));
-  if (roundMedians.length >= 2) {
-    const half = roundsHalfWidth(roundMedians, 0.95);
-    ci = { low: Math.min(ci.low, p50 * Math.exp(-half)), high: Math.max(ci.high, p50 * Math.exp(half)) };
-  }
+  const halves = [roundMedians.length >= 2 ? roundsHalfWidth(roundMedians, 0.95) : 0, launchMedians.length >= 2 ? rerunHalfWidth(launchMedians, 0.95) : 0];
+  const half = Math.max(...halves);
+  if (half > 0) ci = { low: Math.min(ci.low, p50 * Math.exp(-half)), high: Math.max(ci.high, p50 * Math.exp(half)) };
   return { ci95Ms: [ci.low, ci.high], relHalfWidth: relativeHalfWidth(ci, p50) };
 }
 
@@ -56,7 +75,7 @@ export function timingSummary(raw: RawTiming): TimingSummary {
     clock: raw.clock,
     mode: raw.mode,
     medianMs: summary.p50,
-    ...medianInterval(raw.samplesMs, sorted, summary.p50, raw.roundMedians),
+    ...medianInterval(raw.samplesMs, sorted, summary.p50, raw.roundMedians, raw.launchMedians),
     autocorrelation: lag1Autocorrelation(raw.samplesMs),
     minMs: summary.min,
     p25Ms: summary.p25,
@@ -76,6 +95,7 @@ export function timingSummary(raw: RawTiming): TimingSummary {
     evictBytes: raw.evictBytes,
     elapsedMs: raw.elapsedMs,
     ...(raw.roundMedians ? { roundMedians: raw.roundMedians } : {}),
+    ...(raw.launchMedians ? { launchMedians: raw.launchMedians } : {}),
   };
   if (raw.stages) {
     timing.stages = raw.stages
@@ -134,8 +154,11 @@ export function caseRecord(
       shapeLabel: kernel.formatShape(shape),
       params: { ...params },
       metric: kernel.metric,
+      source: kernelSource(kernel),
       status: outcome.status,
       ...(outcome.message ? { message: outcome.message } : {}),
+      ...(outcome.reason ? { reason: outcome.reason } : {}),
+      ...(outcome.fault ? { fault: outcome.fault } : {}),
       samples: raw?.samplesMs ?? [],
       timing,
       correctness: outcome.correctness,

@@ -9,6 +9,8 @@ import {
   CaseStatusSchema,
   ClockSchema,
   CorrectnessSchema,
+  FaultKindSchema,
+  SkipReasonSchema,
   StopReasonSchema,
   TimerResolutionSchema,
   TimingOptionsSchema,
@@ -53,6 +55,8 @@ export const TimingSummarySchema = z.object({
   elapsedMs: z.number(),
   /** With --rounds: each round's median, in order; the interval counts their spread. */
   roundMedians: z.array(z.number()).optional(),
+  /** With --launches: the median of each launch's samples (each in a fresh browser process), in order; the interval counts their spread. */
+  launchMedians: z.array(z.number()).optional(),
   /** Stages of a multi-stage kernel, each timed alone: median and interval per run, in ms. */
   stages: z
     .array(z.object({ name: z.string(), medianMs: z.number(), ci95Ms: z.tuple([z.number(), z.number()]).nullable(), sampleCount: z.number().int() }))
@@ -73,6 +77,10 @@ export const CaseRecordSchema = z.object({
   metric: z.enum(['flops', 'bandwidth']),
   status: CaseStatusSchema,
   message: z.string().optional(),
+  /** Why an unsupported case was not run, as a code (message says it in words). */
+  reason: SkipReasonSchema.optional(),
+  /** The fault of the runner an error case hit (the browser exited, the page crashed, the device was lost). */
+  fault: FaultKindSchema.optional(),
   /** Time per run of the kernel, one per sample, in ms (the clock is timing.clock). */
   samples: z.array(z.number()),
   timing: TimingSummarySchema.nullable(),
@@ -95,6 +103,10 @@ export const CaseRecordSchema = z.object({
   arithmeticIntensity: z.number().nullable(),
   /** Which roof of `peaks.reference` limits a kernel of this intensity; null without both peaks. */
   bound: z.enum(['compute', 'memory']).nullable(),
+  /** Where the kernel's code came from: its module (null for a built-in), its shader file and a content hash of the shader as linked (what it imports included), so a comparison can say the code changed. */
+  source: z.object({ module: z.string().nullable(), file: z.string().nullable(), hash: z.string().nullable() }).optional(),
+  /** In an A/B run: which side the case measured (its id ends in @base or @candidate). */
+  side: z.enum(['base', 'candidate']).optional(),
   /** The workload layer this case stands for, and how many times the model runs it. */
   workload: z.object({ name: z.string(), layer: z.string(), repeat: z.number().int().positive() }).optional(),
 });
@@ -160,6 +172,8 @@ export const SuiteInfoSchema = z.object({
   scale: z.number().optional(),
   /** --rounds: each case measured this many times in turn; absent = 1. */
   rounds: z.number().int().optional(),
+  /** --launches: every round repeated in this many fresh browser processes; absent = 1. */
+  launches: z.number().int().optional(),
 });
 
 /** Peaks of this device measured in this run. */
@@ -211,6 +225,10 @@ export const TuneBestSchema = z.object({
   gflops: z.number(),
   /** gflops / this run's measured fma-peak; null when no peak was measured. */
   fractionOfMeasuredPeak: z.number().nullable(),
+  /** A memory-bound kernel is ranked by GB/s: its metric, rate and share of the measured bandwidth. */
+  metric: z.literal('bandwidth').optional(),
+  gbPerS: z.number().nullable().optional(),
+  fractionOfMeasuredBandwidth: z.number().nullable().optional(),
   caseId: z.string(),
 });
 
@@ -245,6 +263,56 @@ export const WorkloadSummarySchema = z.object({
 });
 export type WorkloadSummary = z.infer<typeof WorkloadSummarySchema>;
 
+/** One side of an A/B run: where its kernels came from. */
+export const AbSideSchema = z.object({
+  /** How it is shown, e.g. 'origin/main (3f2a9c1)' or 'working tree'. */
+  label: z.string(),
+  origin: z.enum(['working-tree', 'revision', 'directory', 'params']),
+  /** The git revision asked for and the commit it named. */
+  revision: z.string().optional(),
+  commit: z.string().optional(),
+  /** The folder its config was loaded from. */
+  path: z.string().optional(),
+  /** Parameters set on this side (--base-param, --param). */
+  params: z.record(z.string(), z.number()).optional(),
+});
+export type AbSide = z.infer<typeof AbSideSchema>;
+
+/** One case of an A/B run: the base's and the candidate's records, and the paired ratios that judge them. */
+export const AbCaseSchema = z.object({
+  kernel: z.string(),
+  shape: z.record(z.string(), z.number()),
+  shapeLabel: z.string(),
+  baseId: z.string(),
+  candidateId: z.string(),
+  /** Candidate time / base time per block of interleaved samples (ABBA, BAAB, ...), in order: above 1 is slower. */
+  ratios: z.array(z.number()),
+  /** Median ratio, its 95% interval and relative half-width; null unless both sides ran and passed. */
+  ratio: z.number().nullable(),
+  ci95: z.tuple([z.number(), z.number()]).nullable(),
+  relHalfWidth: z.number().nullable(),
+  /** Wilcoxon signed-rank p-value of the log ratios. */
+  pValue: z.number().nullable(),
+  verdict: z.enum(['faster', 'slower', 'unchanged', 'ambiguous', 'failed']),
+  note: z.string().optional(),
+  /** The two sides' shaders differ (content hashes). */
+  codeChanged: z.boolean(),
+});
+export type AbCase = z.infer<typeof AbCaseSchema>;
+
+/** An A/B run: a base and a candidate measured interleaved on one page, judged from the paired ratios. */
+export const AbSchema = z.object({
+  /** The fraction of change that matters (0.05 = 5%). */
+  threshold: z.number(),
+  confidence: z.number(),
+  base: AbSideSchema,
+  candidate: AbSideSchema,
+  cases: z.array(AbCaseSchema),
+  /** Cases significantly slower by more than the threshold: what makes `flopscope ab` exit 1. */
+  regressions: z.number().int(),
+});
+export type Ab = z.infer<typeof AbSchema>;
+
 /** A whole results file. */
 export const ResultsSchema = z.object({
   schema: z.literal(RESULTS_SCHEMA),
@@ -262,6 +330,8 @@ export const ResultsSchema = z.object({
   cases: z.array(CaseRecordSchema),
   /** Present in the results of `flopscope tune` only. */
   tune: TuneInfoSchema.optional(),
+  /** Present in the results of `flopscope ab` only. */
+  ab: AbSchema.optional(),
   /** Model workloads run (suites such as bert-base), each the sum of its layer cases. */
   workloads: z.array(WorkloadSummarySchema).optional(),
 });

@@ -1,11 +1,12 @@
 /**
  * The runner in-process on Dawn's Node bindings (the `webgpu` npm package, dawn.node): the same
- * runner code as the page, over the same Dawn and Tint that Chromium uses, for machines with a
+ * executor as the page, over the same Dawn and Tint that Chromium uses, for machines with a
  * GPU but no browser (a GPU server, a CI runner). Bundled on its own (dist/runner/dawn-runner.js)
  * and loaded by the host at run time, as the page bundle is loaded by the browser.
  */
-import type { ProgressEvent, RunnerApi } from '../protocol/messages.js';
-import { createRunner } from './cases.js';
+import type { ProgressEvent } from '../protocol/messages.js';
+import type { ExecutorApi } from '../protocol/program.js';
+import { createExecutor } from './executor.js';
 
 /** What the `webgpu` package exports. */
 export interface DawnModule {
@@ -13,8 +14,8 @@ export interface DawnModule {
   globals: Record<string, unknown>;
 }
 
-/** Installs `navigator.gpu` and the WebGPU globals from dawn.node, then returns the runner. */
-export function startDawnRunner(dawn: DawnModule, flags: readonly string[], progress: (event: ProgressEvent) => void): RunnerApi {
+/** Installs `navigator.gpu` and the WebGPU globals from dawn.node, then returns the executor. */
+export function startDawnRunner(dawn: DawnModule, flags: readonly string[], progress: (event: ProgressEvent) => void): ExecutorApi {
   Object.assign(globalThis, dawn.globals);
   const gpu = dawn.create([...flags]);
   Object.defineProperty(globalThis, 'navigator', {
@@ -22,5 +23,5 @@ export function startDawnRunner(dawn: DawnModule, flags: readonly string[], prog
     configurable: true,
     writable: true,
   });
-  return createRunner(progress);
+  return createExecutor(progress);
 }

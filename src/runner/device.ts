@@ -1,8 +1,8 @@
 /** Getting a WebGPU device with every feature flopscope can use, and describing it. */
 import type { DeviceReport } from '../protocol/messages.js';
 
-/** Features requested when the adapter has them: timing, f16 kernels, subgroup kernels. */
-const WANTED_FEATURES: readonly GPUFeatureName[] = ['timestamp-query', 'shader-f16', 'subgroups'];
+/** Features always requested when the adapter has them: GPU timestamps (kernels add what they need: ExecutorApi.init). */
+const TIMING_FEATURES: readonly string[] = ['timestamp-query'];
 
 /** An adapter, the device made from it and what the host is told about them. */
 export interface GpuContext {
@@ -28,9 +28,9 @@ function limitsRecord(limits: GPUSupportedLimits): Record<string, number> {
 
 /**
  * Requests the high-performance adapter and a device with the adapter's full limits (kernels
- * are checked against them) and every wanted feature it has.
+ * are checked against them), GPU timestamps and every `wanted` feature (those the kernels need) it has.
  */
-export async function openGpu(): Promise<GpuContext> {
+export async function openGpu(wanted: readonly string[] = []): Promise<GpuContext> {
   if (!('gpu' in navigator) || !navigator.gpu) {
     throw new NoWebGpuError(
       globalThis.isSecureContext !== false ? 'navigator.gpu is missing: this browser has WebGPU disabled' : 'navigator.gpu is missing: the page is not a secure context',
@@ -38,7 +38,7 @@ export async function openGpu(): Promise<GpuContext> {
   }
   const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new NoWebGpuError('navigator.gpu.requestAdapter() returned null: no WebGPU adapter');
-  const requiredFeatures = WANTED_FEATURES.filter((feature) => adapter.features.has(feature));
+  const requiredFeatures = [...new Set([...TIMING_FEATURES, ...wanted])].filter((feature) => adapter.features.has(feature)) as GPUFeatureName[];
   const requiredLimits: Record<string, number> = {};
   for (const [key, value] of Object.entries(limitsRecord(adapter.limits))) requiredLimits[key] = value;
   const device = await adapter.requestDevice({ requiredFeatures, requiredLimits });

@@ -1,16 +1,12 @@
-/** Turning a kernel descriptor and a case into GPU objects: buffers, pipelines, bind groups. */
-import { bufferBytes } from '../kernels/limits.js';
-import type { KernelDescriptor, Params, Shape, StageSpec, UniformValue } from '../kernels/types.js';
-import { toF16 } from './f16.js';
-import { seededValues } from './inputs.js';
+/** Turning a case program (src/protocol/program.ts) into GPU objects: buffers, pipelines, bind groups. */
+import { toF16 } from '../protocol/f16.js';
+import { BYTES_PER_ELEMENT, type CaseProgram, type Failure, type ProgramStage, type UniformValue } from '../protocol/program.js';
+import { seededValues } from '../protocol/seeded-inputs.js';
 
-/** A failure that ends a case with a status, rather than a bug in the runner. */
+/** A failure that ends a case with a status (and what the core needs to say why), rather than a bug in the runner. */
 export class CaseFailure extends Error {
-  constructor(
-    readonly status: 'unsupported' | 'error',
-    message: string,
-  ) {
-    super(message);
+  constructor(readonly failure: Failure) {
+    super(failure.message);
   }
 }
 
@@ -22,10 +18,9 @@ export interface PreparedStage {
   workgroups: readonly [number, number, number];
 }
 
-/** A kernel instance: its buffers filled, its pipelines compiled. */
+/** A case built on the device: its buffers filled, its pipelines compiled. */
 export interface PreparedKernel {
   buffers: Map<string, GPUBuffer>;
-  inputs: Record<string, Float32Array>;
   stages: PreparedStage[];
   destroy(): void;
 }
@@ -41,14 +36,30 @@ function packUniforms(values: readonly UniformValue[]): ArrayBuffer {
   return data;
 }
 
-async function compile(device: GPUDevice, code: string, stage: StageSpec): Promise<GPUComputePipeline> {
+/** Shader modules by source, per device: a tuning sweep compiles one source many times with other constants. */
+const modules = new WeakMap<GPUDevice, Map<string, GPUShaderModule>>();
+
+async function shaderModule(device: GPUDevice, code: string, index: number, stage: ProgramStage): Promise<GPUShaderModule> {
+  let cache = modules.get(device);
+  if (!cache) modules.set(device, (cache = new Map()));
+  const cached = cache.get(code);
+  if (cached) return cached;
   const module = device.createShaderModule({ code, label: stage.name });
   const info = await module.getCompilationInfo();
-  const errors = info.messages.filter((message) => message.type === 'error');
-  if (errors.length > 0) {
-    const first = errors[0]!;
-    throw new CaseFailure('error', `WGSL error in stage ${stage.name} at line ${first.lineNum}:${first.linePos}: ${first.message}`);
+  const messages = info.messages.map(({ type, message, lineNum, linePos, offset, length }) => ({ type, message, lineNum, linePos, offset, length }));
+  const first = messages.find((message) => message.type === 'error');
+  if (first) {
+    throw new CaseFailure({
+      status: 'error',
+      message: `WGSL error in stage ${stage.name} at line ${first.lineNum}:${first.linePos}: ${first.message}`,
+      compile: { shader: index, stage: stage.name, messages },
+    });
   }
+  cache.set(code, module);
+  return module;
+}
+
+async function pipelineFor(device: GPUDevice, module: GPUShaderModule, stage: ProgramStage): Promise<GPUComputePipeline> {
   try {
     return await device.createComputePipelineAsync({
       layout: 'auto',
@@ -56,63 +67,50 @@ async function compile(device: GPUDevice, code: string, stage: StageSpec): Promi
       label: stage.name,
     });
   } catch (error) {
-    throw new CaseFailure('error', `pipeline for stage ${stage.name} failed: ${(error as Error).message}`);
+    throw new CaseFailure({ status: 'error', message: `pipeline for stage ${stage.name} failed: ${(error as Error).message}` });
   }
 }
 
 /** Creates and fills the buffers and compiles every stage; the caller destroys the result. */
-export async function prepareKernel(
-  device: GPUDevice,
-  kernel: KernelDescriptor,
-  shape: Shape,
-  params: Params,
-  seed: number,
-): Promise<PreparedKernel> {
-  const missing = (kernel.requiredFeatures ?? []).filter((feature) => !device.features.has(feature));
-  if (missing.length > 0) throw new CaseFailure('unsupported', `not supported on this adapter: needs ${missing.join(', ')}`);
-
+export async function prepareProgram(device: GPUDevice, program: CaseProgram): Promise<PreparedKernel> {
+  const missing = program.requiredFeatures.filter((feature) => !device.features.has(feature));
+  if (missing.length > 0) {
+    throw new CaseFailure({ status: 'unsupported', reason: 'missing-feature', message: `not supported on this adapter: needs ${missing.join(', ')}` });
+  }
   const buffers = new Map<string, GPUBuffer>();
   const owned: GPUBuffer[] = [];
-  const inputs: Record<string, Float32Array> = {};
   const destroy = () => owned.forEach((buffer) => buffer.destroy());
-  const specs = kernel.buffers(shape, params);
-  const ungenerated = specs.find((spec) => spec.role === 'input' && spec.type === 'u32');
-  if (ungenerated) throw new CaseFailure('error', `input ${ungenerated.name}: only f32 and f16 inputs are generated`);
+  const ungenerated = program.buffers.find((spec) => spec.fill === 'seeded' && spec.type === 'u32');
+  if (ungenerated) throw new CaseFailure({ status: 'error', message: `input ${ungenerated.name}: only f32 and f16 inputs are generated` });
   try {
     device.pushErrorScope('out-of-memory');
-    for (const spec of specs) {
+    for (const spec of program.buffers) {
       const buffer = device.createBuffer({
         label: spec.name,
-        size: Math.max(4, Math.ceil(bufferBytes(spec) / 4) * 4),
+        size: Math.max(4, Math.ceil((spec.length * BYTES_PER_ELEMENT[spec.type]) / 4) * 4),
         usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
       });
       owned.push(buffer);
       buffers.set(spec.name, buffer);
-      if (spec.role === 'input') {
-        const values = seededValues(spec.length, seed, spec.name);
-        if (spec.type === 'f16') {
-          // The reference sees exactly what the GPU sees: the values rounded to f16.
-          const { bits, rounded } = toF16(values);
-          inputs[spec.name] = rounded;
-          device.queue.writeBuffer(buffer, 0, bits);
-        } else {
-          inputs[spec.name] = values;
-          device.queue.writeBuffer(buffer, 0, values);
-        }
+      if (spec.fill === 'seeded') {
+        const values = seededValues(spec.length, program.seed, spec.name);
+        device.queue.writeBuffer(buffer, 0, spec.type === 'f16' ? toF16(values).bits : values);
       }
     }
     const oom = await device.popErrorScope();
-    if (oom) throw new CaseFailure('error', `out of GPU memory creating buffers: ${oom.message}`);
+    if (oom) throw new CaseFailure({ status: 'error', message: `out of GPU memory creating buffers: ${oom.message}` });
 
     const stages: PreparedStage[] = [];
-    for (const stage of kernel.stages(shape, params)) {
-      const pipeline = await compile(device, stage.shader ?? kernel.shader, stage);
+    for (const stage of program.stages) {
+      const code = program.shaders[stage.shader];
+      if (code === undefined) throw new Error(`stage ${stage.name} names shader ${stage.shader}, which the program does not have`);
+      const pipeline = await pipelineFor(device, await shaderModule(device, code, stage.shader, stage), stage);
       const entries: GPUBindGroupEntry[] = stage.bindings.map((name, binding) => {
         const buffer = buffers.get(name);
         if (!buffer) throw new Error(`stage ${stage.name} binds unknown buffer ${name}`);
         return { binding, resource: { buffer } };
       });
-      if (stage.uniforms) {
+      if (stage.uniforms.length > 0) {
         const data = packUniforms(stage.uniforms);
         const uniform = device.createBuffer({ label: `${stage.name} uniforms`, size: data.byteLength, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
         owned.push(uniform);
@@ -122,10 +120,10 @@ export async function prepareKernel(
       device.pushErrorScope('validation');
       const bindGroup = device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries, label: stage.name });
       const invalid = await device.popErrorScope();
-      if (invalid) throw new CaseFailure('error', `bind group for stage ${stage.name}: ${invalid.message}`);
+      if (invalid) throw new CaseFailure({ status: 'error', message: `bind group for stage ${stage.name}: ${invalid.message}` });
       stages.push({ name: stage.name, pipeline, bindGroup, workgroups: stage.workgroups });
     }
-    return { buffers, inputs, stages, destroy };
+    return { buffers, stages, destroy };
   } catch (error) {
     destroy();
     throw error;

@@ -22,7 +22,7 @@ const SUBMIT_TARGET_MS = 100;
 /** Fewest samples a case keeps when its time budget runs out. */
 const MIN_SAMPLES_ON_TIMEOUT = 3;
 /** Single runs timed to calibrate the batch size and look for a timer grid. */
-const CALIBRATION_RUNS = 5;
+export const CALIBRATION_RUNS = 5;
 /**
  * Bytes the cold mode walks between samples: larger than the last-level cache of every GPU in
  * src/specs (the largest, MI300X's Infinity Cache, is 256 MB), clamped to the device's limits.
@@ -41,6 +41,13 @@ const STAGE_SAMPLES = 7;
 const FIRST_CASE_WARMUP_MS = 1000;
 /** Devices that have measured a case already (see FIRST_CASE_WARMUP_MS). */
 const settledDevices = new WeakSet<GPUDevice>();
+
+/** The warm-up of the next case on `device`: the asked one, or FIRST_CASE_WARMUP_MS for its first case. */
+export function warmupFor(device: GPUDevice, options: Pick<TimingOptions, 'warmupMs'>): number {
+  const warmupMs = settledDevices.has(device) ? options.warmupMs : Math.max(options.warmupMs, FIRST_CASE_WARMUP_MS);
+  settledDevices.add(device);
+  return warmupMs;
+}
 
 /** Encodes and submits `repeats` runs in one pass and waits until the GPU has finished them. */
 export async function runAndWait(device: GPUDevice, stages: readonly PreparedStage[], repeats: number): Promise<void> {
@@ -90,7 +97,7 @@ class Evictor {
 }
 
 /** A reusable set of timestamp queries and the buffers to read them back. */
-class TimestampPool {
+export class TimestampPool {
   readonly querySet: GPUQuerySet;
   private readonly resolve: GPUBuffer;
   private readonly readback: GPUBuffer;
@@ -109,8 +116,18 @@ class TimestampPool {
    * eviction pass when `evictor` is given); returns each pass's duration in ns.
    */
   async timePasses(stages: readonly PreparedStage[], repeats: number, count: number, evictor: Evictor | null = null): Promise<number[]> {
+    return this.timeSequence(Array.from({ length: count }, () => ({ stages, repeats })), evictor);
+  }
+
+  /**
+   * Runs one timestamped pass per item, in order, in one submit (each preceded by an untimed
+   * eviction pass when `evictor` is given); returns each pass's duration in ns.
+   */
+  async timeSequence(items: readonly { stages: readonly PreparedStage[]; repeats: number }[], evictor: Evictor | null = null): Promise<number[]> {
+    const count = items.length;
+    if (count > this.capacity) throw new RangeError(`${count} timed passes in one submit, over the pool's ${this.capacity}`);
     const encoder = this.device.createCommandEncoder();
-    for (let i = 0; i < count; i++) {
+    for (const [i, { stages, repeats }] of items.entries()) {
       evictor?.encode(encoder);
       const pass = encoder.beginComputePass({
         timestampWrites: { querySet: this.querySet, beginningOfPassWriteIndex: 2 * i, endOfPassWriteIndex: 2 * i + 1 },
@@ -144,7 +161,7 @@ export function chooseClock(options: TimingOptions, hasTimestamps: boolean): Clo
 }
 
 /** The smallest step performance.now() moves by here (coarsened by the browser, often 5 to 100 µs). */
-function wallClockStepNs(): number {
+export function wallClockStepNs(): number {
   let step = Number.POSITIVE_INFINITY;
   let last = performance.now();
   for (let changes = 0; changes < 5; ) {
@@ -198,7 +215,7 @@ function wallSampler(device: GPUDevice, evictor: Evictor | null): Sampler {
 }
 
 /** Warms up, picks a batch size, then takes samples until the stopping rule says stop. */
-export async function measure(
+export async function timeKernel(
   device: GPUDevice,
   stages: readonly PreparedStage[],
   options: TimingOptions,
@@ -208,8 +225,7 @@ export async function measure(
   // Warm-up: the run that compiled and checked the kernel is done; now run untimed for a while
   // (longer for the first case on this device: the browser may still be starting up).
   progress({ phase: 'warmup' });
-  const warmupMs = settledDevices.has(device) ? options.warmupMs : Math.max(options.warmupMs, FIRST_CASE_WARMUP_MS);
-  settledDevices.add(device);
+  const warmupMs = warmupFor(device, options);
   let warmupRuns = 0;
   const warmupStart = performance.now();
   do {
@@ -278,7 +294,7 @@ export async function measure(
       const decision = rule.check(elapsedMs, autocorrelationInflation(samplesMs));
       progress({ phase: 'sample', samples: samplesMs.length, relHalfWidth: decision.relHalfWidth });
       if (samplesMs.length === 0 && elapsedMs >= options.maxTimeMs) {
-        throw new CaseFailure('error', `GPU timestamps gave no positive duration in ${droppedSamples} samples; try --clock wall`);
+        throw new CaseFailure({ status: 'error', message: `GPU timestamps gave no positive duration in ${droppedSamples} samples; try --clock wall` });
       }
       const leastSamples = Math.min(MIN_SAMPLES_ON_TIMEOUT, options.minSamples);
       const stop = decision.stop && (decision.reason !== 'max-time' || samplesMs.length >= leastSamples);

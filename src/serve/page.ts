@@ -6,20 +6,19 @@
  *
  * The state is on <body data-state>: idle, running, posted or failed (tests wait on it).
  */
-import { SUITES } from '../../bench/suites.js';
-import { assertCasesFit, type PlannedCase } from '../host/suite-plan.js';
+import { SUITES } from '../suites/suites.js';
 import { getKernel } from '../kernels/index.js';
-import { measureCases, suiteInfo, type MeasurePlan } from '../measure/run.js';
+import type { MeasureHooks } from '../measure/measure-cases.js';
+import { measureRun, type RunContext } from '../measure/measure-run.js';
+import type { PlannedCase } from '../measure/plan.js';
+import type { Runner } from '../measure/runner.js';
 import type { ProgressEvent } from '../protocol/messages.js';
 import type { PostedResults, ServeError, ServePlan } from '../protocol/serve.js';
 import { headlineFigure } from '../report/figures.js';
 import { hostFromBrowser } from '../results/machine.js';
-import { RESULTS_SCHEMA, type Results } from '../results/schema.js';
-import { createRunner } from '../runner/cases.js';
+import type { Results } from '../results/schema.js';
+import { createExecutor } from '../runner/executor.js';
 import { describeMachine } from '../runner/machine.js';
-import { resolveReferencePeaks } from '../specs/reference.js';
-import { adapterDisplayName, inferUnnamedAdapter } from '../specs/unnamed-adapter.js';
-import { browserName, withImplementation } from '../results/implementation.js';
 import { browserVersion, type BrandVersion } from './browser-version.js';
 
 const TOKEN_KEY = 'flopscope-serve-token';
@@ -80,49 +79,45 @@ async function fetchPlan(form: { suite: string; sizes: string; peak: boolean; ma
   return body as ServePlan;
 }
 
-/** Runs the plan on this browser's adapter and returns the complete results. */
-async function measure(plan: ServePlan, onProgress: (event: ProgressEvent) => void): Promise<Results> {
-  const runner = createRunner(onProgress);
-  const device = await runner.init();
-  const cases: PlannedCase[] = plan.cases.map((c) => ({ kernel: getKernel(c.kernel), shape: c.shape, params: c.params }));
-  assertCasesFit(cases, device.limits);
-  const measurePlan: MeasurePlan = { cases, timing: plan.timing, seed: plan.seed, maxCheckedElements: plan.maxCheckedElements, measurePeak: plan.measurePeak };
-  // The CPU behind a software adapter is unknown to a page: no CPU estimate (the results say why).
-  const adapterInferred = inferUnnamedAdapter(device.adapter, { browser: browserName({ version: '', userAgent: device.userAgent, source: 'serve' }), cpuDrivers: null });
-  const reference = resolveReferencePeaks(device.adapter, {}, null, adapterInferred);
-  const results: Results = {
-    schema: RESULTS_SCHEMA,
-    complete: false,
-    env: {
-      harness: plan.harness,
-      browser: withImplementation({
-        version: browserVersion(await fullVersionList(), navigator.userAgent),
-        userAgent: device.userAgent,
-        executable: null,
-        source: 'serve',
-        flags: [],
-        endpoint: location.origin,
-      }),
-      adapter: device.adapter,
-      ...(adapterInferred ? { adapterInferred } : {}),
-      features: device.features,
-      limits: device.limits,
-      host: hostFromBrowser(await describeMachine(), plan.node),
-      startedAt: new Date().toISOString(),
-      finishedAt: null,
+/** The Runner over this page's own executor: no trip through a protocol, and no peer pages. */
+async function pageRunner(onProgress: (event: ProgressEvent) => void, node: string): Promise<Runner> {
+  const executor = createExecutor(onProgress);
+  const device = await executor.init();
+  return {
+    device,
+    browser: {
+      version: browserVersion(await fullVersionList(), navigator.userAgent),
+      userAgent: device.userAgent,
+      executable: null,
+      source: 'serve',
+      flags: [],
+      endpoint: location.origin,
     },
-    suite: suiteInfo(measurePlan, plan.suite, plan.sizes),
-    peaks: { measured: { computeGflops: null, computeCaseId: null }, reference: reference.reference, ...(reference.missing !== undefined ? { referenceMissing: reference.missing } : {}) },
-    cases: [],
+    machine: hostFromBrowser(await describeMachine(), node),
+    prepare: (program) =>
+      program.peer
+        ? Promise.resolve({ ok: false, failure: { status: 'unsupported', message: `${program.peer.kernel} runs on its own page (${program.peer.page}), which the serve page does not open: run it with \`flopscope run\`` } })
+        : executor.prepare(program),
+    time: (handle, timing) => executor.time(handle, timing),
+    timeInterleaved: (handles, timing) => executor.timeInterleaved(handles, timing),
+    release: (handle) => executor.release(handle),
+    close: async () => undefined,
   };
-  say('adapter', `Adapter: ${adapterDisplayName(device.adapter, adapterInferred)}; ${results.env.browser.version} (${results.env.browser.webgpu} WebGPU)`);
+}
+
+/** Runs the plan on this browser's adapter, through the same core as `flopscope run`, and returns the complete results. */
+async function runInPage(plan: ServePlan, onProgress: (event: ProgressEvent) => void): Promise<Results> {
+  const runner = await pageRunner(onProgress, plan.node);
+  const { device } = runner;
+  say('adapter', `Adapter: ${device.adapter.description || `${device.adapter.vendor} ${device.adapter.architecture}`}; ${runner.browser.version}`);
   const list = element<HTMLOListElement>('cases');
   let current = '';
-  await measureCases({ device, runCase: (request) => runner.runCase(request) }, measurePlan, results, {
+  const hooks: MeasureHooks = {
     caseStarted: (index, total, label) => {
       current = `[${index}/${total}] ${label}`;
       say('status', `${current} ...`);
     },
+    caseProgress: onProgress,
     caseFinished: (record) => {
       const item = document.createElement('li');
       item.className = record.status;
@@ -131,8 +126,17 @@ async function measure(plan: ServePlan, onProgress: (event: ProgressEvent) => vo
       list.append(item);
     },
     save: () => undefined,
-  });
-  return results;
+    log: (line) => say('status', line),
+  };
+  const cases: PlannedCase[] = plan.cases.map((c) => ({ kernel: getKernel(c.kernel), shape: c.shape, params: c.params }));
+  // The CPU behind a software adapter is unknown to a page: no CPU estimate (the results say why).
+  const context: RunContext = { harness: plan.harness, host: runner.machine!, cpu: null };
+  return measureRun(
+    runner,
+    { cases, suite: { name: plan.suite, sizes: plan.sizes }, timing: plan.timing, seed: plan.seed, maxCheckedElements: plan.maxCheckedElements, measurePeak: plan.measurePeak, peakRequest: {} },
+    context,
+    hooks,
+  );
 }
 
 /** POST /results; the host's answer, or an error with its reason. */
@@ -177,7 +181,7 @@ function start(): void {
     void (async () => {
       try {
         const plan = await fetchPlan(form);
-        const results = await measure(plan, (progress) => say('phase', `${progress.phase}${progress.samples !== undefined ? ` (${progress.samples} samples)` : ''}`));
+        const results = await runInPage(plan, (progress) => say('phase', `${progress.phase}${progress.samples !== undefined ? ` (${progress.samples} samples)` : ''}`));
         say('status', `Measured ${results.cases.length} cases; sending them to the host...`);
         say('phase', '');
         const saved = await post(results, token!);

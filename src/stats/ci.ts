@@ -160,6 +160,19 @@ export function roundsHalfWidth(medians: readonly number[], confidence = 0.95): 
 }
 
 /**
+ * Half-width, in log units, of the t interval at `confidence` in which the typical median of
+ * another run of k launches would fall, from this run's k >= 2 launch medians (each launch a
+ * fresh browser process): t(1 - alpha/2, k - 1) x s x sqrt(2 / k). Not an interval for this run's
+ * own mean: one launch's offset (its clocks, its thread placement) repeats in none of the others,
+ * so what a rerun can give is the question (pyperf's, across processes).
+ */
+export function rerunHalfWidth(medians: readonly number[], confidence = 0.95): number {
+  requireConfidence(confidence);
+  const s = logSd(medians, 'rerunHalfWidth', 'launches');
+  return studentTQuantile(1 - (1 - confidence) / 2, medians.length - 1) * s * Math.sqrt(2 / medians.length);
+}
+
+/**
  * The standard deviation of the logs of at least 2 positive medians (of runs or rounds), the
  * spread the between-run intervals are built on; `what` and `unit` name them in errors.
  */

@@ -210,7 +210,7 @@ export function roundsShiftHalfWidth(base: readonly number[], next: readonly num
 }
 
 /** A comparison of two runs' times. */
-export interface Comparison {
+export interface SampleComparison {
   /** median(next) / median(base); > 1 means slower. */
   ratio: number;
   /** Bootstrap interval of the ratio at `confidence`. */
@@ -247,7 +247,7 @@ export function compareSamples(
     inflation = 1,
     runToRun = 0,
   }: CompareOptions = {},
-): Comparison {
+): SampleComparison {
   if (!(inflation >= 1)) throw new RangeError(`inflation must be >= 1, got ${inflation}`);
   if (!(runToRun >= 0)) throw new RangeError(`runToRun must be >= 0, got ${runToRun}`);
   if (!(thresholdFraction >= 0)) {

@@ -31,7 +31,7 @@ export function rankTune(results: Results, kernel: string): ShapeRanking[] {
   return [...byShape].map(([shapeLabel, records]) => ({
     shapeLabel,
     shape: records[0]!.shape,
-    ranked: records.filter((r) => tuneScore(r) !== null).sort((x, y) => y.gflops! - x.gflops!),
+    ranked: records.filter((r) => tuneScore(r) !== null).sort((x, y) => tuneScore(y)! - tuneScore(x)!),
     unsupported: records.filter((r) => r.status === 'unsupported'),
     failed: records.filter((r) => r.status === 'incorrect' || r.status === 'error'),
     tried: records.length,
@@ -43,7 +43,17 @@ export function tuneInfo(results: Results, kernel: string, budget: number | null
   const best = rankTune(results, kernel).flatMap(({ ranked, shape, shapeLabel }) => {
     const top = ranked[0];
     if (!top) return [];
-    return [{ shape, shapeLabel, params: top.params, gflops: top.gflops!, fractionOfMeasuredPeak: top.fractionOfMeasuredPeak, caseId: top.id }];
+    return [
+      {
+        shape,
+        shapeLabel,
+        params: top.params,
+        gflops: top.gflops ?? 0,
+        ...(top.metric === 'bandwidth' ? { metric: 'bandwidth' as const, gbPerS: top.gbPerS, fractionOfMeasuredBandwidth: top.fractionOfMeasuredBandwidth } : {}),
+        fractionOfMeasuredPeak: top.fractionOfMeasuredPeak,
+        caseId: top.id,
+      },
+    ];
   });
   return { kernel, strategy: budget === null ? 'grid' : 'search', budget, spaceSize, best };
 }

@@ -4,8 +4,8 @@
  * neighbours of the best configuration so far (one axis, one step), random again when the walk
  * is stuck. Pure: it sees only the records of what was measured.
  */
-import { gridPoints, neighbours, paramKey } from '../kernels/params.js';
-import type { KernelDescriptor, Params, Shape } from '../kernels/types.js';
+import { gridPoints, neighbours, paramKey } from '../api/params.js';
+import type { KernelDescriptor, Params, Shape } from '../api/types.js';
 import type { CaseRecord } from '../results/schema.js';
 import { createRng } from '../stats/rng.js';
 
@@ -18,9 +18,11 @@ export interface TuneCase {
 /** Part of the budget spent on the random sample before the greedy walk starts. */
 const RANDOM_FRACTION = 0.5;
 
-/** The figure a search ranks by: GFLOP/s of a case that ran and passed its check, else null. */
-export function tuneScore(record: Pick<CaseRecord, 'status' | 'gflops'>): number | null {
-  return record.status === 'ok' && record.gflops !== null ? record.gflops : null;
+/** The figure a search ranks by: the kernel's headline rate (GFLOP/s, or GB/s for a memory-bound kernel) of a case that ran and passed its check, else null. */
+export function tuneScore(record: Pick<CaseRecord, 'status' | 'gflops'> & Partial<Pick<CaseRecord, 'metric' | 'gbPerS'>>): number | null {
+  if (record.status !== 'ok') return null;
+  const rate = record.metric === 'bandwidth' ? record.gbPerS : record.gflops;
+  return rate ?? null;
 }
 
 /** The search over one shape. */
@@ -70,12 +72,12 @@ class ShapeSearch {
   }
 }
 
-/** The record with the highest GFLOP/s among those that ran and passed, or null. */
+/** The record with the highest rate among those that ran and passed, or null. */
 export function bestRecord(records: readonly CaseRecord[]): CaseRecord | null {
   let best: CaseRecord | null = null;
   for (const record of records) {
     const score = tuneScore(record);
-    if (score !== null && (best === null || score > best.gflops!)) best = record;
+    if (score !== null && (best === null || score > tuneScore(best)!)) best = record;
   }
   return best;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { getKernel } from '../../src/kernels/index.js';
 import { caseRecord } from '../../src/results/derive.js';
 import type { Results } from '../../src/results/schema.js';
-import { writeJsonAtomic } from '../../src/results/store.js';
+import { writeJsonAtomic } from '../../src/host/results-files.js';
 import { createRng } from '../../src/stats/rng.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { emptyResults, okOutcome } from '../helpers/results.js';

@@ -1,7 +1,7 @@
 /** `flopscope estimate`: JSON fields for scripts, and bad input with exit code 2. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeJsonAtomic } from '../../src/results/store.js';
+import { writeJsonAtomic } from '../../src/host/results-files.js';
 import { getKernel } from '../../src/kernels/index.js';
 import { caseRecord } from '../../src/results/derive.js';
 import { runCli, tempDir } from '../helpers/cli.js';

@@ -9,7 +9,7 @@ describe('matmul-naive in the browser', () => {
   const kernel = getKernel('matmul-naive');
 
   it('reports the adapter, its features and limits', () => {
-    const device = runner().session.device;
+    const device = runner().device;
     expect(device.adapter.vendor.length + device.adapter.architecture.length).toBeGreaterThan(0);
     expect(device.limits.maxStorageBufferBindingSize).toBeGreaterThan(0);
     expect(Array.isArray(device.features)).toBe(true);
@@ -25,7 +25,7 @@ describe('matmul-naive in the browser', () => {
       const record = caseRecord(kernel, shape, kernel.defaultParams, 'benchmark', outcome, { measured: { computeGflops: null, computeCaseId: null }, reference: null });
       expect(record.gflops).toBeGreaterThan(0);
       expect(record.samples.length).toBeGreaterThanOrEqual(3);
-      expect(record.timing?.clock).toBe(runner().session.device.features.includes('timestamp-query') ? 'gpu-timestamp' : 'wall');
+      expect(record.timing?.clock).toBe(runner().device.features.includes('timestamp-query') ? 'gpu-timestamp' : 'wall');
     });
   }
 

@@ -34,7 +34,7 @@ describe('matmul strategies in the browser', () => {
       const params = { ...kernel.defaultParams, ...overrides };
       for (const shape of SHAPES) {
         it(`${name} ${Object.keys(overrides).length ? 'small blocks' : 'defaults'} is correct at ${kernel.formatShape(shape)}`, async () => {
-          const features = runner().session.device.features;
+          const features = runner().device.features;
           const outcome = await runCase(runner(), name, shape, params, { maxSamples: 3, minSamples: 3 });
           if ((kernel.requiredFeatures ?? []).some((f) => !features.includes(f))) {
             expect(outcome.status).toBe('unsupported');
@@ -51,7 +51,7 @@ describe('matmul strategies in the browser', () => {
   it('reports matmul-f16 as unsupported, naming shader-f16, where the adapter lacks it', async () => {
     const kernel = getKernel('matmul-f16');
     const outcome = await runCase(runner(), kernel.name, { batch: 1, m: 33, n: 70, k: 19 }, kernel.defaultParams);
-    if (runner().session.device.features.includes('shader-f16')) {
+    if (runner().device.features.includes('shader-f16')) {
       // On an adapter with f16 the same case must pass its f16 check instead.
       expect(outcome.status, outcome.message).toBe('ok');
       expect(outcome.correctness?.passed).toBe(true);

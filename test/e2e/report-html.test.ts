@@ -9,6 +9,7 @@ import { ensureBrowser, launchBrowser, type LaunchedBrowser } from '../../src/ho
 import { getKernel } from '../../src/kernels/index.js';
 import { caseRecord } from '../../src/results/derive.js';
 import type { Results } from '../../src/results/schema.js';
+import { chartJsSource } from '../../src/host/paths.js';
 import { htmlReport } from '../../src/report/html.js';
 import { reportRows } from '../../src/report/summary.js';
 import { createRng } from '../../src/stats/rng.js';
@@ -53,7 +54,7 @@ describe('the HTML report in a browser', () => {
       { label: 'run-2', results: fixtureRun(0.9, '2026-11-24T11:00:00.000Z') },
     ];
     const path = join(tempDir(), 'report.html');
-    writeFileSync(path, htmlReport(runs, reportRows(runs)));
+    writeFileSync(path, htmlReport(runs, reportRows(runs), chartJsSource()));
 
     const page = await launched.browser.newPage();
     const errors: string[] = [];

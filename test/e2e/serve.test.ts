@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planFromQuery, servedResultsPath } from '../../src/cli/serve.js';
 import { findBrowser, launchBrowser, type LaunchedBrowser } from '../../src/host/browser.js';
-import { startServe, type ServeHandle } from '../../src/host/serve.js';
-import { planCases } from '../../src/host/suite-plan.js';
+import { startServe, type ServeHandle } from '../../src/host/serve-server.js';
+import { planCases } from '../../src/measure/plan.js';
 import { parseResults } from '../../src/results/read.js';
 import { tempDir } from '../helpers/cli.js';
 

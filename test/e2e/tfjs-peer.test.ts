@@ -3,8 +3,9 @@
  * browser, checked against the matmul CPU reference on the same seeded inputs, timed by wall clock.
  */
 import { describe, expect, it } from 'vitest';
-import { runCases } from '../../src/host/run.js';
-import { planCases } from '../../src/host/suite-plan.js';
+import type { BrowserRunner } from '../../src/host/browser-runner.js';
+import { runToFile } from '../../src/host/run-to-file.js';
+import { planCases } from '../../src/measure/plan.js';
 import { tempDir } from '../helpers/cli.js';
 import { TEST_TIMING, useRunner } from '../helpers/runner.js';
 
@@ -17,19 +18,14 @@ describe('the TF.js peer', () => {
     const dir = tempDir();
     const cases = planCases({ suite: 'peers', sizes: [64, 128], kernels: ['tfjs-matmul', 'matmul-naive'] });
     const handle = runner();
-    const { results } = await runCases({
-      cases,
-      suiteName: 'peers',
-      sizes: [64, 128],
-      timing: TEST_TIMING,
-      peakRequest: {},
-      seed: 1,
-      maxCheckedElements: 1 << 20,
-      measurePeak: false,
-      out: `${dir}/peers.json`,
-      reporter: quiet,
-      runner: { ...handle, close: async () => undefined },
-    });
+    const { results } = await runToFile(
+      { cases, suite: { name: 'peers', sizes: [64, 128] }, timing: TEST_TIMING, peakRequest: {}, seed: 1, maxCheckedElements: 1 << 20, measurePeak: false },
+      {},
+      { out: `${dir}/peers.json` },
+      quiet,
+      // Borrowed: runToFile closes its runner, and this one belongs to the file.
+      new Proxy(handle, { get: (target, key) => (key === 'close' ? async () => undefined : Reflect.get(target, key, target)) }),
+    );
     const peer = results.cases.filter((c) => c.kernel === 'tfjs-matmul');
     expect(peer).toHaveLength(2);
     for (const record of peer) {
@@ -42,7 +38,9 @@ describe('the TF.js peer', () => {
     // 64^3 x 2 FLOPs, the same useful work as flopscope's kernel at that shape.
     expect(peer[0]!.flops).toBe(2 * 64 ** 3);
     expect(results.cases.find((c) => c.kernel === 'matmul-naive')!.flops).toBe(peer[0]!.flops);
-    const runnerPageScripts = await (handle.session as unknown as { page: { evaluate(f: () => unknown): Promise<unknown> } }).page.evaluate(() => 'tf' in window || Boolean((window as unknown as Record<string, unknown>).flopscopePeer));
+    const runnerPageScripts = await (handle as BrowserRunner).runnerPage.page.evaluate(() =>
+      performance.getEntriesByType('resource').some((entry) => entry.name.includes('tfjs')) || 'tf' in window,
+    );
     expect(runnerPageScripts).toBe(false);
   });
 });

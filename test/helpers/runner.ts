@@ -1,10 +1,13 @@
 /**
  * Shared set-up of the end-to-end tests: one headless Chromium with the runner page per test
- * file, opened in beforeAll and closed in afterAll, plus small request builders.
+ * file, opened in beforeAll and closed in afterAll, plus a case runner through the core.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { openRunner, type RunnerHandle } from '../../src/host/run.js';
-import type { Params, Shape } from '../../src/kernels/types.js';
+import { openRunner } from '../../src/host/open-runner.js';
+import { getKernel } from '../../src/kernels/index.js';
+import type { KernelDescriptor, Params, Shape } from '../../src/api/types.js';
+import { measureCase } from '../../src/measure/case.js';
+import type { Runner } from '../../src/measure/runner.js';
 import type { CaseOutcome, TimingOptions } from '../../src/protocol/messages.js';
 
 /** Short timing for correctness-first tests: a few samples, never long. */
@@ -20,10 +23,10 @@ export const TEST_TIMING: TimingOptions = {
 };
 
 /** Opens one runner for the calling test file; `runner()` returns it inside tests. */
-export function useRunner(extraFlags: readonly string[] = []): () => RunnerHandle {
-  let handle: RunnerHandle | null = null;
+export function useRunner(extraFlags: readonly string[] = []): () => Runner {
+  let handle: Runner | null = null;
   beforeAll(async () => {
-    handle = await openRunner({ extraFlags, log: () => undefined });
+    handle = await openRunner({ extraFlags }, { log: () => undefined });
   });
   afterAll(async () => {
     await handle?.close();
@@ -34,20 +37,14 @@ export function useRunner(extraFlags: readonly string[] = []): () => RunnerHandl
   };
 }
 
-/** Runs one case with the test timing and a fixed seed. */
+/** Runs one case (a kernel by name, or a descriptor such as a deliberately broken one) with the test timing and a fixed seed. */
 export function runCase(
-  handle: RunnerHandle,
-  kernel: string,
+  runner: Runner,
+  kernel: string | KernelDescriptor,
   shape: Shape,
   params: Params,
   timing: Partial<TimingOptions> = {},
 ): Promise<CaseOutcome> {
-  return handle.session.runCase({
-    kernel,
-    shape,
-    params,
-    seed: 1,
-    timing: { ...TEST_TIMING, ...timing },
-    maxCheckedElements: 1 << 20,
-  });
+  const descriptor = typeof kernel === 'string' ? getKernel(kernel) : kernel;
+  return measureCase(runner, descriptor, shape, params, { seed: 1, timing: { ...TEST_TIMING, ...timing }, maxCheckedElements: 1 << 20 });
 }

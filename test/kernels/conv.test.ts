@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { convDot, convShapeFromSize } from '../../src/kernels/conv-problem.js';
+import { convDot, convShapeFromSize } from '../../src/api/problems/conv2d.js';
 import { getKernel } from '../../src/kernels/index.js';
-import { checkConfiguration } from '../../src/kernels/limits.js';
+import { checkConfiguration } from '../../src/measure/limits.js';
 
 const direct = getKernel('conv-direct');
 const im2col = getKernel('conv-im2col');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { getKernel, KERNELS } from '../../src/kernels/index.js';
-import { checkDeviceLimits, largestFittingSize } from '../../src/kernels/limits.js';
+import { checkDeviceLimits, largestFittingSize } from '../../src/measure/limits.js';
 
 const naive = getKernel('matmul-naive');
 const peak = getKernel('fma-peak');
@@ -18,7 +18,8 @@ describe('the kernel registry', () => {
 
   it('names the valid kernels for an unknown one', () => {
     expect(() => getKernel('nope')).toThrow(UsageError);
-    expect(() => getKernel('nope')).toThrow(/choose one of matmul-naive, fma-peak/);
+    // Listed by family (matmul, conv, bandwidth, peak, then peers), each baseline first and faster kernels later.
+    expect(() => getKernel('nope')).toThrow(/choose one of matmul-naive, matmul-tiled, matmul-blocked, matmul-f16, matmul-subgroup, conv-direct, .*, copy, gemv, fma-peak, fma-peak-f16, tfjs-matmul$/);
   });
 });
 

@@ -1,8 +1,8 @@
 /** The matmul strategy descriptors: work, buffers, dispatch, entry points and invalid configurations. */
 import { describe, expect, it } from 'vitest';
-import { f16ChunkedDotTolerance, F16_MIN_NORMAL, gamma } from '../../src/kernels/gemm-problem.js';
+import { f16ChunkedDotTolerance, F16_MIN_NORMAL, gamma } from '../../src/api/problems/gemm.js';
 import { getKernel } from '../../src/kernels/index.js';
-import { checkConfiguration, checkDeviceLimits } from '../../src/kernels/limits.js';
+import { checkConfiguration, checkDeviceLimits } from '../../src/measure/limits.js';
 import { tiledStorageBytes } from '../../src/kernels/matmul-tiled.js';
 
 const tiled = getKernel('matmul-tiled');

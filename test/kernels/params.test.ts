@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { getKernel } from '../../src/kernels/index.js';
-import { applyParamOverrides, gridPoints, gridSize, neighbours, paramKey } from '../../src/kernels/params.js';
+import { applyParamOverrides, gridPoints, gridSize, neighbours, paramKey } from '../../src/api/params.js';
 
 const space = { A: [1, 2, 3], B: [10, 20] };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeRounds, roundTiming } from '../../src/measure/rounds.js';
-import { DEFAULT_TIMING } from '../../src/cli/options.js';
+import { DEFAULT_TIMING } from '../../src/measure/defaults.js';
 import { okOutcome } from '../helpers/results.js';
 
 describe('roundTiming', () => {

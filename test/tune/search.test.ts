@@ -1,21 +1,21 @@
 /** The tuning search: the grid in full, or within a budget: defaults, random sample, greedy neighbours. */
 import { describe, expect, it } from 'vitest';
-import { gemmProblem } from '../../src/kernels/gemm-problem.js';
-import { neighbours, paramKey } from '../../src/kernels/params.js';
-import type { KernelDescriptor, Params } from '../../src/kernels/types.js';
+import { defineKernel } from '../../src/api/define-kernel.js';
+import { gemm } from '../../src/api/problems/gemm.js';
+import { neighbours, paramKey } from '../../src/api/params.js';
+import type { KernelDescriptor, Params } from '../../src/api/types.js';
 import type { CaseRecord } from '../../src/results/schema.js';
 import { bestRecord, TuneSearch } from '../../src/tune/search.js';
 
 /** A kernel with a 3 x 2 x 4 = 24-point space; only its space, defaults and shapes matter here. */
-const kernel = {
-  ...gemmProblem,
+const kernel: KernelDescriptor = defineKernel({
   name: 'toy',
-  summary: 'toy',
-  shader: '',
-  paramSpace: { A: [1, 2, 3], B: [10, 20], C: [5, 6, 7, 8] },
-  defaultParams: { A: 2, B: 10, C: 6 },
+  shader: { code: '' },
+  problem: gemm(),
+  params: { A: [1, 2, 3], B: [10, 20], C: [5, 6, 7, 8] },
+  defaults: { A: 2, B: 10, C: 6 },
   stages: () => [],
-} as KernelDescriptor;
+});
 
 const shape = kernel.shapeFromSize(64);
 
