@@ -53,6 +53,7 @@ export async function runMeasurement(
     timing: { ...timingFromArgs(args), ...timingOverrides },
     peakRequest: peakRequestFromArgs(args),
     maxCheckedElements: MAX_CHECKED_ELEMENTS,
+    saved: config.saved,
   };
   const choice = { ...runnerChoiceFromArgs(args), features: config.features ?? config.registry.features() };
   const out = resume ? resume.path : resultsOut(args.out, outSuffix);

@@ -78,7 +78,7 @@ async function checkoutBuiltins(root: string, cacheDir: string): Promise<LoadedC
   writeFileSync(file, code);
   const kernels = ((await import(`${pathToFileURL(file).href}?${Date.now()}`)) as { default: unknown[] }).default.filter(isKernel);
   for (const kernel of kernels) kernel.source.module = `${relative(process.cwd(), root) || root} (built in)`;
-  return { file: null, registry: new KernelRegistry(kernels), suites: [], defaultSuite: undefined };
+  return { file: null, registry: new KernelRegistry(kernels), suites: [], defaultSuite: undefined, modules: [], saved: null, savedPath: join(root, 'flopscope.tuned.json') };
 }
 
 /** Checks out `revision` of the repository around `from` and loads its kernels the way the candidate's were loaded. */

@@ -15,12 +15,30 @@ import type { KernelDescriptor } from '../api/types.js';
 import { UsageError } from '../errors.js';
 import { BUILTIN_KERNELS } from '../kernels/index.js';
 import { KernelRegistry } from '../api/registry.js';
+import { SAVED_SCHEMA, SavedFileSchema, type SavedFile } from '../measure/saved-configurations.js';
 import { checkKernelShader } from '../measure/shader-check.js';
 import { seededInputs } from '../protocol/seeded-inputs.js';
 import { loadShaderFile } from './shader-files.js';
 
 /** The names a config file may have, in the order they are looked for in each folder. */
 export const CONFIG_NAMES = ['flopscope.config.ts', 'flopscope.config.mts', 'flopscope.config.js', 'flopscope.config.mjs'] as const;
+
+/** The file `tune --save` keeps a device's best configurations in, beside the config. */
+export const SAVED_NAME = 'flopscope.tuned.json';
+
+/** The saved configurations at `path`, or null when there are none; a UsageError when the file is not one. */
+export function readSaved(path: string): SavedFile | null {
+  if (!existsSync(path)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new UsageError(`${shown(path)} is not JSON: it is written by \`flopscope tune --save\`; fix or delete it`);
+  }
+  const parsed = SavedFileSchema.safeParse(json);
+  if (!parsed.success) throw new UsageError(`${shown(path)} is not a ${SAVED_SCHEMA} file (${parsed.error.issues[0]?.message}): fix or delete it`);
+  return parsed.data;
+}
 
 /** What a config gives a run. */
 export interface LoadedConfig {
@@ -29,6 +47,12 @@ export interface LoadedConfig {
   registry: KernelRegistry;
   suites: readonly SuiteDefinition[];
   defaultSuite: string | undefined;
+  /** The user's kernel modules, absolute paths (serve bundles them for its page). */
+  modules: readonly string[];
+  /** Configurations `tune --save` recorded (flopscope.tuned.json beside the config), or null. */
+  saved: SavedFile | null;
+  /** Where `tune --save` writes them: beside the config, else in the working directory. */
+  savedPath: string;
 }
 
 /** The config file for `cwd`: the first of CONFIG_NAMES in it or a folder above it, or null. */
@@ -131,13 +155,14 @@ function probeReference(kernel: KernelDescriptor, moduleFile: string): void {
 }
 
 /** The user kernels of a config's `kernels` list (paths and globs relative to the config, or kernels). */
-async function userKernels(config: Config, configFile: string): Promise<KernelDescriptor[]> {
+async function userKernels(config: Config, configFile: string, modules: string[]): Promise<KernelDescriptor[]> {
   const dir = dirname(configFile);
   const kernels: KernelDescriptor[] = [];
   for (const entry of config.kernels ?? []) {
     if (typeof entry !== 'string') {
       resolveShader(entry, configFile);
       kernels.push(entry);
+      if (!modules.includes(configFile)) modules.push(configFile);
       continue;
     }
     const files = /[*?[{]/.test(entry) ? (await glob(entry, { cwd: dir, absolute: true })).sort() : [resolve(dir, entry)];
@@ -146,6 +171,7 @@ async function userKernels(config: Config, configFile: string): Promise<KernelDe
       if (!existsSync(file)) throw new UsageError(`${shown(configFile)}: kernels: ${entry} is not there (${shown(file)}): fix the path (relative to the config)`);
       const found = exportedKernels(await importModule(file));
       if (found.length === 0) throw new UsageError(`${shown(file)} exports no kernel: export default defineKernel({ ... }) (from 'flopscope')`);
+      modules.push(file);
       for (const kernel of found) {
         resolveShader(kernel, file);
         kernels.push(kernel);
@@ -162,7 +188,8 @@ async function userKernels(config: Config, configFile: string): Promise<KernelDe
 
 /** The built-in kernels alone (no config). */
 export function builtinConfig(): LoadedConfig {
-  return { file: null, registry: new KernelRegistry(BUILTIN_KERNELS), suites: [], defaultSuite: undefined };
+  const savedPath = join(process.cwd(), SAVED_NAME);
+  return { file: null, registry: new KernelRegistry(BUILTIN_KERNELS), suites: [], defaultSuite: undefined, modules: [], saved: readSaved(savedPath), savedPath };
 }
 
 /**
@@ -178,7 +205,7 @@ export async function loadConfig(options: { path?: string | undefined; cwd?: str
   } else {
     file = findConfig(cwd);
   }
-  if (file === null) return builtinConfig();
+  if (file === null) return { ...builtinConfig(), saved: readSaved(join(cwd, SAVED_NAME)), savedPath: join(cwd, SAVED_NAME) };
   const module = await importModule(file);
   const raw = module.default ?? module.config;
   if (raw === undefined) throw new UsageError(`${shown(file)} has no default export: export default defineConfig({ kernels: [...] })`);
@@ -188,7 +215,8 @@ export async function loadConfig(options: { path?: string | undefined; cwd?: str
     throw new UsageError(`${shown(file)}: ${issue.path.join('.') || 'the config'}: ${issue.message}: see "Benchmark your own kernel" in the README`);
   }
   const config = parsed.data as Config;
-  const registry = new KernelRegistry(BUILTIN_KERNELS, await userKernels(config, file));
+  const modules: string[] = [];
+  const registry = new KernelRegistry(BUILTIN_KERNELS, await userKernels(config, file, modules));
   const suites = config.suites ?? [];
   for (const suite of suites) {
     for (const name of suite.kernels) {
@@ -199,10 +227,6 @@ export async function loadConfig(options: { path?: string | undefined; cwd?: str
   if (config.defaultSuite !== undefined && !suites.some((s) => s.name === config.defaultSuite) && config.defaultSuite !== 'quick') {
     throw new UsageError(`${shown(file)}: defaultSuite ${config.defaultSuite} is not one of its suites: ${suites.map((s) => s.name).join(', ') || '(none)'}`);
   }
-  return { file, registry, suites, defaultSuite: config.defaultSuite };
-}
-
-/** The text of a file, for messages that quote a line of it. */
-export function fileLine(path: string, line: number): string {
-  return readFileSync(path, 'utf8').split('\n')[line - 1] ?? '';
+  const savedPath = join(dirname(file), SAVED_NAME);
+  return { file, registry, suites, defaultSuite: config.defaultSuite, modules, saved: readSaved(savedPath), savedPath };
 }

@@ -23,7 +23,7 @@ async function loadDawn(path: string | null): Promise<{ module: unknown; where: 
     if (!existsSync(entry)) throw new UsageError(`--dawn ${path}: no such file: ${INSTALL_HINT}`);
   } else {
     try {
-      entry = (await import.meta.resolve?.('webgpu'))?.replace(/^file:\/\//, '') ?? '';
+      entry = import.meta.resolve?.('webgpu')?.replace(/^file:\/\//, '') ?? '';
     } catch {
       entry = '';
     }
@@ -31,7 +31,7 @@ async function loadDawn(path: string | null): Promise<{ module: unknown; where: 
   }
   let version = 'unknown';
   try {
-    version = JSON.parse(readFileSync(join(dirname(entry), 'package.json'), 'utf8')).version ?? version;
+    version = (JSON.parse(readFileSync(join(dirname(entry), 'package.json'), 'utf8')) as { version?: string }).version ?? version;
   } catch {
     // a bare index.js without its package.json: the version stays unknown
   }

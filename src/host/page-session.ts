@@ -41,6 +41,9 @@ const NO_ADAPTER_HELP =
   'the browser gave no WebGPU adapter: check that it is Chromium/Chrome 113 or newer, that WebGPU is not blocklisted ' +
   '(on a machine with a GPU try --hardware-flags; docs/hardware.md), and see chrome://gpu';
 
+/** How long a page may take to load its executor and get a device: a GPU process that keeps failing to start (a missing driver behind --hardware-flags) never answers. */
+const INIT_DEADLINE_MS = 60_000;
+
 /** How long a failed call waits for a gone browser's process to report its exit. */
 const SETTLE_MS = 1000;
 
@@ -84,17 +87,30 @@ export class PageSession {
       if (parsed.success) hooks.onProgress?.(parsed.data);
     });
     await hooks.preparePage?.(page);
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction((name) => name in window, { timeout: 60_000 }, EXECUTOR_GLOBAL);
     let info: unknown;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer from navigator.gpu.requestAdapter() and the device within ${INIT_DEADLINE_MS / 1000} s`)), INIT_DEADLINE_MS);
+      page.once('error', (error) => reject(new Error(`crash: ${error.message}`)));
+    });
+    deadline.catch(() => undefined);
     try {
-      info = await page.evaluate((name, features) => (window as unknown as Record<string, Executor>)[name]!.init!({ features }), EXECUTOR_GLOBAL, [...(hooks.features ?? [])]);
+      const start = async (): Promise<unknown> => {
+        await page.goto(url, { waitUntil: 'load' });
+        await page.waitForFunction((name) => name in window, { timeout: INIT_DEADLINE_MS }, EXECUTOR_GLOBAL);
+        return page.evaluate((name, features) => (window as unknown as Record<string, Executor>)[name]!.init({ features }), EXECUTOR_GLOBAL, [...(hooks.features ?? [])]);
+      };
+      const started = start();
+      started.catch(() => undefined);
+      info = await Promise.race([started, deadline]);
     } catch (error) {
       const message = ((error as Error).message ?? String(error)).split('\n')[0]!;
       if (/NoWebGpuError|navigator\.gpu|requestAdapter/.test(message)) throw new EnvironmentError(hooks.noAdapterHelp?.(message) ?? `${NO_ADAPTER_HELP} (${message})`);
       // A GPU process that cannot start (a missing driver behind --hardware-flags, say) takes the page down with it.
       if (crashed !== null || /Target closed|crash/i.test(message)) throw new EnvironmentError(`${NO_ADAPTER_HELP} (the page crashed while asking for an adapter: ${crashed ?? message})`);
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
     const session = new PageSession(page, hooks, info);
     session.crashed = crashed;
@@ -115,7 +131,7 @@ export class PageSession {
     const before = this.fault();
     if (before) return { failure: { status: 'error', ...before } };
     try {
-      const call = this.page.evaluate((name, m, a) => (window as unknown as Record<string, Executor>)[name]![m]!(...a), EXECUTOR_GLOBAL, method, args);
+      const call = this.page.evaluate((name, m, a) => (window as unknown as Record<string, Executor>)[name]![m](...a), EXECUTOR_GLOBAL, method, args);
       call.catch(() => undefined); // answered by `ended` instead, it may reject later
       const value = await Promise.race([call, this.ended.then(() => Promise.reject(new Error('the page crashed or closed during the call')))]);
       return { value };

@@ -102,7 +102,7 @@ export async function serveThroughDevTools(page: Page, files: ReadonlyMap<string
 async function remoteFlags(browser: Browser): Promise<string[]> {
   try {
     const session = await browser.target().createCDPSession();
-    const { arguments: args } = (await session.send('Browser.getBrowserCommandLine')) as { arguments: string[] };
+    const { arguments: args } = await session.send('Browser.getBrowserCommandLine');
     await session.detach().catch(() => undefined);
     return args.slice(1);
   } catch {

@@ -60,6 +60,7 @@ export async function run(request: RunRequest = {}): Promise<Results> {
     measurePeak: request.peak ?? true,
     rounds: request.rounds ?? DEFAULT_ROUNDS,
     peakRequest: request.peaks ?? {},
+    saved: config.saved,
   };
   const log = request.onLog ?? (() => undefined);
   const hooks: Omit<MeasureHooks, 'save'> = {

@@ -66,7 +66,7 @@ export async function runToFile(
     writer.finish(results);
     return { results, path };
   } catch (error) {
-    const stopped = controller.signal.aborted ? controller.signal.reason : error;
+    const stopped = controller.signal.aborted ? (controller.signal.reason as unknown) : error;
     const where = writer ? `; the finished cases are in ${writer.partial}: continue with --resume ${writer.partial}` : '';
     if (stopped instanceof Interrupted) throw new Interrupted(stopped.signal, `${stopped.message}${where}`);
     if (stopped instanceof RunStopped) throw new RunStopped(stopped.fault, `${stopped.message}${where}`);

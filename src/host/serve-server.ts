@@ -16,7 +16,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { basename, dirname } from 'node:path';
 import { isExpectedError } from '../errors.js';
-import { MAX_RESULTS_BYTES, type PostedResults, type ServeError, type ServePlan } from '../protocol/serve.js';
+import { MAX_RESULTS_BYTES, type PostedResults, type ServeError, type ServePlan, type ServeSuite } from '../protocol/serve.js';
 import { formatRunTable } from '../report/table.js';
 import { parseResults } from '../results/read.js';
 import type { Results } from '../results/schema.js';
@@ -30,6 +30,8 @@ export interface ServeOptions {
   host?: string;
   /** Port; 0 picks a free one. */
   port?: number;
+  /** GET /suites: what the page offers (the built-in suites and the config's), default first. */
+  suites?: () => ServeSuite[];
   /** GET /plan's query as a plan; a UsageError becomes a 400 carrying its message. */
   plan(query: URLSearchParams): ServePlan;
   /** Where accepted results go; must not exist yet (the server never overwrites). */
@@ -41,6 +43,8 @@ export interface ServeOptions {
   maxBodyBytes?: number;
   /** The page's files (default: dist/serve). */
   dir?: string;
+  /** More files to serve, by URL path (the user's kernels' bundle, /user-kernels.js). */
+  extraFiles?: ReadonlyMap<string, { body: Buffer; type: string }>;
 }
 
 /** A running serve server. */
@@ -73,7 +77,7 @@ class Refusal extends Error {
   }
 }
 
-function sendJson(response: ServerResponse, status: number, body: ServePlan | PostedResults | ServeError, extra: Record<string, string> = {}): void {
+function sendJson(response: ServerResponse, status: number, body: ServePlan | PostedResults | ServeError | ServeSuite[], extra: Record<string, string> = {}): void {
   response.writeHead(status, { ...COMMON_HEADERS, 'content-type': 'application/json; charset=utf-8', ...extra });
   response.end(JSON.stringify(body) + '\n');
 }
@@ -120,7 +124,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? randomBytes(24).toString('base64url');
   const limit = options.maxBodyBytes ?? MAX_RESULTS_BYTES;
-  const files = loadFiles(options.dir ?? serveDir());
+  const files = new Map([...loadFiles(options.dir ?? serveDir()), ...(options.extraFiles ?? [])]);
   const loopbackOnly = LOOPBACK.has(host);
 
   const postResults = async (request: IncomingMessage): Promise<PostedResults> => {
@@ -165,6 +169,10 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
       return;
     }
     if (method !== 'GET' && method !== 'HEAD') throw new Refusal(405, `${method} is not served here`);
+    if (url.pathname === '/suites') {
+      sendJson(response, 200, options.suites?.() ?? []);
+      return;
+    }
     if (url.pathname === '/plan') {
       try {
         sendJson(response, 200, options.plan(url.searchParams));

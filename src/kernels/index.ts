@@ -9,6 +9,8 @@ import { KernelRegistry } from '../api/registry.js';
 import type { KernelDescriptor } from '../api/types.js';
 
 /** Every built-in kernel. */
+// The virtual module's declaration (scripts/builtin-kernels.d.mts) is outside the lint's project.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
 export const BUILTIN_KERNELS: readonly KernelDescriptor[] = builtins;
 
 /** The built-in kernels by name, in listing order (family, baseline first, faster later). */

@@ -12,6 +12,7 @@ import { resolveReferencePeaks, type HostCpu, type PeakRequest } from '../specs/
 import { SOFTWARE_SCALE, type Workload } from '../suites/workloads.js';
 import { measureCases, type MeasureHooks, type MeasureOptions } from './measure-cases.js';
 import { resumable } from './resume.js';
+import { adapterKey, SavedConfigurations, type SavedFile } from './saved-configurations.js';
 import { assertCasesFit, planWorkload, resolveForAdapter, type PlannedCase } from './plan.js';
 import type { Runner } from './runner.js';
 
@@ -25,8 +26,15 @@ export interface RunPlan extends MeasureOptions {
   workload?: { workload: Workload; scale: number | null } | undefined;
   /** What the user said about reference peaks (--gpu, --peak-tflops, --peak-bandwidth). */
   peakRequest: PeakRequest;
+  /** Configurations `tune --save` recorded, taken for the adapter they were tuned on. */
+  saved?: SavedFile | null | undefined;
   /** Adds to the finished results before they are saved (tune's ranking). */
   finalize?: ((results: Results) => void) | undefined;
+}
+
+/** The saved configurations of this adapter, if any were saved. */
+function savedFor(saved: SavedFile | null | undefined, adapter: Runner['device']['adapter']): SavedConfigurations | undefined {
+  return saved ? new SavedConfigurations(saved, adapterKey(adapter)) : undefined;
 }
 
 /** Facts about where the run happens that only the caller can know. */
@@ -39,11 +47,11 @@ export interface RunContext {
 }
 
 /** The cases of `plan` on this runner's adapter: a workload planned, configurations chosen for its class, buffers checked against its limits. */
-export function casesForAdapter(plan: Pick<RunPlan, 'cases' | 'workload'>, runner: Pick<Runner, 'device'>): { cases: PlannedCase[]; workloadScale: number | null } {
+export function casesForAdapter(plan: Pick<RunPlan, 'cases' | 'workload' | 'saved'>, runner: Pick<Runner, 'device'>): { cases: PlannedCase[]; workloadScale: number | null } {
   const { device } = runner;
   const workloadScale = plan.workload ? (plan.workload.scale ?? (isSoftwareAdapter(device.adapter) ? SOFTWARE_SCALE : 1)) : null;
   const planned = plan.workload ? planWorkload(plan.workload.workload, device.features, workloadScale!) : plan.cases;
-  const cases = resolveForAdapter(planned, device.adapter);
+  const cases = resolveForAdapter(planned, device.adapter, savedFor(plan.saved, device.adapter));
   assertCasesFit(cases, device.limits);
   return { cases, workloadScale };
 }
@@ -105,7 +113,7 @@ export async function measureRun(
   results.complete = false;
   hooks.save(results);
   // An A/B run's pairs get each side's configuration for this adapter, as plain cases do.
-  const ab = plan.ab && { ...plan.ab, pairs: plan.ab.pairs.map((pair) => ({ base: resolveForAdapter([pair.base], runner.device.adapter)[0]!, candidate: resolveForAdapter([pair.candidate], runner.device.adapter)[0]! })) };
+  const ab = plan.ab && { ...plan.ab, pairs: plan.ab.pairs.map((pair) => ({ base: resolveForAdapter([pair.base], runner.device.adapter)[0]!, candidate: resolveForAdapter([pair.candidate], runner.device.adapter, savedFor(plan.saved, runner.device.adapter))[0]! })) };
   if (ab) assertCasesFit(ab.pairs.map((pair) => pair.base), runner.device.limits);
   await measureCases(runner, cases, { ...plan, ab }, results, hooks);
   if (plan.workload) {

@@ -2,7 +2,7 @@
  * Configurations `flopscope tune --save` recorded for one device: the best configuration of a
  * kernel at a shape, per adapter, kept in `flopscope.tuned.json` beside the user's config (part
  * of the config: commit it with it). `run` takes them over the kernel's own tuned ones on that
- * adapter alone. Pure: the file is read and written in src/host/saved-configurations-file.ts.
+ * adapter alone. Pure: the file is read in src/host/config-loader.ts and written by src/cli/tune.ts.
  */
 import { z } from 'zod';
 import type { KernelDescriptor, Params, Shape } from '../api/types.js';

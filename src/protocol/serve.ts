@@ -20,6 +20,8 @@ export interface ServePlan {
   seed: number;
   maxCheckedElements: number;
   measurePeak: boolean;
+  /** The user's kernels' shaders by kernel name (their modules are served as /user-kernels.js); absent without a config. */
+  shaders?: Record<string, { code: string; file: string | null; hash: string | null; module: string | null }> | undefined;
   /** The harness that serves the page (env.harness) and its Node.js version (env.host.node). */
   harness: { version: string; commit: string | null };
   node: string;
@@ -35,4 +37,10 @@ export interface PostedResults {
 /** Any 4xx/5xx answer. */
 export interface ServeError {
   error: string;
+}
+
+/** GET /suites: a suite the page offers. */
+export interface ServeSuite {
+  name: string;
+  description: string;
 }

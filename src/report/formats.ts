@@ -38,7 +38,7 @@ export function markdownReport(runs: ReadonlyArray<{ label: string; results: Res
 /** CSV with a header, one line per case of every run. */
 export function csvReport(rows: readonly ReportRow[]): string {
   const header = ['run', 'started_at', 'device', 'kernel', 'shape', 'params', 'role', 'status', 'rate', 'unit', 'rel_half_width', 'median_ms', 'clock', 'flops', 'bytes', 'fraction_of_measured_peak', 'mfu'];
-  const quote = (value: unknown) => {
+  const quote = (value: string | number | boolean | null | undefined) => {
     const text = value === null || value === undefined ? '' : String(value);
     return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };

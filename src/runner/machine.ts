@@ -14,7 +14,7 @@ export async function describeMachine(): Promise<BrowserMachine> {
   } catch {
     // Refused (not a secure context, or a privacy setting): navigator.platform still says something.
   }
-  const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : null);
+  const text = (key: string) => (typeof values[key] === 'string' ? values[key] : null);
   return {
     uaPlatform: text('platform'),
     uaArchitecture: text('architecture'),

@@ -41,7 +41,7 @@ const modules = new WeakMap<GPUDevice, Map<string, GPUShaderModule>>();
 
 async function shaderModule(device: GPUDevice, code: string, index: number, stage: ProgramStage): Promise<GPUShaderModule> {
   let cache = modules.get(device);
-  if (!cache) modules.set(device, (cache = new Map()));
+  if (!cache) modules.set(device, (cache = new Map<string, GPUShaderModule>()));
   const cached = cache.get(code);
   if (cached) return cached;
   const module = device.createShaderModule({ code, label: stage.name });

@@ -6,14 +6,16 @@
  *
  * The state is on <body data-state>: idle, running, posted or failed (tests wait on it).
  */
-import { SUITES } from '../suites/suites.js';
-import { getKernel } from '../kernels/index.js';
+import { isKernel } from '../api/define-kernel.js';
+import { KernelRegistry } from '../api/registry.js';
+import type { KernelDescriptor } from '../api/types.js';
+import { BUILTIN_KERNELS, BUILTIN_REGISTRY } from '../kernels/index.js';
 import type { MeasureHooks } from '../measure/measure-cases.js';
 import { measureRun, type RunContext } from '../measure/measure-run.js';
 import type { PlannedCase } from '../measure/plan.js';
 import type { Runner } from '../measure/runner.js';
 import type { ProgressEvent } from '../protocol/messages.js';
-import type { PostedResults, ServeError, ServePlan } from '../protocol/serve.js';
+import type { PostedResults, ServeError, ServePlan, ServeSuite } from '../protocol/serve.js';
 import { headlineFigure } from '../report/figures.js';
 import { hostFromBrowser } from '../results/machine.js';
 import type { Results } from '../results/schema.js';
@@ -105,6 +107,30 @@ async function pageRunner(onProgress: (event: ProgressEvent) => void, node: stri
   };
 }
 
+/**
+ * The kernels the plan names: the built-in ones, and the user's when the plan has their shaders:
+ * their modules from /user-kernels.js (bundled by the host), each shader put in place as the
+ * host read it.
+ */
+async function kernelsOf(plan: ServePlan): Promise<KernelRegistry> {
+  if (!plan.shaders) return BUILTIN_REGISTRY;
+  const modules = (await import(/* @vite-ignore */ new URL('/user-kernels.js', location.origin).href)) as Record<string, Record<string, unknown>>;
+  const user: KernelDescriptor[] = [];
+  for (const module of Object.values(modules)) {
+    for (const value of Object.values(module)) {
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (!isKernel(item) || user.includes(item)) continue;
+        const shader = plan.shaders[item.name];
+        if (!shader) continue;
+        item.shader = shader.code;
+        item.source = { file: shader.file, pending: null, hash: shader.hash ?? undefined, module: shader.module ?? undefined };
+        user.push(item);
+      }
+    }
+  }
+  return new KernelRegistry(BUILTIN_KERNELS, user);
+}
+
 /** Runs the plan on this browser's adapter, through the same core as `flopscope run`, and returns the complete results. */
 async function runInPage(plan: ServePlan, onProgress: (event: ProgressEvent) => void): Promise<Results> {
   const runner = await pageRunner(onProgress, plan.node);
@@ -128,7 +154,8 @@ async function runInPage(plan: ServePlan, onProgress: (event: ProgressEvent) => 
     save: () => undefined,
     log: (line) => say('status', line),
   };
-  const cases: PlannedCase[] = plan.cases.map((c) => ({ kernel: getKernel(c.kernel), shape: c.shape, params: c.params }));
+  const registry = await kernelsOf(plan);
+  const cases: PlannedCase[] = plan.cases.map((c) => ({ kernel: registry.get(c.kernel), shape: c.shape, params: c.params }));
   // The CPU behind a software adapter is unknown to a page: no CPU estimate (the results say why).
   const context: RunContext = { harness: plan.harness, host: runner.machine!, cpu: null };
   return measureRun(
@@ -151,10 +178,12 @@ async function post(results: Results, token: string): Promise<PostedResults> {
   return body as PostedResults;
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const token = takeToken();
   const suite = element<HTMLSelectElement>('suite');
-  for (const entry of SUITES) suite.append(new Option(`${entry.name}: ${entry.description}`, entry.name));
+  // The host's suites (built in, and its config's), its default first.
+  const suites = (await (await fetch('/suites')).json()) as ServeSuite[];
+  for (const entry of suites) suite.append(new Option(`${entry.name}: ${entry.description}`, entry.name));
   const button = element<HTMLButtonElement>('run');
   const problem = webGpuProblem() ?? (token ? null : 'this page was opened without its token: open the URL that `flopscope serve` printed (it ends in ?token=...)');
   if (problem) {
@@ -199,4 +228,4 @@ function start(): void {
   });
 }
 
-start();
+void start();

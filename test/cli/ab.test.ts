@@ -4,31 +4,18 @@
  * exit 2, nothing written.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseResults } from '../../src/results/read.js';
 import { runCli } from '../helpers/cli.js';
+import { exampleProject, replaceIn } from '../helpers/example-project.js';
 
-const EXAMPLE = resolve(import.meta.dirname, '../../examples/custom-kernel');
-const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
+const project = (edit?: (dir: string) => void) => exampleProject('ab-', edit);
+
 const QUICK = ['--sizes', '48', '--max-time', '3s'];
 
-/** A copy of the example project inside this repository (its `import 'flopscope'` finds this package); `edit` changes it. */
-function project(edit: (dir: string) => void = () => undefined): string {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const dir = mkdtempSync(join(ARTIFACTS, 'ab-'));
-  cpSync(join(EXAMPLE, 'kernels'), join(dir, 'kernels'), { recursive: true });
-  cpSync(join(EXAMPLE, 'flopscope.config.ts'), join(dir, 'flopscope.config.ts'));
-  edit(dir);
-  return dir;
-}
 
-function replaceIn(file: string, from: string, to: string): void {
-  const text = readFileSync(file, 'utf8');
-  expect(text, `${file} has ${from}`).toContain(from);
-  writeFileSync(file, text.replace(from, to));
-}
 
 /** The softmax made several times slower: 256 more exps per element, their sum multiplied by a zero the compiler cannot see. */
 function slowed(dir: string): void {

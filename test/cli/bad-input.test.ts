@@ -31,7 +31,7 @@ describe('bad input without a browser', () => {
   }
 
   it('names the commands for an unknown one', async () => {
-    expectUsageError(await runCli(['frob']), /unknown command "frob": choose one of run, tune, peaks, device, estimate, serve, compare, report/);
+    expectUsageError(await runCli(['frob']), /unknown command "frob": choose one of run, ab, tune, peaks, device, estimate, serve, compare, report/);
   });
 
   it('refuses an unknown option', async () => {

@@ -2,34 +2,17 @@
  * A user's config and kernels, as a user writes them: loaded with no build step, and every
  * mistake in them a one-line error naming the file (and line) and the fix, exit 2, nothing written.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseResults } from '../../src/results/read.js';
 import { runCli } from '../helpers/cli.js';
+import { exampleProject, replaceIn } from '../helpers/example-project.js';
 
-const EXAMPLE = resolve(import.meta.dirname, '../../examples/custom-kernel');
-const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
+const project = (edit?: (dir: string) => void) => exampleProject('config-', edit);
 
-/**
- * A copy of the example project inside this repository, so that its `import ... from 'flopscope'`
- * resolves to this package (its own name); `edit` changes it before the run.
- */
-function project(edit: (dir: string) => void = () => undefined): string {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const dir = mkdtempSync(join(ARTIFACTS, 'config-'));
-  cpSync(join(EXAMPLE, 'kernels'), join(dir, 'kernels'), { recursive: true });
-  cpSync(join(EXAMPLE, 'flopscope.config.ts'), join(dir, 'flopscope.config.ts'));
-  edit(dir);
-  return dir;
-}
 
-/** Replaces `from` by `to` in `file` (the edit must apply). */
-function replaceIn(file: string, from: string, to: string): void {
-  const text = readFileSync(file, 'utf8');
-  expect(text, `${file} has ${from}`).toContain(from);
-  writeFileSync(file, text.replace(from, to));
-}
+
 
 /** Exit 2, one line naming the problem, no stack trace, nothing on stdout, no results written. */
 async function expectRefused(dir: string, args: string[], pattern: RegExp): Promise<void> {

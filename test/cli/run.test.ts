@@ -41,7 +41,7 @@ describe('flopscope run', () => {
       expect(record.timing!.roundMedians).toHaveLength(3);
       expect(record.samples).toHaveLength(record.timing!.sampleCount);
     }
-    expect(result.stdout).toMatch(/or of the t interval of its 3 rounds' medians where wider/);
+    expect(result.stdout).toMatch(/or of the t interval of its 3 rounds' medians \(each case measured 3 times in turn\), where wider/);
   });
 
   it('prints a table with units, clock and check on stdout and progress on stderr', async () => {

@@ -1,5 +1,5 @@
 /** `flopscope tune` and `flopscope run --param` end to end, as a user types them. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseResults } from '../../src/results/read.js';
@@ -12,7 +12,7 @@ describe('flopscope tune', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/matmul-blocked at 24x24x24: \d+ configurations tried, \d+ ok/);
     expect(result.stdout).toMatch(/Rank.*Config.*GFLOP\/s.*Spread.*% fma-peak/);
-    expect(result.stdout).toMatch(/Best configuration per shape:\n  24x24x24: WG_X=\d+ WG_Y=\d+ TM=\d+ TN=\d+ KSTEP=\d: [\d.]+ [MG]FLOP\/s/);
+    expect(result.stdout).toMatch(/Best configuration per shape:\n {2}24x24x24: WG_X=\d+ WG_Y=\d+ TM=\d+ TN=\d+ KSTEP=\d: [\d.]+ [MG]FLOP\/s/);
     expect(result.stderr).toMatch(/tuning matmul-blocked at 24: up to 4 of 1000 configurations per size/);
 
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
@@ -34,6 +34,39 @@ describe('flopscope tune', () => {
       spaceSize: 1000,
       best: [{ shape: { batch: 1, m: 24, n: 24, k: 24 }, shapeLabel: '24x24x24', params: best.params, gflops: best.gflops, fractionOfMeasuredPeak: null, caseId: best.id }],
     });
+  });
+
+  it('--save keeps the best configuration for this adapter beside the config, and run takes it there', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'tune.json');
+    const tuned = await runCli(['tune', '--kernel', 'matmul-blocked', '--sizes', '24', '--budget', '3', '--no-peak', '--max-time', '100ms', '--out', out, '--save'], { cwd: dir });
+    expect(tuned.code, tuned.stderr).toBe(0);
+    const tuneResults = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
+    const best = tuneResults.tune!.best[0]!;
+    expect(tuned.stderr).toContain(`saved 24x24x24: ${Object.entries(best.params).map(([k, v]) => `${k}=${v}`).join(' ')} for this adapter in ${join(dir, 'flopscope.tuned.json')}`);
+    const saved = JSON.parse(readFileSync(join(dir, 'flopscope.tuned.json'), 'utf8'));
+    expect(saved.schema).toBe('flopscope/tuned@1');
+    const [adapter] = Object.keys(saved.adapters);
+    expect(adapter).toContain(tuneResults.env.adapter.description);
+    expect(saved.adapters[adapter!]['matmul-blocked']['24x24x24']).toMatchObject({ params: best.params, gflops: best.gflops, results: out });
+
+    // The same folder's run uses it at that shape, and a --param still wins over it.
+    const runOut = join(dir, 'run.json');
+    const run = await runCli(['run', '--kernel', 'matmul-blocked', '--sizes', '24', '--no-peak', '--max-time', '100ms', '--out', runOut], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(parseResults(JSON.parse(readFileSync(runOut, 'utf8')), runOut).cases.find((c) => c.role === 'benchmark')!.params).toEqual(best.params);
+    const override = join(dir, 'override.json');
+    const param = await runCli(['run', '--kernel', 'matmul-blocked', '--sizes', '24', '--no-peak', '--max-time', '100ms', '--param', 'KSTEP=4', '--out', override], { cwd: dir });
+    expect(param.code, param.stderr).toBe(0);
+    expect(parseResults(JSON.parse(readFileSync(override, 'utf8')), override).cases.find((c) => c.role === 'benchmark')!.params).toEqual({ ...best.params, KSTEP: 4 });
+  });
+
+  it('refuses a flopscope.tuned.json that is not one', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'flopscope.tuned.json'), '{"schema": "other"}');
+    const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '24', '--no-peak'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/^flopscope: flopscope\.tuned\.json is not a flopscope\/tuned@1 file \(.*\): fix or delete it$/);
   });
 
   it('names the valid kernels for an unknown one, and refuses a zero budget', async () => {

@@ -26,6 +26,8 @@ const SHAPES = [
   conv(1, 11, 5, 13, 3, 2, 1), // odd channels and filters: 6x6x13 out
   conv(2, 6, 16, 12, 1, 1, 0), // 1x1, K = 16 (vec4 GEMM path)
   conv(1, 8, 4, 20, 5, 1, 2), // 5x5 padding 2, K = 100
+  conv(2, 7, 32, 12, 3, 1, 1), // channels a multiple of 16 (vec4 path of conv-quadswap), batch 2, 7x7x12 out
+  conv(1, 9, 16, 8, 3, 2, 1), // 16 channels, stride 2, padding 1: 5x5x8 out
 ];
 
 /** For each strategy: its defaults, and small tiles so the shapes span several of them. */
@@ -33,6 +35,7 @@ const CONFIGS: Record<string, Record<string, number>[]> = {
   'conv-direct': [{}, { WG_X: 2, WG_Y: 4, FB: 8 }, { FB: 1 }],
   'conv-im2col': [{}, { IM_WG_X: 16, IM_WG_Y: 2, WG_X: 2, WG_Y: 2, TM: 4, TN: 8 }],
   'conv-implicit-gemm': [{}, { WG_X: 4, WG_Y: 4, RM: 2, RN: 1, TK: 8 }],
+  'conv-quadswap': [{}, { WG_SIZE: 8, QUADS_N: 2, TM: 2, TN: 8, KGROUPS: 2 }],
 };
 
 describe('conv2d strategies in the browser', () => {
@@ -45,6 +48,10 @@ describe('conv2d strategies in the browser', () => {
       for (const shape of SHAPES) {
         it(`${name} ${Object.keys(overrides).length ? JSON.stringify(overrides) : 'defaults'} is correct at ${kernel.formatShape(shape)}`, async () => {
           const outcome = await runCase(runner(), name, shape, params, { maxSamples: 3, minSamples: 3 });
+          if ((kernel.requiredFeatures ?? []).some((f) => !runner().device.features.includes(f))) {
+            expect(outcome.status).toBe('unsupported');
+            return;
+          }
           expect(outcome.status, outcome.message).toBe('ok');
           const total = kernel.buffers(shape, params).find((b) => b.name === 'output')!.length;
           expect(outcome.correctness).toMatchObject({ passed: true, mode: 'full', checked: total, mismatches: 0 });

@@ -23,6 +23,8 @@ const CONFIGS: Record<string, Record<string, number>[]> = {
   'matmul-tiled': [{}, { WG_X: 8, WG_Y: 4, RM: 4, RN: 2, TK: 8 }],
   'matmul-blocked': [{}, { WG_X: 2, WG_Y: 2, TM: 4, TN: 8 }],
   'matmul-subgroup': [{}, { WG_SIZE: 16, QUADS_N: 2, TM: 2, TN: 8 }],
+  // Two groups of 16 per trip and the scalar groups of 4 after them (K = 67, 40, 24), two quads along N.
+  'matmul-quadswap': [{}, { WG_SIZE: 16, QUADS_N: 2, TM: 2, TN: 8, KSTEP: 4, KGROUPS: 2 }],
 };
 
 describe('matmul strategies in the browser', () => {

@@ -20,7 +20,7 @@ function startRemoteChromium(profile: string): Promise<{ child: ChildProcess; ws
   });
   return new Promise((resolve, reject) => {
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       const match = stderr.match(/DevTools listening on (ws:\/\/\S+)/);
       if (match) resolve({ child, ws: match[1]! });

@@ -74,7 +74,7 @@ describe('the HTML report in a browser', () => {
 
     const canvases = await page.$$eval('canvas', (elements) =>
       elements.map((canvas) => {
-        const c = canvas as HTMLCanvasElement;
+        const c = canvas;
         const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
         let painted = 0;
         for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) painted++;

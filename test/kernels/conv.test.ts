@@ -6,7 +6,8 @@ import { checkConfiguration } from '../../src/measure/limits.js';
 const direct = getKernel('conv-direct');
 const im2col = getKernel('conv-im2col');
 const implicit = getKernel('conv-implicit-gemm');
-const CONV_KERNELS = [direct, im2col, implicit];
+const quadswap = getKernel('conv-quadswap');
+const CONV_KERNELS = [direct, im2col, implicit, quadswap];
 
 /** AlexNet conv1 (Krizhevsky et al. 2012; torchvision's alexnet): 227x227x3, 96 filters 11x11, stride 4, no padding. */
 const ALEXNET_CONV1 = { batch: 1, height: 227, width: 227, channels: 3, filters: 96, kernelH: 11, kernelW: 11, stride: 4, pad: 0 };
@@ -87,5 +88,23 @@ describe('conv2d descriptors', () => {
     }
     const violation = checkConfiguration(direct, SMALL, { WG_X: 64, WG_Y: 64, FB: 1 }, { maxComputeInvocationsPerWorkgroup: 256 });
     expect(violation?.limit).toBe('maxComputeInvocationsPerWorkgroup');
+  });
+
+  it('conv-quadswap: the lowered GEMM tiled as matmul-quadswap, vec4 loads only when C is a multiple of 16 and M of 4', () => {
+    // ResNet-50 stage 2's 3x3 (He et al. 2016): 56 x 56 = 3,136 GEMM rows by 64 filters, K = 3 x 3 x 64.
+    const resnet = { batch: 1, height: 56, width: 56, channels: 64, filters: 64, kernelH: 3, kernelW: 3, stride: 1, pad: 1 };
+    const params = { WG_SIZE: 32, QUADS_N: 1, TM: 8, TN: 32, KSTEP: 8, KGROUPS: 1 };
+    const [stage] = quadswap.stages(resnet, params);
+    // 8 quads x 4 lanes x 8 rows = 256 rows per workgroup: ceil(3136 / 256) = 13; 64 / 32 = 2 column blocks.
+    expect(stage).toMatchObject({ entryPoint: 'main', workgroups: [2, 13, 1], workgroupSize: [32, 1, 1], workgroupStorageBytes: 0 });
+    expect(stage!.bindings).toEqual(['input', 'filter', 'output', 'input', 'filter']);
+    expect(stage!.constants).toEqual(params);
+    expect(quadswap.requiredFeatures).toEqual(['subgroups']);
+    // 24 channels (AlexNet conv2 at --scale 0.25) are not a multiple of 16; 3 (every stem) neither.
+    expect(quadswap.stages({ ...resnet, channels: 24 }, params)[0]!.entryPoint).toBe('main_unaligned');
+    expect(quadswap.stages(SMALL, params)[0]!.entryPoint).toBe('main_unaligned');
+    // 64 channels but 6 filters: the filter rows are no whole vec4s.
+    expect(quadswap.stages({ ...resnet, filters: 6 }, params)[0]!.entryPoint).toBe('main_unaligned');
+    expect(quadswap.checkConfig!(resnet, { ...params, WG_SIZE: 8, QUADS_N: 4 })).toMatch(/WG_SIZE 8 is not a multiple of 4 x QUADS_N \(16\)/);
   });
 });

@@ -8,6 +8,7 @@ import { tiledStorageBytes } from '../../src/kernels/matmul-tiled.js';
 const tiled = getKernel('matmul-tiled');
 const blocked = getKernel('matmul-blocked');
 const subgroup = getKernel('matmul-subgroup');
+const quadswap = getKernel('matmul-quadswap');
 const f16 = getKernel('matmul-f16');
 
 /** SwiftShader's limits as `flopscope device` printed them on this machine. */
@@ -26,7 +27,7 @@ const LIMITS = {
 const odd = { batch: 3, m: 67, n: 33, k: 5 };
 
 describe('every f32 matmul strategy', () => {
-  for (const kernel of [tiled, blocked, subgroup]) {
+  for (const kernel of [tiled, blocked, subgroup, quadswap]) {
     it(`${kernel.name}: 2MNK FLOPs per batch, f32 A, B and C, default configuration inside the limits`, () => {
       expect(kernel.flops(odd)).toBe(2 * 3 * 67 * 33 * 5); // 66,330
       expect(kernel.bytes(odd)).toBe(4 * 3 * (67 * 5 + 5 * 33 + 67 * 33)); // 32,532
@@ -120,6 +121,30 @@ describe('matmul-subgroup', () => {
     expect(subgroup.checkConfig!(odd, params)).toMatch(/WG_SIZE 16 is not a multiple of 4 x QUADS_N \(32\)/);
     expect(checkConfiguration(subgroup, odd, params, LIMITS)).toEqual({ limit: 'configuration', message: subgroup.checkConfig!(odd, params) });
     expect(subgroup.checkConfig!(odd, { ...params, WG_SIZE: 32 })).toBeNull();
+  });
+});
+
+describe('matmul-quadswap', () => {
+  it('needs subgroups, gives each quad 4 x TM rows by TN columns and reads vec4s only when K and N are multiples of 4', () => {
+    expect(quadswap.requiredFeatures).toEqual(['subgroups']);
+    const params = { WG_SIZE: 64, QUADS_N: 2, TM: 4, TN: 16, KSTEP: 8, KGROUPS: 2 };
+    const [stage] = quadswap.stages(quadswap.shapeFromSize(512), params);
+    // 2 quads x 16 columns = 32 columns; 64 / 4 / 2 = 8 quads x 4 lanes x 4 rows = 128 rows.
+    expect(stage).toMatchObject({ entryPoint: 'main', workgroups: [512 / 32, 512 / 128, 1], workgroupSize: [64, 1, 1], workgroupStorageBytes: 0 });
+    expect(stage!.constants).toEqual(params);
+    expect(stage!.bindings).toEqual(['a', 'b', 'c', 'a', 'b']);
+    // 1024 x 64 x 1024 (the matmul suite's skinny shape): 64 / 32 = 2 column blocks, 1024 / 128 = 8 row blocks.
+    expect(quadswap.stages({ batch: 1, m: 1024, n: 64, k: 1024 }, params)[0]!.workgroups).toEqual([2, 8, 1]);
+    // Defaults at the odd batched shape: one block of 8 quads x 4 x 8 = 256 rows by 32 columns per batch.
+    const [small] = quadswap.stages(odd, quadswap.defaultParams);
+    expect(small).toMatchObject({ entryPoint: 'main_unaligned', workgroups: [Math.ceil(33 / 32), 1, 3] });
+  });
+
+  it('rejects a workgroup that does not hold whole rows of quads, naming the rule', () => {
+    const params = { WG_SIZE: 8, QUADS_N: 4, TM: 4, TN: 8, KSTEP: 4, KGROUPS: 1 };
+    expect(quadswap.checkConfig!(odd, params)).toMatch(/WG_SIZE 8 is not a multiple of 4 x QUADS_N \(16\)/);
+    expect(checkConfiguration(quadswap, odd, params, LIMITS)).toEqual({ limit: 'configuration', message: quadswap.checkConfig!(odd, params) });
+    expect(quadswap.checkConfig!(odd, { ...params, WG_SIZE: 16 })).toBeNull();
   });
 });
 

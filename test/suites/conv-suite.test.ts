@@ -24,8 +24,9 @@ describe('the conv suite', () => {
       expect(labels).toContain(`${kernel} 1x56x56x64 * 3x3x64x64 /1 p1`);
       expect(labels).toContain(`${kernel} 1x7x7x2048 * 1x1x2048x512 /1 p0`);
     }
-    // 5 AlexNet layers + the stem + 3 convs in each of 4 stages, each run by 3 strategies.
-    expect(labels).toHaveLength((5 + 1 + 12) * 3);
+    // 5 AlexNet layers + the stem + 3 convs in each of 4 stages, each run by every strategy (4).
+    expect(labels).toHaveLength((5 + 1 + 12) * CONV_KERNELS.length);
+    expect(CONV_KERNELS).toHaveLength(4);
   });
 
   it('--scale 0.25 shrinks height, width, channels and filters, keeping filter size, stride and padding', () => {
