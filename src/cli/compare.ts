@@ -8,14 +8,16 @@ import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
 import { compareRuns, deviceKey, formatComparison } from '../report/compare.js';
+import { implementationKey, implementationOf } from '../results/implementation.js';
 import type { Results } from '../results/schema.js';
 import { readResultsFile } from '../host/results-files.js';
 import { parseCount, parseNoise } from './arguments.js';
 import { writeStdout } from './output.js';
 
 /**
- * The `count` newest results files in `dir` that started before `next` on the same adapter
- * (never `next` itself, a partial file, or a file that is not results), newest first.
+ * The `count` newest results files in `dir` that started before `next` on the same adapter and
+ * WebGPU implementation (never `next` itself, a partial file, or a file that is not results),
+ * newest first.
  */
 export function latestBaselines(dir: string, nextPath: string, next: Results, count = 1): string[] {
   let names: string[];
@@ -25,19 +27,21 @@ export function latestBaselines(dir: string, nextPath: string, next: Results, co
     throw new UsageError(`--baseline latest: cannot read ${dir}/: give the baseline file instead`);
   }
   const device = deviceKey(next);
+  const implementation = implementationKey(next);
   const candidates = names
     .map((name) => join(dir, name))
     .filter((path) => resolve(path) !== resolve(nextPath))
     .flatMap((path) => {
       try {
         const results = readResultsFile(path);
-        return results.env.startedAt < next.env.startedAt && deviceKey(results) === device ? [{ path, startedAt: results.env.startedAt }] : [];
+        const same = deviceKey(results) === device && implementationKey(results) === implementation;
+        return results.env.startedAt < next.env.startedAt && same ? [{ path, startedAt: results.env.startedAt }] : [];
       } catch {
         return []; // not a results file of this version: not a baseline
       }
     })
     .sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1));
-  if (candidates.length === 0) throw new UsageError(`--baseline latest: no results file in ${dir}/ from ${device} started before ${nextPath}: run the baseline first or give its path`);
+  if (candidates.length === 0) throw new UsageError(`--baseline latest: no results file in ${dir}/ from ${device} on ${implementationOf(next).label} started before ${nextPath}: run the baseline first or give its path`);
   return candidates.slice(0, count).map((candidate) => candidate.path);
 }
 
@@ -53,6 +57,7 @@ export function registerCompare<T>(cli: Argv<T>): Argv<T> {
         .option('runs', { type: 'number', default: 1, describe: 'with --baseline latest: how many of the newest earlier runs to take as baselines' })
         .option('threshold', { type: 'string', default: '5%', describe: 'a change smaller than this does not count' })
         .option('allow-different-devices', { type: 'boolean', default: false, describe: 'compare runs from different adapters' })
+        .option('allow-different-implementations', { type: 'boolean', default: false, describe: 'compare runs from different WebGPU implementations (Dawn in Chrome, wgpu in Firefox)' })
         .option('json', { type: 'boolean', default: false, describe: 'print JSON instead of the table' })
         .example('$0 compare results/main.json results/pr.json', 'is the PR slower?')
         .example('$0 compare main-1.json main-2.json main-3.json pr.json', 'against three baseline runs: their run-to-run spread counts')
@@ -76,8 +81,13 @@ export function registerCompare<T>(cli: Argv<T>): Argv<T> {
       const next = readResultsFile(nextPath);
       const bases = basePaths.map((path) => {
         const base = readResultsFile(path);
-        if (deviceKey(base) !== deviceKey(next) && !args['allow-different-devices']) {
-          throw new UsageError(`${path} ran on "${deviceKey(base)}" and ${nextPath} on "${deviceKey(next)}": pass --allow-different-devices to compare them anyway`);
+        // The same WGSL compiled by Tint (Dawn) or naga (wgpu) is a different program: as for another adapter, only when told.
+        const otherDevice = deviceKey(base) !== deviceKey(next) && !args['allow-different-devices'];
+        const otherImplementation = implementationKey(base) !== implementationKey(next) && !args['allow-different-implementations'];
+        if (otherDevice || otherImplementation) {
+          const where = (results: Results) => [otherDevice ? `"${deviceKey(results)}"` : null, otherImplementation ? implementationOf(results).label : null].filter(Boolean).join(' on ');
+          const flags = [otherDevice ? '--allow-different-devices' : null, otherImplementation ? '--allow-different-implementations' : null].filter(Boolean).join(' and ');
+          throw new UsageError(`${path} ran on ${where(base)} and ${nextPath} on ${where(next)}: pass ${flags} to compare them anyway (\`flopscope report\` shows them side by side)`);
         }
         return base;
       });

@@ -10,6 +10,7 @@ import type { BrowserIdentity, Runner } from '../measure/runner.js';
 import { DeviceReportSchema, type DeviceReport, type FaultKind, type TimingOptions } from '../protocol/messages.js';
 import type { CaseProgram, Prepared, Timed, TimedPair } from '../protocol/program.js';
 import type { RunEnvironment } from '../results/schema.js';
+import type { AdapterInference } from '../specs/unnamed-adapter.js';
 import { PageSession, type PageHooks } from './page-session.js';
 
 /** A browser ready for the runner: where its pages load from, and how to let go of it. */
@@ -22,6 +23,8 @@ export interface ConnectedBrowser {
   hooks: Omit<PageHooks, 'browserGone'>;
   /** For a browser on another machine: that machine, as the runner page describes it. */
   describeMachine?: ((session: PageSession) => Promise<RunEnvironment['host']>) | undefined;
+  /** What is known of an adapter that reports no name (Firefox: lavapipe), from its device report. */
+  inferAdapter?: ((device: DeviceReport) => AdapterInference | undefined) | undefined;
   /** Why the browser is gone ('signal SIGKILL', 'exit code 1'), or null while it runs. */
   gone(): string | null;
   /** The fault a gone browser is: it exited (launched here), or the connection to it closed (remote). */
@@ -76,6 +79,10 @@ export class BrowserRunner implements Runner {
       await connected.close().catch(() => undefined);
       throw error;
     }
+  }
+
+  get adapterInferred(): AdapterInference | undefined {
+    return this.connected.inferAdapter?.(this.device);
   }
 
   get browser(): BrowserIdentity {

@@ -124,8 +124,8 @@ export function ensureBrowser(log: (line: string) => void, env: NodeJS.ProcessEn
 
 /** The browser given with --browser PATH (it overrides discovery); a UsageError when it cannot run. */
 export function browserFromOption(path: string): FoundBrowser {
-  if (!existsSync(path)) throw new UsageError(`--browser ${path}: no such file: give the path of a Chromium, Chrome or Edge executable`);
-  if (!isExecutable(path)) throw new UsageError(`--browser ${path} is not an executable file: give the path of a Chromium, Chrome or Edge executable`);
+  if (!existsSync(path)) throw new UsageError(`--browser ${path}: no such file: give the path of a Chromium, Chrome, Edge or Firefox executable, or --browser firefox / --browser chromium to find one`);
+  if (!isExecutable(path)) throw new UsageError(`--browser ${path} is not an executable file: give the path of a Chromium, Chrome, Edge or Firefox executable, or --browser firefox / --browser chromium to find one`);
   return { path, source: 'option' };
 }
 

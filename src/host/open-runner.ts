@@ -9,7 +9,9 @@ import type { Runner } from '../measure/runner.js';
 import type { ProgressEvent } from '../protocol/messages.js';
 import { assertDisplay, browserFromOption, ensureBrowser, launchBrowser, type BrowserChoice, type LaunchedBrowser } from './browser.js';
 import { BrowserRunner, type BrowserConnector, type ConnectedBrowser } from './browser-runner.js';
+import { envForChromiumDiscovery, requestedBrowser } from './browser-kind.js';
 import { openDawnRunner } from './dawn.js';
+import { firefoxConnector, warnFirefoxSoftware } from './firefox.js';
 import { gpuDeviceNodes, hardwareFlagsFor, softwareAdapterWarning, type HardwareFlags } from './hardware.js';
 import { runnerDir } from './paths.js';
 import { parseEndpoint, remoteConnector } from './remote.js';
@@ -35,7 +37,8 @@ export interface RunnerHooks {
 
 /** Launches the browser (and its loopback server) the same way each time it is called. */
 function localConnector(choice: RunnerChoice, hooks: RunnerHooks, hardware: HardwareFlags | null): BrowserConnector {
-  const executable = choice.executable !== undefined ? browserFromOption(choice.executable) : ensureBrowser(hooks.log);
+  const request = requestedBrowser(choice.executable);
+  const executable = request.from === 'option' && request.executable !== null ? browserFromOption(request.executable) : ensureBrowser(hooks.log, envForChromiumDiscovery(request));
   return async () => {
     const server = await serveStatic(runnerDir());
     let launched: LaunchedBrowser | null = null;
@@ -60,7 +63,7 @@ function localConnector(choice: RunnerChoice, hooks: RunnerHooks, hardware: Hard
       const connected: ConnectedBrowser = {
         browser,
         url: server.url,
-        identity: { version: await browser.version(), executable: launched.executable.path, source: launched.executable.source, flags: launched.flags },
+        identity: { version: await browser.version(), executable: launched.executable.path, source: launched.executable.source, flags: launched.flags, protocol: 'cdp' },
         hooks: { onProgress: hooks.onProgress, onPageLog: hooks.onPageLog, features: choice.features, settled: () => exited },
         gone,
         faultWhenGone: 'browser-exited',
@@ -91,6 +94,13 @@ export async function openRunner(given: RunnerChoice, hooks: RunnerHooks): Promi
     return BrowserRunner.open(remoteConnector(parseEndpoint(choice.wsEndpoint), { onProgress: hooks.onProgress, onPageLog: hooks.onPageLog, features: choice.features }));
   }
   if (choice.headful) assertDisplay();
+  const request = requestedBrowser(choice.executable);
+  if (request.kind === 'firefox') {
+    if (choice.hardwareFlags) throw new UsageError('--hardware-flags are Chromium flags: Firefox picks its WebGPU device itself (Vulkan on Linux): drop --hardware-flags');
+    const runner = await BrowserRunner.open(firefoxConnector({ request, extraFlags: choice.extraFlags, headful: choice.headful, features: choice.features, ...hooks }));
+    warnFirefoxSoftware(runner.device.adapter, hooks.log);
+    return runner;
+  }
   const hardware = choice.hardwareFlags ? hardwareFlagsFor(process.platform) : null;
   if (choice.hardwareFlags && !hardware) throw new UsageError(`--hardware-flags: flopscope knows no hardware flags for ${process.platform}: pass your GPU backend's flags with --browser-flag`);
   let runner: BrowserRunner;

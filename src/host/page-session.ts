@@ -28,6 +28,13 @@ export interface PageHooks {
   faultWhenGone?: FaultKind | undefined;
   /** Resolves once a browser that went away has told how (its process's exit): waited for, briefly, before saying why a call failed. */
   settled?: (() => Promise<void>) | undefined;
+  /** What to tell the user when the page gets no adapter, from the page's message (default: Chromium's advice). */
+  noAdapterHelp?: ((pageMessage: string) => string) | undefined;
+  /**
+   * Why the page failed, asked after a call rejected when no crash was reported: over WebDriver
+   * BiDi (Firefox) a page never emits 'error', and a dead tab shows up only here.
+   */
+  explainFailure?: ((page: Page) => Promise<string | null>) | undefined;
 }
 
 const NO_ADAPTER_HELP =
@@ -98,7 +105,7 @@ export class PageSession {
       info = await Promise.race([started, deadline]);
     } catch (error) {
       const message = ((error as Error).message ?? String(error)).split('\n')[0]!;
-      if (/NoWebGpuError|navigator\.gpu|requestAdapter/.test(message)) throw new EnvironmentError(`${NO_ADAPTER_HELP} (${message})`);
+      if (/NoWebGpuError|navigator\.gpu|requestAdapter/.test(message)) throw new EnvironmentError(hooks.noAdapterHelp?.(message) ?? `${NO_ADAPTER_HELP} (${message})`);
       // A GPU process that cannot start (a missing driver behind --hardware-flags, say) takes the page down with it.
       if (crashed !== null || /Target closed|crash/i.test(message)) throw new EnvironmentError(`${NO_ADAPTER_HELP} (the page crashed while asking for an adapter: ${crashed ?? message})`);
       throw error;
@@ -133,6 +140,7 @@ export class PageSession {
       // A closed connection or target means the browser or page is gone; say which if it is known
       // (a killed browser's connection drops before its process is reaped: give it a moment).
       await Promise.race([this.hooks.settled?.(), new Promise((resolve) => setTimeout(resolve, SETTLE_MS))]);
+      if (this.crashed === null && this.hooks.explainFailure) this.crashed = await this.hooks.explainFailure(this.page).catch(() => null);
       const after = this.fault();
       if (after) return { failure: { status: 'error', ...after } };
       if (/Target closed|Session closed|Connection closed|detached|Protocol error.*(closed|crash)|browser has disconnected/i.test(first)) {

@@ -7,6 +7,7 @@
 import { RESULTS_SCHEMA, type Results, type RunEnvironment } from '../results/schema.js';
 import { summarizeWorkloads } from '../results/workloads.js';
 import { isSoftwareAdapter } from '../specs/match.js';
+import { withImplementation } from '../results/implementation.js';
 import { resolveReferencePeaks, type HostCpu, type PeakRequest } from '../specs/reference.js';
 import { SOFTWARE_SCALE, type Workload } from '../suites/workloads.js';
 import { measureCases, type MeasureHooks, type MeasureOptions } from './measure-cases.js';
@@ -59,15 +60,16 @@ export function casesForAdapter(plan: Pick<RunPlan, 'cases' | 'workload' | 'save
 export function startResults(runner: Runner, plan: RunPlan, cases: readonly PlannedCase[], context: RunContext): Results {
   const { device } = runner;
   // A software adapter's peak is estimated from the CPU it runs on: unknown for a browser on another machine.
-  const reference = resolveReferencePeaks(device.adapter, plan.peakRequest, runner.machine ? null : context.cpu);
+  const reference = resolveReferencePeaks(device.adapter, plan.peakRequest, runner.machine ? null : context.cpu, runner.adapterInferred);
   const rounds = plan.moreCases ? 1 : (plan.rounds ?? 1);
   return {
     schema: RESULTS_SCHEMA,
     complete: false,
     env: {
       harness: context.harness,
-      browser: runner.browser,
+      browser: withImplementation(runner.browser),
       adapter: device.adapter,
+      ...(runner.adapterInferred ? { adapterInferred: runner.adapterInferred } : {}),
       features: device.features,
       limits: device.limits,
       host: runner.machine ?? context.host,

@@ -15,6 +15,8 @@ export interface Runner {
   /** The adapter the runner has now (again after a recovery). */
   readonly device: DeviceReport;
   readonly browser: BrowserIdentity;
+  /** What is known of an adapter that reports no name (Firefox's empty adapter.info), where inferred. */
+  readonly adapterInferred?: RunEnvironment['adapterInferred'];
   /** The machine the runner is on when it is not this one (a remote browser), as it describes itself. */
   readonly machine?: RunEnvironment['host'] | undefined;
   prepare(program: CaseProgram): Promise<Prepared>;

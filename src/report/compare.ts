@@ -15,6 +15,7 @@ import { autocorrelationInflation } from '../stats/autocorrelation.js';
 import { compareSamples, roundsShiftHalfWidth, runToRunHalfWidth, type Verdict } from '../stats/compare.js';
 import { sortSamples } from '../stats/sorted.js';
 import { median } from '../stats/summary.js';
+import { adapterDisplayName, isUnnamedAdapter } from '../specs/unnamed-adapter.js';
 
 /** What a row says about a case. */
 export type CaseVerdict = Verdict | 'new' | 'missing' | 'failed';
@@ -61,9 +62,14 @@ export interface RunComparison {
   regressions: number;
 }
 
-/** The adapter of a run, for telling whether two runs are on the same device. */
+/**
+ * The adapter of a run, for telling whether two runs are on the same device. An adapter that
+ * reports no name (Firefox) is keyed by what was inferred about it and its fallback flag.
+ */
 export function deviceKey(results: Results): string {
-  const { vendor, architecture, device, description } = results.env.adapter;
+  const { adapter, adapterInferred } = results.env;
+  if (isUnnamedAdapter(adapter)) return `${adapterDisplayName(adapter, adapterInferred)}${adapter.isFallbackAdapter ? ' / fallback' : ''}`;
+  const { vendor, architecture, device, description } = adapter;
   return [vendor, architecture, device, description].join(' / ');
 }
 

@@ -5,6 +5,7 @@
 import Table from 'cli-table3';
 import { formatNumber, formatPercent } from './numbers.js';
 import type { CaseRecord, Results } from '../results/schema.js';
+import { adapterLine } from './summary.js';
 
 /** One row of the peaks summary. */
 export interface PeakRow {
@@ -79,13 +80,12 @@ export function formatPeaks(results: Results): string {
       row.fractionOfReference !== null ? formatPercent(row.fractionOfReference) : '-',
     ]);
   }
-  const adapter = results.env.adapter;
   const legend = [
     `Measured: best over configurations of fma-peak (FMA chains, no memory traffic), fma-peak-f16 and copy (bytes read + written), median per run.`,
     reference
       ? `Reference: ${reference.name}${reference.estimate ? ' (ESTIMATE)' : ''}, chosen by ${reference.matchedBy}; source: ${reference.source}.`
       : `Reference: none${results.peaks.referenceMissing ? `: ${results.peaks.referenceMissing}` : ''}.`,
-    `Adapter: ${adapter.description || `${adapter.vendor} ${adapter.architecture}`}; browser ${results.env.browser.version}.`,
+    adapterLine(results),
   ];
   return `${table.toString()}\n${legend.join('\n')}`;
 }

@@ -2,7 +2,9 @@
  * The rows every report format starts from: one per ok-or-not case of every run, with the device
  * it ran on and its headline rate. Pure: results in, rows out.
  */
+import { implementationOf } from '../results/implementation.js';
 import type { CaseRecord, Results } from '../results/schema.js';
+import { adapterDisplayName } from '../specs/unnamed-adapter.js';
 
 /** One case of one run, flattened for reports. */
 export interface ReportRow {
@@ -12,6 +14,10 @@ export interface ReportRow {
   commit: string | null;
   /** The adapter, as a series key across devices. */
   device: string;
+  /** The browser and its WebGPU implementation: 'Firefox (wgpu)', 'Chrome (Dawn)'. */
+  implementation: string;
+  /** What charts and tables group by: the adapter on the implementation ('SwiftShader Device (Subzero) on Chrome (Dawn)'). */
+  series: string;
   kernel: string;
   shape: string;
   params: string;
@@ -40,10 +46,19 @@ export interface ReportRow {
   shapeFields: Record<string, number>;
 }
 
-/** The adapter's name as reports show it. */
+/** The adapter's name as reports show it ('unnamed adapter (lavapipe, inferred)' when it reports none). */
 export function deviceName(results: Results): string {
-  const { description, vendor, architecture, device } = results.env.adapter;
-  return description || [vendor, architecture, device].filter(Boolean).join(' ') || 'unknown adapter';
+  return adapterDisplayName(results.env.adapter, results.env.adapterInferred);
+}
+
+/** The adapter on its implementation, the key of a series: 'SwiftShader Device (Subzero) on Chrome (Dawn)'. */
+export function seriesName(results: Results): string {
+  return `${deviceName(results)} on ${implementationOf(results).label}`;
+}
+
+/** The legend line that says what ran: 'Adapter: X; browser Chrome/156.0.8078.79 (Dawn).' */
+export function adapterLine(results: Results): string {
+  return `Adapter: ${deviceName(results)}; browser ${results.env.browser.version} (${implementationOf(results).webgpu}).`;
 }
 
 /** A case's rate at the ends of its median time's interval (a longer time is a lower rate). */
@@ -63,6 +78,8 @@ export function reportRows(runs: ReadonlyArray<{ label: string; results: Results
       startedAt: results.env.startedAt,
       commit: results.env.harness.commit,
       device: deviceName(results),
+      implementation: implementationOf(results).label,
+      series: seriesName(results),
       kernel: record.kernel,
       shape: record.shapeLabel,
       params: Object.entries(record.params)

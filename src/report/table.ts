@@ -5,6 +5,7 @@
 import Table from 'cli-table3';
 import { formatNumber, formatPercent, formatSi } from './numbers.js';
 import type { CaseRecord, Results } from '../results/schema.js';
+import { adapterLine } from './summary.js';
 
 function configLabel(record: CaseRecord): string {
   return Object.entries(record.params)
@@ -150,7 +151,7 @@ export function formatRunTable(results: Results): string {
     `Times: median per run of the kernel; ${clockLegend(results.cases)}. 95% CI: ± half-width of the median's distribution-free interval, relative${roundsLegend(results)} (stopped: ${stopLegend(results.cases) || 'none'}).`,
     `GFLOP/s: useful FLOPs (2 per multiply-add) / median time. GB/s: least bytes moved / median time. FLOP/B: arithmetic intensity; Bound: the roofline's verdict.`,
     ...peakLegend(results),
-    `Adapter: ${results.env.adapter.description || `${results.env.adapter.vendor} ${results.env.adapter.architecture}`}; browser ${results.env.browser.version}.`,
+    adapterLine(results),
     ...(stages.length > 0 ? ['Stages:', ...stages] : []),
   ];
   const workloads = formatWorkloads(results);

@@ -5,6 +5,7 @@
 import Table from 'cli-table3';
 import { formatNumber } from './numbers.js';
 import type { CaseRecord, Results } from '../results/schema.js';
+import { adapterLine } from './summary.js';
 import { rankTune } from '../tune/ranking.js';
 
 /** Skipped configurations listed by name before the rest are only counted. */
@@ -86,6 +87,6 @@ export function formatTuneReport(results: Results, kernel: string, top = 10): st
       ? `% ${peakName}: ${unit} / this run's measured ${peakName} of ${formatNumber(peak)} ${unit}${bandwidth ? '' : ' (f32)'}. Spread: ± robust relative spread of the samples (1.4826 x MAD / median).`
       : `% ${peakName}: no peak measured in this run (--no-peak).`,
   );
-  lines.push(`Adapter: ${results.env.adapter.description || `${results.env.adapter.vendor} ${results.env.adapter.architecture}`}; browser ${results.env.browser.version}.`);
+  lines.push(adapterLine(results));
   return lines.join('\n');
 }

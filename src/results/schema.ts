@@ -123,8 +123,21 @@ export const RunEnvironmentSchema = z.object({
     flags: z.array(z.string()),
     /** Where a browser flopscope did not launch was reached: the DevTools endpoint of --browser-ws-endpoint, or the origin `flopscope serve` served the page from; scheme, host and port only (no credentials, path or query). */
     endpoint: z.string().optional(),
+    /** The browser or runtime: 'Chrome', 'Firefox', 'Edge', 'Safari', 'dawn.node'. Absent in older results (src/results/implementation.ts infers it). */
+    name: z.string().optional(),
+    /** Its WebGPU implementation: 'Dawn' (Chromium, dawn.node), 'wgpu' (Firefox), 'WebKit' (Safari). Absent in older results. */
+    webgpu: z.string().optional(),
+    /** Preferences flopscope set in the browser's profile (Firefox: dom.webgpu.enabled, ...). */
+    prefs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    /** The protocol flopscope drove it with. Absent: cdp (or none, for dawn.node and serve). */
+    protocol: z.enum(['cdp', 'webdriver-bidi']).optional(),
   }),
   adapter: AdapterInfoSchema,
+  /**
+   * What was inferred about an adapter that reports no name (Firefox's adapter.info is empty):
+   * e.g. lavapipe, from isFallbackAdapter and the Vulkan drivers installed (src/specs/unnamed-adapter.ts).
+   */
+  adapterInferred: z.object({ name: z.string(), software: z.boolean(), how: z.string() }).optional(),
   features: z.array(z.string()),
   limits: z.record(z.string(), z.number()),
   host: z.object({

@@ -7,6 +7,7 @@ import type { ReferencePeaks } from '../results/schema.js';
 import { estimateCpuPeak, fmaUnitsFromFlags, simdLanesFromFlags } from './cpu.js';
 import { findGpu, isSoftwareAdapter, matchAdapter, type AdapterIdentity } from './match.js';
 import type { GpuSpec } from './schema.js';
+import type { AdapterInference } from './unnamed-adapter.js';
 
 /** What the user said about peaks on the command line. */
 export interface PeakRequest {
@@ -62,7 +63,7 @@ function withOverrides(base: ReferencePeaks | null, request: PeakRequest): Refer
 }
 
 /** The CPU estimate for a software adapter: cores x clock x SIMD lanes x FMA units x 2. */
-function cpuEstimate(renderer: string, cpu: HostCpu): ReferencePeaks {
+function cpuEstimate(renderer: string, cpu: HostCpu, evidence?: string): ReferencePeaks {
   const estimate = estimateCpuPeak({
     physicalCores: cpu.physicalCores,
     clockGhz: cpu.clockGhz,
@@ -72,7 +73,7 @@ function cpuEstimate(renderer: string, cpu: HostCpu): ReferencePeaks {
   return {
     name: `${cpu.model} (host CPU running ${renderer})`,
     origin: 'cpu-estimate',
-    matchedBy: `software adapter (${renderer})`,
+    matchedBy: evidence ? `software adapter (${renderer}: ${evidence})` : `software adapter (${renderer})`,
     fp32Tflops: estimate.fp32Gflops / 1e3,
     fp16Tflops: null,
     tensorFp16Tflops: null,
@@ -86,18 +87,21 @@ function cpuEstimate(renderer: string, cpu: HostCpu): ReferencePeaks {
 /**
  * The reference peaks of a run on `adapter`. `--gpu` with an unknown name throws findGpu's
  * UsageError (with the closest names); an adapter the table cannot place gives `missing`
- * with the matcher's reason, unless figures were given.
+ * with the matcher's reason, unless figures were given. `inferred`: what is known of an adapter
+ * that reports no name (src/specs/unnamed-adapter.ts), which names the software renderer.
  */
-export function resolveReferencePeaks(adapter: AdapterIdentity, request: PeakRequest, cpu: HostCpu | null): ReferenceResolution {
+export function resolveReferencePeaks(adapter: AdapterIdentity, request: PeakRequest, cpu: HostCpu | null, inferred?: AdapterInference | null): ReferenceResolution {
   const overridden = request.peakTflops !== undefined || request.peakBandwidthGbPerS !== undefined;
   let base: ReferencePeaks | null = null;
   let missing = '';
   if (request.gpu !== undefined) {
     base = fromSpec(findGpu(request.gpu), `--gpu ${request.gpu}`);
   } else {
-    const renderer = isSoftwareAdapter(adapter);
+    const flagged = isSoftwareAdapter(adapter);
+    // An unnamed fallback adapter (Firefox) is named by what was inferred about it.
+    const renderer = flagged === 'fallback adapter' && inferred?.software ? inferred.name : flagged;
     if (renderer !== null) {
-      if (cpu) base = cpuEstimate(renderer, cpu);
+      if (cpu) base = cpuEstimate(renderer, cpu, renderer !== flagged ? inferred?.how : undefined);
       else missing = `${renderer} runs on the CPU of the machine running the browser, which flopscope could not read (a remote or served browser): pass --peak-tflops/--peak-bandwidth`;
     } else {
       const match = matchAdapter(adapter);
