@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getKernel } from '../../src/kernels/index.js';
 import { checkConfiguration, checkDeviceLimits } from '../../src/measure/limits.js';
-import { dotTolerance } from '../../src/api/problems/gemm.js';
 
 const copy = getKernel('copy');
 const gemv = getKernel('gemv');
