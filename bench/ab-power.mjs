@@ -38,7 +38,10 @@ const slower = side('slower', 'slower.wgsl');
 function ab(candidate, i) {
   const out = join(work, `${candidate === slower ? 'slower' : 'same'}-${i}.json`);
   const start = Date.now();
-  const child = spawnSync(process.execPath, [bin, 'ab', '--base-dir', base, '--kernel', 'ab-naive', ...abArgs, '--out', out], { cwd: candidate, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [bin, 'ab', '--base-dir', base, '--kernel', 'ab-naive', ...abArgs, '--out', out], {
+    cwd: candidate,
+    encoding: 'utf8',
+  });
   const seconds = (Date.now() - start) / 1000;
   if (child.status !== 0 && child.status !== 1) {
     process.stderr.write(child.stderr);
@@ -54,7 +57,9 @@ for (let i = 0; i < runs; i++) {
   for (const kind of ['slower', 'same']) {
     const result = ab(kind === 'slower' ? slower : same, i);
     results[kind].push(result);
-    console.error(`[${i + 1}/${runs}] ${kind}: exit ${result.code}, ratio ${result.ratio?.toFixed(4)} ±${((result.half ?? NaN) * 100).toFixed(2)}%, ${result.verdict}, ${result.seconds.toFixed(1)} s`);
+    console.error(
+      `[${i + 1}/${runs}] ${kind}: exit ${result.code}, ratio ${result.ratio?.toFixed(4)} ±${((result.half ?? NaN) * 100).toFixed(2)}%, ${result.verdict}, ${result.seconds.toFixed(1)} s`,
+    );
   }
 }
 const quantile = (values, q) => {
@@ -69,9 +74,30 @@ const threshold = Number((abArgs[abArgs.indexOf('--threshold') + 1] ?? '5%').rep
 for (const kind of ['slower', 'same']) {
   const list = results[kind];
   const flagged = list.filter((r) => r.code === 1).length;
-  console.log(`${kind === 'slower' ? '10% more work' : 'unchanged    '}: exit 1 in ${flagged}/${list.length}, exit 0 in ${list.length - flagged}/${list.length}; ratio median ${quantile(list.map((r) => r.ratio), 0.5).toFixed(4)} (range ${Math.min(...list.map((r) => r.ratio)).toFixed(4)}-${Math.max(...list.map((r) => r.ratio)).toFixed(4)}), half-width median ±${(quantile(list.map((r) => r.half), 0.5) * 100).toFixed(2)}%, run time median ${quantile(list.map((r) => r.seconds), 0.5).toFixed(1)} s (max ${Math.max(...list.map((r) => r.seconds)).toFixed(1)} s)`);
+  console.log(
+    `${kind === 'slower' ? '10% more work' : 'unchanged    '}: exit 1 in ${flagged}/${list.length}, exit 0 in ${list.length - flagged}/${list.length}; ratio median ${quantile(
+      list.map((r) => r.ratio),
+      0.5,
+    ).toFixed(4)} (range ${Math.min(...list.map((r) => r.ratio)).toFixed(4)}-${Math.max(...list.map((r) => r.ratio)).toFixed(4)}), half-width median ±${(
+      quantile(
+        list.map((r) => r.half),
+        0.5,
+      ) * 100
+    ).toFixed(2)}%, run time median ${quantile(
+      list.map((r) => r.seconds),
+      0.5,
+    ).toFixed(1)} s (max ${Math.max(...list.map((r) => r.seconds)).toFixed(1)} s)`,
+  );
 }
 const unchanged = results.same;
-const detectable = threshold + quantile(unchanged.map((r) => r.half), 0.5) + 1.645 * sd(unchanged.map((r) => Math.log(r.ratio)));
-console.log(`smallest slowdown detected with 95% power in one such run: about ${(detectable * 100).toFixed(1)}% (threshold ${(threshold * 100).toFixed(1)}% + median half-width + 1.645 x the ratio's spread between runs)`);
+const detectable =
+  threshold +
+  quantile(
+    unchanged.map((r) => r.half),
+    0.5,
+  ) +
+  1.645 * sd(unchanged.map((r) => Math.log(r.ratio)));
+console.log(
+  `smallest slowdown detected with 95% power in one such run: about ${(detectable * 100).toFixed(1)}% (threshold ${(threshold * 100).toFixed(1)}% + median half-width + 1.645 x the ratio's spread between runs)`,
+);
 console.log(`results: ${work}`);

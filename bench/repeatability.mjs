@@ -50,4 +50,6 @@ for (const id of ids) {
   const widths = records.map((c) => `±${(c.timing.relHalfWidth * 100).toFixed(2)}%`).join(', ');
   console.log(`${id} | ${medians} | ${widths} | ${caseInside}/${casePairs}`);
 }
-console.log(`overall: ${inside}/${pairs} (${((100 * inside) / pairs).toFixed(0)}%) of re-measured medians fell inside the other run's 95% CI (GPU timestamps, hot caches).`);
+console.log(
+  `overall: ${inside}/${pairs} (${((100 * inside) / pairs).toFixed(0)}%) of re-measured medians fell inside the other run's 95% CI (GPU timestamps, hot caches).`,
+);

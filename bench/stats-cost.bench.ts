@@ -27,24 +27,37 @@ describe('medianCiRanks', () => {
 
 describe('stopping rule, checked after every sample', () => {
   const samples = lognormalTimes(20_000, 92);
-  bench('StoppingRule over 20,000 samples', () => {
-    const rule = new StoppingRule({ maxTimeMs: Number.POSITIVE_INFINITY, noiseTarget: 1e-9 });
-    for (let i = 0; i < samples.length; i++) {
-      rule.add(samples[i]!);
-      rule.check(i);
-    }
-  }, { iterations: 5 });
+  bench(
+    'StoppingRule over 20,000 samples',
+    () => {
+      const rule = new StoppingRule({ maxTimeMs: Number.POSITIVE_INFINITY, noiseTarget: 1e-9 });
+      for (let i = 0; i < samples.length; i++) {
+        rule.add(samples[i]!);
+        rule.check(i);
+      }
+    },
+    { iterations: 5 },
+  );
   // The same loop through shouldStop, at a tenth of the length so it stays short: side by side,
   // the ratio is what shows the incremental rule's worth.
   const short = samples.slice(0, 2_000);
-  bench('shouldStop over 2,000 samples (re-sorts on every call)', () => {
-    for (let i = 0; i < short.length; i++) shouldStop({ samples: short.slice(0, i + 1), elapsedMs: i }, { maxTimeMs: Number.POSITIVE_INFINITY, noiseTarget: 1e-9 });
-  }, { iterations: 3 });
-  bench('StoppingRule over the same 2,000 samples', () => {
-    const rule = new StoppingRule({ maxTimeMs: Number.POSITIVE_INFINITY, noiseTarget: 1e-9 });
-    for (let i = 0; i < short.length; i++) {
-      rule.add(short[i]!);
-      rule.check(i);
-    }
-  }, { iterations: 5 });
+  bench(
+    'shouldStop over 2,000 samples (re-sorts on every call)',
+    () => {
+      for (let i = 0; i < short.length; i++)
+        shouldStop({ samples: short.slice(0, i + 1), elapsedMs: i }, { maxTimeMs: Number.POSITIVE_INFINITY, noiseTarget: 1e-9 });
+    },
+    { iterations: 3 },
+  );
+  bench(
+    'StoppingRule over the same 2,000 samples',
+    () => {
+      const rule = new StoppingRule({ maxTimeMs: Number.POSITIVE_INFINITY, noiseTarget: 1e-9 });
+      for (let i = 0; i < short.length; i++) {
+        rule.add(short[i]!);
+        rule.check(i);
+      }
+    },
+    { iterations: 5 },
+  );
 });

@@ -104,5 +104,6 @@ copyFileSync(join(root, 'src/peers/ort.html'), join(root, 'dist/runner/ort.html'
 // served beside ort-peer.js: the page sets ort.env.wasm.wasmPaths to its own folder, so ORT never
 // fetches it from a CDN. The .mjs is its Emscripten loader, which ORT imports from that folder too.
 const require = createRequire(import.meta.url);
-for (const name of ['ort-wasm-simd-threaded.asyncify.wasm', 'ort-wasm-simd-threaded.asyncify.mjs']) copyFileSync(require.resolve(`onnxruntime-web/${name}`), join(root, 'dist/runner', name));
+for (const name of ['ort-wasm-simd-threaded.asyncify.wasm', 'ort-wasm-simd-threaded.asyncify.mjs'])
+  copyFileSync(require.resolve(`onnxruntime-web/${name}`), join(root, 'dist/runner', name));
 for (const name of ['index.html', 'serve.css']) copyFileSync(join(root, 'src/serve', name), join(root, 'dist/serve', name));

@@ -22,7 +22,12 @@ export const builtinKernelsEsbuild = {
   name: 'flopscope-builtin-kernels',
   setup(build) {
     build.onResolve({ filter: /^flopscope:builtin-kernels$/ }, () => ({ path: 'builtin-kernels', namespace: 'flopscope' }));
-    build.onLoad({ filter: /.*/, namespace: 'flopscope' }, () => ({ contents: builtinKernelsSource(), resolveDir: KERNELS_DIR, loader: 'ts', watchDirs: [KERNELS_DIR] }));
+    build.onLoad({ filter: /.*/, namespace: 'flopscope' }, () => ({
+      contents: builtinKernelsSource(),
+      resolveDir: KERNELS_DIR,
+      loader: 'ts',
+      watchDirs: [KERNELS_DIR],
+    }));
   },
 };
 

@@ -7,7 +7,18 @@
  * (src/host/kernel-loader.ts), not here.
  */
 import { UsageError } from '../errors.js';
-import { KERNEL_BRAND, type KernelDescriptor, type KernelFamily, type KernelProblem, type ParamSpace, type Params, type Shape, type StageSpec, type TunedParams, type UniformValue } from './types.js';
+import {
+  KERNEL_BRAND,
+  type KernelDescriptor,
+  type KernelFamily,
+  type KernelProblem,
+  type ParamSpace,
+  type Params,
+  type Shape,
+  type StageSpec,
+  type TunedParams,
+  type UniformValue,
+} from './types.js';
 
 /** Where a kernel's WGSL comes from: a file (a path relative to the module that defines the kernel, or a file: URL), or the source itself. */
 export type ShaderSource = string | URL | { code: string; file?: string | undefined };
@@ -84,7 +95,10 @@ function callerFile(): string | null {
 }
 
 /** The shader reference of a definition: source text now, or a file to read at load time. */
-function shaderOf(source: ShaderSource, definedIn: string | null): { code: string; file: string | null; pending: { path: string; base: string | null } | null } {
+function shaderOf(
+  source: ShaderSource,
+  definedIn: string | null,
+): { code: string; file: string | null; pending: { path: string; base: string | null } | null } {
   if (typeof source === 'object' && !(source instanceof URL)) return { code: source.code, file: source.file ?? null, pending: null };
   const path = source instanceof URL ? source.href : source;
   return { code: '', file: null, pending: { path, base: definedIn } };
@@ -97,8 +111,10 @@ function shaderOf(source: ShaderSource, definedIn: string | null): { code: strin
 export function defineKernel(definition: KernelDefinition): KernelDescriptor {
   const { name, problem } = definition;
   const where = `kernel ${JSON.stringify(name)}`;
-  if (typeof name !== 'string' || !NAME.test(name)) throw new UsageError(`${where}: a kernel name is letters, digits, '-', '_' and '.', starting with a letter or digit`);
-  if (!problem || typeof problem.buffers !== 'function') throw new UsageError(`${where}: give a problem (gemm(), conv2d(), gemv(), copy(), custom({...}) from 'flopscope')`);
+  if (typeof name !== 'string' || !NAME.test(name))
+    throw new UsageError(`${where}: a kernel name is letters, digits, '-', '_' and '.', starting with a letter or digit`);
+  if (!problem || typeof problem.buffers !== 'function')
+    throw new UsageError(`${where}: give a problem (gemm(), conv2d(), gemv(), copy(), custom({...}) from 'flopscope')`);
   const space: ParamSpace = definition.params ?? {};
   for (const [key, values] of Object.entries(space)) {
     if (!Array.isArray(values) || values.length === 0 || !values.every((v) => Number.isFinite(v))) {
@@ -107,7 +123,8 @@ export function defineKernel(definition: KernelDefinition): KernelDescriptor {
   }
   const defaults: Params = { ...Object.fromEntries(Object.entries(space).map(([key, values]) => [key, values[0]!])), ...definition.defaults };
   for (const [key, value] of Object.entries(defaults)) {
-    if (space[key] && !space[key].includes(value)) throw new UsageError(`${where}: defaults.${key} = ${value} is not in params.${key} (${space[key].join(', ')})`);
+    if (space[key] && !space[key].includes(value))
+      throw new UsageError(`${where}: defaults.${key} = ${value} is not in params.${key} (${space[key].join(', ')})`);
   }
   if (!definition.peer && !definition.stages && !definition.workgroups) {
     throw new UsageError(`${where}: say how it is dispatched: workgroups(shape, params) => [x, y, z] (or stages(shape, params) for several dispatches)`);

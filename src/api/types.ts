@@ -18,7 +18,6 @@ export type Params = Readonly<Record<string, number>>;
 /** The subset of GPUSupportedLimits a kernel's configuration can run into. */
 export type DeviceLimits = Readonly<Record<string, number>>;
 
-
 /** A storage buffer a kernel binds. Inputs are filled with seeded values in [-1, 1). */
 export interface BufferSpec {
   name: string;

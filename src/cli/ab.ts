@@ -35,10 +35,14 @@ export function registerAb<T>(cli: Argv<T>): Argv<T> {
       withMeasurementOptions(y)
         .option('base', { type: 'string', describe: "the base: a git revision of the config's repository (origin/main, a tag, a commit)" })
         .option('base-dir', { type: 'string', describe: 'the base: a folder with its own flopscope.config.ts' })
-        .option('base-param', { type: 'string', array: true, describe: 'the base: the same kernels with these parameters, e.g. --base-param TM=8 (repeatable)' })
+        .option('base-param', {
+          type: 'string',
+          array: true,
+          describe: 'the base: the same kernels with these parameters, e.g. --base-param TM=8 (repeatable)',
+        })
         .option('param', { type: 'string', array: true, describe: 'parameters of the candidate side, e.g. --param TM=16 (repeatable)' })
-        .option('kernel', { type: 'string', array: true, describe: 'kernel(s) to compare (default: the suite\'s)' })
-        .option('suite', { type: 'string', describe: 'suite to compare (default: the config\'s defaultSuite, else quick)' })
+        .option('kernel', { type: 'string', array: true, describe: "kernel(s) to compare (default: the suite's)" })
+        .option('suite', { type: 'string', describe: "suite to compare (default: the config's defaultSuite, else quick)" })
         .option('sizes', { type: 'string', array: true, describe: 'sizes, e.g. 128,256' })
         .option('threshold', { type: 'string', default: '5%', describe: 'a change smaller than this does not count' })
         .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'seed of the input data' })
@@ -67,7 +71,11 @@ export function registerAb<T>(cli: Argv<T>): Argv<T> {
               pairs,
               threshold,
               base: base.side,
-              candidate: { label: args.param ? `params ${args.param.join(' ')}` : 'working tree', origin: args.param ? 'params' : 'working-tree', ...(args.param ? { params: parseParams(args.param)! } : {}) },
+              candidate: {
+                label: args.param ? `params ${args.param.join(' ')}` : 'working tree',
+                origin: args.param ? 'params' : 'working-tree',
+                ...(args.param ? { params: parseParams(args.param)! } : {}),
+              },
             },
             suite: { name: args.kernel && !args.suite ? 'ab' : `ab:${args.suite ?? defaultSuiteName(candidate)}`, sizes: sizes ?? null },
             seed,

@@ -48,7 +48,8 @@ export function parseDurationMs(text: string | number, option: string): number {
 
 /** A whole number of at least `least` for `option`. */
 export function parseCount(value: number, option: string, least = 1): number {
-  if (!Number.isInteger(value) || value < least) throw new UsageError(`${option} ${value} is not a whole number of at least ${least}: give e.g. ${option} ${Math.max(least, 10)}`);
+  if (!Number.isInteger(value) || value < least)
+    throw new UsageError(`${option} ${value} is not a whole number of at least ${least}: give e.g. ${option} ${Math.max(least, 10)}`);
   return value;
 }
 

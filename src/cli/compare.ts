@@ -41,7 +41,10 @@ export function latestBaselines(dir: string, nextPath: string, next: Results, co
       }
     })
     .sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1));
-  if (candidates.length === 0) throw new UsageError(`--baseline latest: no results file in ${dir}/ from ${device} on ${implementationOf(next).label} started before ${nextPath}: run the baseline first or give its path`);
+  if (candidates.length === 0)
+    throw new UsageError(
+      `--baseline latest: no results file in ${dir}/ from ${device} on ${implementationOf(next).label} started before ${nextPath}: run the baseline first or give its path`,
+    );
   return candidates.slice(0, count).map((candidate) => candidate.path);
 }
 
@@ -57,7 +60,11 @@ export function registerCompare<T>(cli: Argv<T>): Argv<T> {
         .option('runs', { type: 'number', default: 1, describe: 'with --baseline latest: how many of the newest earlier runs to take as baselines' })
         .option('threshold', { type: 'string', default: '5%', describe: 'a change smaller than this does not count' })
         .option('allow-different-devices', { type: 'boolean', default: false, describe: 'compare runs from different adapters' })
-        .option('allow-different-implementations', { type: 'boolean', default: false, describe: 'compare runs from different WebGPU implementations (Dawn in Chrome, wgpu in Firefox)' })
+        .option('allow-different-implementations', {
+          type: 'boolean',
+          default: false,
+          describe: 'compare runs from different WebGPU implementations (Dawn in Chrome, wgpu in Firefox)',
+        })
         .option('json', { type: 'boolean', default: false, describe: 'print JSON instead of the table' })
         .example('$0 compare results/main.json results/pr.json', 'is the PR slower?')
         .example('$0 compare main-1.json main-2.json main-3.json pr.json', 'against three baseline runs: their run-to-run spread counts')
@@ -69,11 +76,13 @@ export function registerCompare<T>(cli: Argv<T>): Argv<T> {
       let nextPath: string;
       if (args.baseline !== undefined) {
         if (args.baseline !== 'latest') throw new UsageError(`--baseline ${args.baseline}: only "latest" is known; otherwise give BASE.json NEW.json`);
-        if (files.length !== 1) throw new UsageError('with --baseline latest give exactly one file, the new results: flopscope compare --baseline latest NEW.json');
+        if (files.length !== 1)
+          throw new UsageError('with --baseline latest give exactly one file, the new results: flopscope compare --baseline latest NEW.json');
         nextPath = files[0]!;
         basePaths = latestBaselines('results', nextPath, readResultsFile(nextPath), runs);
       } else {
-        if (files.length < 2) throw new UsageError('give two results files: flopscope compare BASE.json NEW.json (or several baselines first, or --baseline latest NEW.json)');
+        if (files.length < 2)
+          throw new UsageError('give two results files: flopscope compare BASE.json NEW.json (or several baselines first, or --baseline latest NEW.json)');
         if (args.runs !== 1) throw new UsageError('--runs goes with --baseline latest: otherwise list the baseline files before NEW.json');
         basePaths = files.slice(0, -1);
         nextPath = files.at(-1)!;
@@ -85,9 +94,14 @@ export function registerCompare<T>(cli: Argv<T>): Argv<T> {
         const otherDevice = deviceKey(base) !== deviceKey(next) && !args['allow-different-devices'];
         const otherImplementation = implementationKey(base) !== implementationKey(next) && !args['allow-different-implementations'];
         if (otherDevice || otherImplementation) {
-          const where = (results: Results) => [otherDevice ? `"${deviceKey(results)}"` : null, otherImplementation ? implementationOf(results).label : null].filter(Boolean).join(' on ');
-          const flags = [otherDevice ? '--allow-different-devices' : null, otherImplementation ? '--allow-different-implementations' : null].filter(Boolean).join(' and ');
-          throw new UsageError(`${path} ran on ${where(base)} and ${nextPath} on ${where(next)}: pass ${flags} to compare them anyway (\`flopscope report\` shows them side by side)`);
+          const where = (results: Results) =>
+            [otherDevice ? `"${deviceKey(results)}"` : null, otherImplementation ? implementationOf(results).label : null].filter(Boolean).join(' on ');
+          const flags = [otherDevice ? '--allow-different-devices' : null, otherImplementation ? '--allow-different-implementations' : null]
+            .filter(Boolean)
+            .join(' and ');
+          throw new UsageError(
+            `${path} ran on ${where(base)} and ${nextPath} on ${where(next)}: pass ${flags} to compare them anyway (\`flopscope report\` shows them side by side)`,
+          );
         }
         return base;
       });
@@ -100,7 +114,9 @@ export function registerCompare<T>(cli: Argv<T>): Argv<T> {
       })();
       const comparison = compareRuns(bases, next, threshold);
       const base = basePaths.length === 1 ? basePaths[0] : basePaths;
-      await writeStdout(args.json ? JSON.stringify({ base, next: nextPath, ...comparison }, null, 2) + '\n' : formatComparison(comparison, basePaths, nextPath) + '\n');
+      await writeStdout(
+        args.json ? JSON.stringify({ base, next: nextPath, ...comparison }, null, 2) + '\n' : formatComparison(comparison, basePaths, nextPath) + '\n',
+      );
       process.exitCode = comparison.regressions > 0 ? 1 : 0;
     },
   );

@@ -70,14 +70,21 @@ export function measuredMfu(results: Results, path: string): MfuSource {
   // A model workload's MFU is the figure a training estimate wants: all its layers, weighted by time.
   const workload = (results.workloads ?? []).find((w) => w.mfu !== null);
   if (workload && results.peaks.reference) {
-    return { mfu: Math.min(1, workload.mfu!), source: `workload ${workload.name} (scale ${workload.scale}) in ${path}: ${workload.gflops!.toPrecision(3)} GFLOP/s / ${results.peaks.reference.name} ${results.peaks.reference.estimate ? 'estimated ' : ''}f32 peak` };
+    return {
+      mfu: Math.min(1, workload.mfu!),
+      source: `workload ${workload.name} (scale ${workload.scale}) in ${path}: ${workload.gflops!.toPrecision(3)} GFLOP/s / ${results.peaks.reference.name} ${results.peaks.reference.estimate ? 'estimated ' : ''}f32 peak`,
+    };
   }
   const cases = results.cases.filter((c) => c.role === 'benchmark' && c.status === 'ok' && c.metric === 'flops' && c.gflops !== null);
-  if (cases.length === 0) throw new UsageError(`${path} has no successful compute case to take an MFU from: pass a results file of \`flopscope run\` with a matmul`);
+  if (cases.length === 0)
+    throw new UsageError(`${path} has no successful compute case to take an MFU from: pass a results file of \`flopscope run\` with a matmul`);
   const best = cases.reduce((a, b) => (b.gflops! > a.gflops! ? b : a));
   const reference = results.peaks.reference;
   if (best.mfu !== null && reference?.fp32Tflops) {
-    return { mfu: Math.min(1, best.mfu), source: `${best.id} in ${path}: ${best.gflops!.toPrecision(3)} GFLOP/s / ${reference.name} ${reference.estimate ? 'estimated ' : ''}f32 peak` };
+    return {
+      mfu: Math.min(1, best.mfu),
+      source: `${best.id} in ${path}: ${best.gflops!.toPrecision(3)} GFLOP/s / ${reference.name} ${reference.estimate ? 'estimated ' : ''}f32 peak`,
+    };
   }
   if (best.fractionOfMeasuredPeak !== null) {
     return { mfu: Math.min(1, best.fractionOfMeasuredPeak), source: `${best.id} in ${path}: fraction of that run's measured fma-peak (no vendor peak known)` };
@@ -177,7 +184,11 @@ export function registerEstimate<T>(cli: Argv<T>): Argv<T> {
           } catch (error) {
             throw new UsageError(`--bandwidth: ${(error as Error).message}`);
           }
-          const estimate = inferenceEstimate({ params: required(args.params, 'params', '7B'), bandwidthGbPerS, bytesPerParam: required(args['bytes-per-param'], 'bytes-per-param', '2') });
+          const estimate = inferenceEstimate({
+            params: required(args.params, 'params', '7B'),
+            bandwidthGbPerS,
+            bytesPerParam: required(args['bytes-per-param'], 'bytes-per-param', '2'),
+          });
           await print(args, estimate, formatInference(estimate));
         },
       )
@@ -195,7 +206,8 @@ export function registerEstimate<T>(cli: Argv<T>): Argv<T> {
             .example('$0 estimate conv --input 227x227x3 --filters 96 --kernel 11 --stride 4', "AlexNet's conv1"),
         async (args) => {
           const dims = parseDims(args.input, 'input', 3, '227x227x3');
-          const kernel = args.kernel === undefined ? parseDims(undefined, 'kernel', 1, '3') : parseDims(args.kernel, 'kernel', args.kernel.includes('x') ? 2 : 1, '3');
+          const kernel =
+            args.kernel === undefined ? parseDims(undefined, 'kernel', 1, '3') : parseDims(args.kernel, 'kernel', args.kernel.includes('x') ? 2 : 1, '3');
           const padding = Number(args.padding);
           if (!Number.isInteger(padding) || padding < 0) throw new UsageError(`--padding ${args.padding} is not a whole number >= 0: give e.g. --padding 1`);
           const estimate = convEstimate({
@@ -241,7 +253,9 @@ export function registerEstimate<T>(cli: Argv<T>): Argv<T> {
         (t) => t.option('params', { type: 'string', describe: 'parameters N' }).option('flops', { type: 'string', describe: 'compute budget C in FLOPs' }),
         async (args) => {
           if ((args.params === undefined) === (args.flops === undefined)) throw new UsageError('give exactly one of --params N or --flops C');
-          const estimate = chinchillaEstimate(args.params !== undefined ? { params: required(args.params, 'params', '70B') } : { flops: required(args.flops, 'flops', '5.76e23') });
+          const estimate = chinchillaEstimate(
+            args.params !== undefined ? { params: required(args.params, 'params', '70B') } : { flops: required(args.flops, 'flops', '5.76e23') },
+          );
           await print(args, estimate, formatChinchilla(estimate));
         },
       )
@@ -254,7 +268,9 @@ function parseDims(text: string | undefined, option: string, count: number, exam
   if (text === undefined) throw new UsageError(`--${option} is missing: give e.g. --${option} ${example}`);
   const parts = text.split(/x/i).map((part) => Number(part.trim()));
   if (parts.length !== count || parts.some((part) => !Number.isInteger(part) || part <= 0)) {
-    throw new UsageError(`--${option} ${text} is not ${count === 1 ? 'a positive whole number' : `${count} positive whole numbers joined by x`}: give e.g. --${option} ${example}`);
+    throw new UsageError(
+      `--${option} ${text} is not ${count === 1 ? 'a positive whole number' : `${count} positive whole numbers joined by x`}: give e.g. --${option} ${example}`,
+    );
   }
   return parts;
 }

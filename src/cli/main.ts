@@ -24,7 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let cli = yargs([...argv])
     .scriptName('flopscope')
     .usage('$0 <command> [options]\n\nMeasures the FLOP/s a GPU really delivers, through WebGPU in headless Chromium.')
-    .option('verbose', { type: 'boolean', default: false, describe: 'show stack traces and the page\'s console' })
+    .option('verbose', { type: 'boolean', default: false, describe: "show stack traces and the page's console" })
     .strict()
     .demandCommand(1, `give a command: ${COMMANDS.join(', ')} (see --help)`)
     .help()

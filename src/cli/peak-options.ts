@@ -24,7 +24,11 @@ function withOption<T>(option: string, parse: () => T): T {
 }
 
 /** --gpu / --peak-tflops / --peak-bandwidth, validated before anything is launched. */
-export function peakRequestFromArgs(args: { gpu?: string | undefined; 'peak-tflops'?: string | undefined; 'peak-bandwidth'?: string | undefined }): PeakRequest {
+export function peakRequestFromArgs(args: {
+  gpu?: string | undefined;
+  'peak-tflops'?: string | undefined;
+  'peak-bandwidth'?: string | undefined;
+}): PeakRequest {
   if (args.gpu !== undefined) findGpu(args.gpu);
   const request: PeakRequest = { gpu: args.gpu };
   if (args['peak-tflops'] !== undefined) {

@@ -16,14 +16,18 @@ export function registerPeaks<T>(cli: Argv<T>): Argv<T> {
         .example('$0 peaks', 'measured peaks and the vendor table row matched from the adapter')
         .example('$0 peaks --gpu "RTX 4090" --json', 'when the browser hides the GPU name'),
     async (args) => {
-      const { results } = await runMeasurement(args, {
-        cases: [],
-        suite: { name: 'peaks', sizes: null },
-        seed: DEFAULT_SEED,
-        measurePeak: true,
-        includeUnsupportedPeaks: true,
-        outSuffix: '-peaks',
-      }, builtinConfig());
+      const { results } = await runMeasurement(
+        args,
+        {
+          cases: [],
+          suite: { name: 'peaks', sizes: null },
+          seed: DEFAULT_SEED,
+          measurePeak: true,
+          includeUnsupportedPeaks: true,
+          outSuffix: '-peaks',
+        },
+        builtinConfig(),
+      );
       const summary = { adapter: results.env.adapter, measured: results.peaks.measured, reference: results.peaks.reference ?? null, peaks: peakRows(results) };
       await writeStdout(args.json ? JSON.stringify(summary, null, 2) + '\n' : formatPeaks(results) + '\n');
       process.exitCode = results.cases.some((c) => c.status === 'incorrect' || c.status === 'error') ? 1 : 0;

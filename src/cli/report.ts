@@ -22,7 +22,10 @@ function resultsIn(dir: string): string[] {
   } catch {
     throw new UsageError(`no results files given and ${dir}/ cannot be read: give results files, or run \`flopscope run\` first`);
   }
-  const files = names.filter((name) => name.endsWith('.json') && !name.endsWith('.partial.json')).sort().map((name) => join(dir, name));
+  const files = names
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.partial.json'))
+    .sort()
+    .map((name) => join(dir, name));
   if (files.length === 0) throw new UsageError(`no results files given and none in ${dir}/: give results files, or run \`flopscope run\` first`);
   return files;
 }

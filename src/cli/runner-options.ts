@@ -13,9 +13,16 @@ export function withRunnerOptions<T>(y: Argv<T>) {
   return y
     .option('browser', { type: 'string', describe: 'Chromium, Chrome or Edge executable to launch (overrides FLOPSCOPE_BROWSER and the PATH search)' })
     .option('headful', { type: 'boolean', default: false, describe: 'launch the browser with a window (needs a display, e.g. xvfb-run on a server)' })
-    .option('hardware-flags', { type: 'boolean', default: false, describe: "add this OS's Chromium flags for a hardware adapter (Linux: Vulkan; see docs/hardware.md)" })
+    .option('hardware-flags', {
+      type: 'boolean',
+      default: false,
+      describe: "add this OS's Chromium flags for a hardware adapter (Linux: Vulkan; see docs/hardware.md)",
+    })
     .option('browser-flag', { type: 'string', array: true, describe: 'extra browser flag (repeatable)' })
-    .option('browser-ws-endpoint', { type: 'string', describe: 'run on a browser elsewhere: its DevTools address, ws://host:port/devtools/browser/<id> or http://host:port' })
+    .option('browser-ws-endpoint', {
+      type: 'string',
+      describe: 'run on a browser elsewhere: its DevTools address, ws://host:port/devtools/browser/<id> or http://host:port',
+    })
     .option('dawn', { type: 'string', describe: 'run on Dawn in Node (the webgpu npm package) instead of a browser; optional path to its index.js' })
     .option('dawn-flag', { type: 'string', array: true, describe: 'Dawn option for --dawn, e.g. disable-dawn-features=timestamp_quantization (repeatable)' });
 }
@@ -40,7 +47,9 @@ export function runnerChoiceFromArgs(args: RunnerArgs): RunnerChoice {
     args['browser-flag']?.length ? '--browser-flag' : null,
   ].filter((name): name is string => name !== null);
   if (args['browser-ws-endpoint'] !== undefined && launchOptions.length > 0) {
-    throw new UsageError(`--browser-ws-endpoint connects to a browser that is already running, so ${launchOptions.join(', ')} cannot apply: start that browser with the flags you need instead`);
+    throw new UsageError(
+      `--browser-ws-endpoint connects to a browser that is already running, so ${launchOptions.join(', ')} cannot apply: start that browser with the flags you need instead`,
+    );
   }
   if (args.dawn !== undefined && (launchOptions.length > 0 || args['browser-ws-endpoint'] !== undefined)) {
     const given = [...launchOptions, ...(args['browser-ws-endpoint'] !== undefined ? ['--browser-ws-endpoint'] : [])];

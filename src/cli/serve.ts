@@ -32,7 +32,9 @@ export function planFromQuery(query: URLSearchParams, config: LoadedConfig = bui
   if (peak !== '0' && peak !== '1') throw new UsageError(`peak=${peak}: give peak=1 to measure the peaks first, peak=0 not to`);
   const maxTime = query.get('maxTime');
   if (findWorkload(suite)) {
-    throw new UsageError(`${suite} is a model workload, which the serve page does not run yet: pick one of ${SUITES.map((s) => s.name).join(', ')}, or run it with \`flopscope run --suite ${suite}\``);
+    throw new UsageError(
+      `${suite} is a model workload, which the serve page does not run yet: pick one of ${SUITES.map((s) => s.name).join(', ')}, or run it with \`flopscope run --suite ${suite}\``,
+    );
   }
   const cases = planCases({ suite, kernels, sizes }, config);
   const shaders = userShaders(config);
@@ -61,7 +63,13 @@ export function serveSuites(config: LoadedConfig): ServeSuite[] {
 export function servedResultsPath(results: Results, dir: string, now = new Date()): string {
   const { env } = results;
   return defaultResultsPath(
-    { userAgent: env.browser.userAgent, adapter: env.adapter, features: env.features, limits: env.limits, timestampQuery: env.features.includes('timestamp-query') },
+    {
+      userAgent: env.browser.userAgent,
+      adapter: env.adapter,
+      features: env.features,
+      limits: env.limits,
+      timestampQuery: env.features.includes('timestamp-query'),
+    },
     now,
     dir,
     '-serve',
@@ -89,7 +97,8 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
         .example('$0 serve', 'prints http://127.0.0.1:PORT/?token=...: open it in a browser with WebGPU')
         .example('$0 serve --host 0.0.0.0 --port 8377', 'for a browser on another machine (it needs a secure context: docs/serve.md)'),
     async (args) => {
-      if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new UsageError(`--port ${args.port} is not a port: give a whole number from 0 (any free port) to 65535`);
+      if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
+        throw new UsageError(`--port ${args.port} is not a port: give a whole number from 0 (any free port) to 65535`);
       const outDir = args['out-dir'];
       assertWritable(join(outDir, 'serve.json'));
       const config = await loadConfig({ path: args.config });

@@ -26,13 +26,24 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
     "sweep a kernel's parameter space, check and rank every configuration",
     (y) =>
       withMeasurementOptions(y)
-        .option('kernel', { type: 'string', demandOption: true, describe: `kernel to tune: one of your config's, or built in: ${KERNELS.map((k) => k.name).join(', ')}` })
+        .option('kernel', {
+          type: 'string',
+          demandOption: true,
+          describe: `kernel to tune: one of your config's, or built in: ${KERNELS.map((k) => k.name).join(', ')}`,
+        })
         .option('sizes', { type: 'string', array: true, describe: `sizes, e.g. 256,512 (default ${DEFAULT_TUNE_SIZES.join(',')})` })
-        .option('budget', { type: 'number', describe: 'configurations measured per size: a random sample, then the best one\'s neighbours (default: the whole grid)' })
+        .option('budget', {
+          type: 'number',
+          describe: "configurations measured per size: a random sample, then the best one's neighbours (default: the whole grid)",
+        })
         .option('top', { type: 'number', default: 10, describe: 'configurations shown per size' })
         .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'seed of the input data and of the search' })
         .option('peak', { type: 'boolean', default: true, describe: 'measure the fma-peak first (--no-peak to skip)' })
-        .option('save', { type: 'boolean', default: false, describe: `keep the best configuration per shape for this adapter in ${SAVED_NAME} beside your config; run then uses it on this adapter` })
+        .option('save', {
+          type: 'boolean',
+          default: false,
+          describe: `keep the best configuration per shape for this adapter in ${SAVED_NAME} beside your config; run then uses it on this adapter`,
+        })
         .default('max-time', `${TUNE_TIMING.maxTimeMs}ms`)
         .default('min-samples', TUNE_TIMING.minSamples!)
         .default('max-samples', TUNE_TIMING.maxSamples!)
@@ -47,7 +58,12 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
       const budget = args.budget === undefined ? null : parseCount(args.budget, '--budget');
       const top = parseCount(args.top, '--top');
       const seed = parseSeed(args.seed);
-      const search = new TuneSearch(kernel, sizes.map((size) => kernel.shapeFromSize(size)), budget, seed);
+      const search = new TuneSearch(
+        kernel,
+        sizes.map((size) => kernel.shapeFromSize(size)),
+        budget,
+        seed,
+      );
       const toPlanned = (found: ReturnType<TuneSearch['next']>): PlannedCase[] => (found ? [{ kernel, ...found }] : []);
       // A missing adapter feature rules out every configuration: stop at the first that says so.
       const next = (records: readonly CaseRecord[]) => (records.some((r) => r.reason === 'missing-feature') ? [] : toPlanned(search.next(records)));
@@ -55,19 +71,23 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
       logLine(
         `flopscope: tuning ${kernel.name} at ${sizes.join(', ')}: ${budget === null ? `all ${gridSize(kernel.paramSpace)}` : `up to ${budget} of ${gridSize(kernel.paramSpace)}`} configurations per size`,
       );
-      const { results, path } = await runMeasurement(args, {
-        cases: first,
-        moreCases: { next, expected: search.expected - first.length },
-        suite: { name: `tune:${kernel.name}`, sizes },
-        timing: { warmupMs: TUNE_TIMING.warmupMs },
-        seed,
-        measurePeak: args.peak,
-        outSuffix: `-tune-${kernel.name}`,
-        // The ranking goes into the results before they are written.
-        finalize: (finished) => {
-          finished.tune = tuneInfo(finished, kernel.name, budget, search.spaceSize);
+      const { results, path } = await runMeasurement(
+        args,
+        {
+          cases: first,
+          moreCases: { next, expected: search.expected - first.length },
+          suite: { name: `tune:${kernel.name}`, sizes },
+          timing: { warmupMs: TUNE_TIMING.warmupMs },
+          seed,
+          measurePeak: args.peak,
+          outSuffix: `-tune-${kernel.name}`,
+          // The ranking goes into the results before they are written.
+          finalize: (finished) => {
+            finished.tune = tuneInfo(finished, kernel.name, budget, search.spaceSize);
+          },
         },
-      }, config);
+        config,
+      );
       if (args.save) saveBest(config, results, path);
       await writeStdout(args.json ? JSON.stringify(results, null, 2) + '\n' : formatTuneReport(results, kernel.name, top) + '\n');
       process.exitCode = results.cases.some((c) => c.status === 'error') ? 1 : 0;
@@ -84,5 +104,14 @@ function saveBest(config: LoadedConfig, results: Results, resultsPath: string): 
   }
   const entries = best.map((b) => ({ kernel: results.tune!.kernel, shapeLabel: b.shapeLabel, params: b.params, gflops: b.gflops, results: resultsPath }));
   writeJsonAtomic(config.savedPath, withSaved(config.saved, adapterKey(results.env.adapter), entries, results.env.finishedAt ?? new Date().toISOString()));
-  logLine(`flopscope: saved ${best.map((b) => `${b.shapeLabel}: ${Object.entries(b.params).map(([k, v]) => `${k}=${v}`).join(' ')}`).join('; ')} for this adapter in ${config.savedPath}`);
+  logLine(
+    `flopscope: saved ${best
+      .map(
+        (b) =>
+          `${b.shapeLabel}: ${Object.entries(b.params)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ')}`,
+      )
+      .join('; ')} for this adapter in ${config.savedPath}`,
+  );
 }

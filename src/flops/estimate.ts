@@ -183,7 +183,13 @@ export interface TransformerEstimate {
 
 /** Parameters and forward/training FLOPs of a decoder-style transformer. */
 export function transformerEstimate(input: { hidden: number; seq: number; layers: number; batch: number; vocab?: number | undefined }): TransformerEstimate {
-  const shape = { hidden: input.hidden, seq: input.seq, layers: input.layers, batch: input.batch, ...(input.vocab !== undefined ? { vocab: input.vocab } : {}) };
+  const shape = {
+    hidden: input.hidden,
+    seq: input.seq,
+    layers: input.layers,
+    batch: input.batch,
+    ...(input.vocab !== undefined ? { vocab: input.vocab } : {}),
+  };
   const params = transformerParams(shape);
   const forward = transformerForwardFlops(shape);
   return {

@@ -25,17 +25,7 @@ export interface TrainingTime {
  * Wall time = flops / (gpus x gpuPeakFlopsPerS x mfu) (domain.md), with mfu a fraction in
  * (0, 1]; gpuHours = gpus x hours.
  */
-export function trainingTime({
-  flops,
-  gpus,
-  gpuPeakFlopsPerS,
-  mfu,
-}: {
-  flops: number;
-  gpus: number;
-  gpuPeakFlopsPerS: number;
-  mfu: number;
-}): TrainingTime {
+export function trainingTime({ flops, gpus, gpuPeakFlopsPerS, mfu }: { flops: number; gpus: number; gpuPeakFlopsPerS: number; mfu: number }): TrainingTime {
   requirePositive('flops', flops);
   requirePositiveInteger('gpus', gpus);
   requirePositive('gpuPeakFlopsPerS', gpuPeakFlopsPerS);
@@ -55,17 +45,7 @@ export interface Energy {
  * Facility energy = gpuWatts x gpus x hours x pue (domain.md; PUE, the data-centre
  * overhead, is >= 1, typically 1.1-1.5). Counts GPU power only, scaled by PUE.
  */
-export function energy({
-  gpuWatts,
-  gpus,
-  hours,
-  pue,
-}: {
-  gpuWatts: number;
-  gpus: number;
-  hours: number;
-  pue: number;
-}): Energy {
+export function energy({ gpuWatts, gpus, hours, pue }: { gpuWatts: number; gpus: number; hours: number; pue: number }): Energy {
   requirePositive('gpuWatts', gpuWatts);
   requirePositiveInteger('gpus', gpus);
   requirePositive('hours', hours);
@@ -75,4 +55,3 @@ export function energy({
   const kwh = (gpuWatts * gpus * hours * pue) / 1_000;
   return { kwh, mwh: kwh / 1_000 };
 }
-

@@ -51,7 +51,8 @@ function asBase(label: string, error: unknown): never {
  */
 async function checkoutBuiltins(root: string, cacheDir: string): Promise<LoadedConfig> {
   const plugins = join(root, 'scripts/builtin-kernels.mjs');
-  if (!existsSync(plugins)) throw new UsageError('it has no scripts/builtin-kernels.mjs: its kernels predate the kernel API, so they cannot be loaded beside these');
+  if (!existsSync(plugins))
+    throw new UsageError('it has no scripts/builtin-kernels.mjs: its kernels predate the kernel API, so they cannot be loaded beside these');
   const { builtinKernelsSource } = (await import(pathToFileURL(plugins).href)) as { builtinKernelsSource(dir: string): string };
   const shaderPlugins = join(root, 'scripts/wgsl-plugin.mjs');
   const extra = existsSync(shaderPlugins) ? ((await import(pathToFileURL(shaderPlugins).href)) as { wgslEsbuild?: unknown }).wgslEsbuild : undefined;
@@ -59,7 +60,12 @@ async function checkoutBuiltins(root: string, cacheDir: string): Promise<LoadedC
   let code: string;
   try {
     const result = await build({
-      stdin: { contents: builtinKernelsSource(join(root, 'src/kernels')), resolveDir: join(root, 'src/kernels'), loader: 'ts', sourcefile: 'builtin-kernels.ts' },
+      stdin: {
+        contents: builtinKernelsSource(join(root, 'src/kernels')),
+        resolveDir: join(root, 'src/kernels'),
+        loader: 'ts',
+        sourcefile: 'builtin-kernels.ts',
+      },
       bundle: true,
       write: false,
       format: 'esm',
@@ -78,7 +84,15 @@ async function checkoutBuiltins(root: string, cacheDir: string): Promise<LoadedC
   writeFileSync(file, code);
   const kernels = ((await import(`${pathToFileURL(file).href}?${Date.now()}`)) as { default: unknown[] }).default.filter(isKernel);
   for (const kernel of kernels) kernel.source.module = `${relative(process.cwd(), root) || root} (built in)`;
-  return { file: null, registry: new KernelRegistry(kernels), suites: [], defaultSuite: undefined, modules: [], saved: null, savedPath: join(root, 'flopscope.tuned.json') };
+  return {
+    file: null,
+    registry: new KernelRegistry(kernels),
+    suites: [],
+    defaultSuite: undefined,
+    modules: [],
+    saved: null,
+    savedPath: join(root, 'flopscope.tuned.json'),
+  };
 }
 
 /** Checks out `revision` of the repository around `from` and loads its kernels the way the candidate's were loaded. */
@@ -86,7 +100,10 @@ async function revisionSide(revision: string, candidate: LoadedConfig, from: str
   const root = git(from, ['rev-parse', '--show-toplevel']);
   if (!root) throw new UsageError(`--base ${revision}: ${from} is not in a git repository: give --base-dir DIR (a folder with the base's kernels) instead`);
   const commit = git(root, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
-  if (!commit) throw new UsageError(`--base ${revision}: no such revision in ${root}: give a branch, tag or commit (git log shows them; in CI, fetch it first, e.g. fetch-depth: 0)`);
+  if (!commit)
+    throw new UsageError(
+      `--base ${revision}: no such revision in ${root}: give a branch, tag or commit (git log shows them; in CI, fetch it first, e.g. fetch-depth: 0)`,
+    );
   const label = `${revision} (${commit.slice(0, 10)})`;
   // Inside the repository's git folder: git ignores it, its modules resolve packages (`import 'flopscope'`) from the
   // repository's node_modules as the working tree's do, and they keep the repository's module type.
@@ -97,7 +114,8 @@ async function revisionSide(revision: string, candidate: LoadedConfig, from: str
     git(root, ['worktree', 'prune']);
     mkdirSync(dirname(dir), { recursive: true });
     const added = spawnSync('git', ['-C', root, 'worktree', 'add', '--detach', '--force', dir, commit], { encoding: 'utf8' });
-    if (added.status !== 0) throw new UsageError(`--base ${revision}: could not check it out (${added.stderr.trim().split('\n').at(-1)}): check the repository`);
+    if (added.status !== 0)
+      throw new UsageError(`--base ${revision}: could not check it out (${added.stderr.trim().split('\n').at(-1)}): check the repository`);
   }
   const close = async () => {
     spawnSync('git', ['-C', root, 'worktree', 'remove', '--force', dir], { encoding: 'utf8' });
@@ -131,8 +149,23 @@ function isFlopscopeCheckout(root: string): boolean {
 /** The base side `request` names, loaded beside the candidate's config. */
 export async function loadBaseSide(request: BaseRequest, candidate: LoadedConfig, cwd = process.cwd()): Promise<BaseSide> {
   const given = [request.revision !== undefined, request.dir !== undefined, request.params !== undefined].filter(Boolean).length;
-  if (given !== 1) throw new UsageError('an A/B run needs one base: --base REV (a git revision), --base-dir DIR (a folder with its config) or --base-param K=V (the same kernels, other parameters)');
-  if (request.params) return { config: candidate, side: { label: `params ${Object.entries(request.params).map(([k, v]) => `${k}=${v}`).join(' ')}`, origin: 'params', params: request.params }, params: request.params, close: async () => undefined };
+  if (given !== 1)
+    throw new UsageError(
+      'an A/B run needs one base: --base REV (a git revision), --base-dir DIR (a folder with its config) or --base-param K=V (the same kernels, other parameters)',
+    );
+  if (request.params)
+    return {
+      config: candidate,
+      side: {
+        label: `params ${Object.entries(request.params)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`,
+        origin: 'params',
+        params: request.params,
+      },
+      params: request.params,
+      close: async () => undefined,
+    };
   if (request.dir !== undefined) {
     const dir = resolve(cwd, request.dir);
     if (!existsSync(dir)) throw new UsageError(`--base-dir ${request.dir}: no such folder: give the folder of the base's config`);

@@ -57,7 +57,10 @@ function requestOf(value: string | undefined, from: BrowserRequest['from'], vers
  * src/host/browser.ts finds it. `version` stands in for `PATH --version` in tests.
  */
 export function requestedBrowser(option: string | undefined, env: NodeJS.ProcessEnv = process.env, version?: (path: string) => string): BrowserRequest {
-  return requestOf(option, 'option', version) ?? requestOf(env.FLOPSCOPE_BROWSER, 'FLOPSCOPE_BROWSER', version) ?? { kind: 'chromium', executable: null, from: 'default' };
+  return (
+    requestOf(option, 'option', version) ??
+    requestOf(env.FLOPSCOPE_BROWSER, 'FLOPSCOPE_BROWSER', version) ?? { kind: 'chromium', executable: null, from: 'default' }
+  );
 }
 
 /**

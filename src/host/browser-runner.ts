@@ -137,7 +137,8 @@ export class BrowserRunner implements Runner {
   async timeInterleaved(handles: readonly [number, number], timing: TimingOptions): Promise<TimedPair> {
     const [a, b] = handles.map((handle) => this.handles.get(handle));
     if (!a || !b) return { ok: false, failure: { status: 'error', message: `prepared cases ${handles.join(' and ')} are gone` } };
-    if (a.session !== b.session) return { ok: false, failure: { status: 'unsupported', message: 'the two sides run on different pages (a peer library): they cannot be interleaved' } };
+    if (a.session !== b.session)
+      return { ok: false, failure: { status: 'unsupported', message: 'the two sides run on different pages (a peer library): they cannot be interleaved' } };
     return a.session.timeInterleaved([a.handle, b.handle], timing);
   }
 
@@ -161,7 +162,9 @@ export class BrowserRunner implements Runner {
     const { session, device } = await runnerPage(this.connected);
     this.main = session;
     if (adapterKey(device) !== adapterKey(before)) {
-      throw new EnvironmentError(`after restarting, the browser gave another adapter (${device.adapter.description || device.adapter.vendor}): the rest would not compare`);
+      throw new EnvironmentError(
+        `after restarting, the browser gave another adapter (${device.adapter.description || device.adapter.vendor}): the rest would not compare`,
+      );
     }
     this.device = device;
   }

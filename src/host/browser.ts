@@ -93,7 +93,7 @@ function linuxDistribution(): string[] {
 
 const HOW_TO_GET_ONE =
   'install Chromium or Chrome (Debian/Ubuntu: `apt-get install chromium`), set FLOPSCOPE_BROWSER=/path/to/chrome, ' +
-  'or download one into puppeteer\'s cache with `npx @puppeteer/browsers install chrome`';
+  "or download one into puppeteer's cache with `npx @puppeteer/browsers install chrome`";
 
 /**
  * A browser to run on: the one found, or on Debian/Ubuntu as root Debian's `chromium`
@@ -107,9 +107,12 @@ export function ensureBrowser(log: (line: string) => void, env: NodeJS.ProcessEn
   if (!debianLike || !isRoot || env.FLOPSCOPE_NO_INSTALL === '1') {
     throw new EnvironmentError(`no Chromium or Chrome found: ${HOW_TO_GET_ONE}`);
   }
-  log('flopscope: no Chromium found; installing Debian\'s chromium package (apt-get install chromium)...');
+  log("flopscope: no Chromium found; installing Debian's chromium package (apt-get install chromium)...");
   const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'chromium']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', '--no-install-recommends', 'chromium'],
+  ]) {
     const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'pipe'], env: aptEnv, encoding: 'utf8' });
     if (result.status !== 0) {
       const reason = (result.stderr ?? result.error?.message ?? '').trim().split('\n').pop();
@@ -124,8 +127,14 @@ export function ensureBrowser(log: (line: string) => void, env: NodeJS.ProcessEn
 
 /** The browser given with --browser PATH (it overrides discovery); a UsageError when it cannot run. */
 export function browserFromOption(path: string): FoundBrowser {
-  if (!existsSync(path)) throw new UsageError(`--browser ${path}: no such file: give the path of a Chromium, Chrome, Edge or Firefox executable, or --browser firefox / --browser chromium to find one`);
-  if (!isExecutable(path)) throw new UsageError(`--browser ${path} is not an executable file: give the path of a Chromium, Chrome, Edge or Firefox executable, or --browser firefox / --browser chromium to find one`);
+  if (!existsSync(path))
+    throw new UsageError(
+      `--browser ${path}: no such file: give the path of a Chromium, Chrome, Edge or Firefox executable, or --browser firefox / --browser chromium to find one`,
+    );
+  if (!isExecutable(path))
+    throw new UsageError(
+      `--browser ${path} is not an executable file: give the path of a Chromium, Chrome, Edge or Firefox executable, or --browser firefox / --browser chromium to find one`,
+    );
   return { path, source: 'option' };
 }
 
@@ -135,7 +144,9 @@ export function browserFromOption(path: string): FoundBrowser {
  */
 export function assertDisplay(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): void {
   if (platform !== 'linux' || env.DISPLAY || env.WAYLAND_DISPLAY) return;
-  throw new EnvironmentError('--headful needs a display and neither DISPLAY nor WAYLAND_DISPLAY is set: run it in a desktop session or under `xvfb-run -a flopscope ...`, or drop --headful');
+  throw new EnvironmentError(
+    '--headful needs a display and neither DISPLAY nor WAYLAND_DISPLAY is set: run it in a desktop session or under `xvfb-run -a flopscope ...`, or drop --headful',
+  );
 }
 
 /** Which browser a run uses: found or given (--browser), headless or with a window, with the hardware flags, or one already running elsewhere (--browser-ws-endpoint). */
@@ -191,6 +202,8 @@ export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBro
     return { browser, flags, executable: options.executable };
   } catch (error) {
     const first = ((error as Error).message ?? String(error)).split('\n')[0];
-    throw new EnvironmentError(`could not launch ${options.executable.path} (${first}): check that it runs (\`${options.executable.path} --version\`) or point FLOPSCOPE_BROWSER at another build`);
+    throw new EnvironmentError(
+      `could not launch ${options.executable.path} (${first}): check that it runs (\`${options.executable.path} --version\`) or point FLOPSCOPE_BROWSER at another build`,
+    );
   }
 }

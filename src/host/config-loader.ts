@@ -125,7 +125,9 @@ async function resolveShader(kernel: KernelDescriptor, moduleFile: string): Prom
   const base = pending.base ? (pending.base.startsWith('file:') ? fileURLToPath(pending.base) : pending.base) : moduleFile;
   const path = pending.path.startsWith('file:') ? fileURLToPath(pending.path) : resolve(dirname(base), pending.path);
   if (!existsSync(path)) {
-    throw new UsageError(`kernel ${kernel.name} (${shown(moduleFile)}): its shader ${pending.path} is not there (${shown(path)}): fix the path, relative to ${shown(base)}`);
+    throw new UsageError(
+      `kernel ${kernel.name} (${shown(moduleFile)}): its shader ${pending.path} is not there (${shown(path)}): fix the path, relative to ${shown(base)}`,
+    );
   }
   const loaded = await loadShaderFile(path);
   kernel.shader = loaded.code;
@@ -140,17 +142,23 @@ async function resolveShader(kernel: KernelDescriptor, moduleFile: string): Prom
  */
 function probeReference(kernel: KernelDescriptor, moduleFile: string): void {
   const shape = kernel.testShapes[0] ?? kernel.shapeFromSize(8);
-  const buffers = kernel.buffers(shape, kernel.defaultParams).map(({ name, type, length, role }) => ({ name, type, length, fill: role === 'input' ? ('seeded' as const) : ('zero' as const) }));
+  const buffers = kernel
+    .buffers(shape, kernel.defaultParams)
+    .map(({ name, type, length, role }) => ({ name, type, length, fill: role === 'input' ? ('seeded' as const) : ('zero' as const) }));
   let answer: unknown;
   try {
     answer = kernel.reference(seededInputs(buffers, 1), shape, kernel.defaultParams, 0);
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(`kernel ${kernel.name} (${shown(moduleFile)}): ${error.message}`);
-    throw new UsageError(`kernel ${kernel.name} (${shown(moduleFile)}): its reference threw on ${kernel.formatShape(shape)}: ${(error as Error).message}: fix the reference`);
+    throw new UsageError(
+      `kernel ${kernel.name} (${shown(moduleFile)}): its reference threw on ${kernel.formatShape(shape)}: ${(error as Error).message}: fix the reference`,
+    );
   }
   const { value, tolerance } = answer as { value?: unknown; tolerance?: unknown };
   if (typeof value !== 'number' || typeof tolerance !== 'number' || !(tolerance >= 0)) {
-    throw new UsageError(`kernel ${kernel.name} (${shown(moduleFile)}): its reference gave ${JSON.stringify(answer)} for element 0: return a number (or { value, tolerance })`);
+    throw new UsageError(
+      `kernel ${kernel.name} (${shown(moduleFile)}): its reference gave ${JSON.stringify(answer)} for element 0: return a number (or { value, tolerance })`,
+    );
   }
 }
 
@@ -168,7 +176,8 @@ async function userKernels(config: Config, configFile: string, modules: string[]
     const files = /[*?[{]/.test(entry) ? (await glob(entry, { cwd: dir, absolute: true })).sort() : [resolve(dir, entry)];
     if (files.length === 0) throw new UsageError(`${shown(configFile)}: kernels: ${entry} matches no file: fix the path or glob (relative to the config)`);
     for (const file of files) {
-      if (!existsSync(file)) throw new UsageError(`${shown(configFile)}: kernels: ${entry} is not there (${shown(file)}): fix the path (relative to the config)`);
+      if (!existsSync(file))
+        throw new UsageError(`${shown(configFile)}: kernels: ${entry} is not there (${shown(file)}): fix the path (relative to the config)`);
       const found = exportedKernels(await importModule(file));
       if (found.length === 0) throw new UsageError(`${shown(file)} exports no kernel: export default defineKernel({ ... }) (from 'flopscope')`);
       modules.push(file);
@@ -189,7 +198,15 @@ async function userKernels(config: Config, configFile: string, modules: string[]
 /** The built-in kernels alone (no config). */
 export function builtinConfig(): LoadedConfig {
   const savedPath = join(process.cwd(), SAVED_NAME);
-  return { file: null, registry: new KernelRegistry(BUILTIN_KERNELS), suites: [], defaultSuite: undefined, modules: [], saved: readSaved(savedPath), savedPath };
+  return {
+    file: null,
+    registry: new KernelRegistry(BUILTIN_KERNELS),
+    suites: [],
+    defaultSuite: undefined,
+    modules: [],
+    saved: readSaved(savedPath),
+    savedPath,
+  };
 }
 
 /**
@@ -220,9 +237,11 @@ export async function loadConfig(options: { path?: string | undefined; cwd?: str
   const suites = config.suites ?? [];
   for (const suite of suites) {
     for (const name of suite.kernels) {
-      if (!registry.find(name)) throw new UsageError(`${shown(file)}: suite ${suite.name} names kernel ${name}, which is not one: choose among ${registry.names.join(', ')}`);
+      if (!registry.find(name))
+        throw new UsageError(`${shown(file)}: suite ${suite.name} names kernel ${name}, which is not one: choose among ${registry.names.join(', ')}`);
     }
-    if (!suite.sizes && !suite.shapes) throw new UsageError(`${shown(file)}: suite ${suite.name} has neither sizes nor shapes: give sizes: [256, 512] (or shapes)`);
+    if (!suite.sizes && !suite.shapes)
+      throw new UsageError(`${shown(file)}: suite ${suite.name} has neither sizes nor shapes: give sizes: [256, 512] (or shapes)`);
   }
   if (config.defaultSuite !== undefined && !suites.some((s) => s.name === config.defaultSuite) && config.defaultSuite !== 'quick') {
     throw new UsageError(`${shown(file)}: defaultSuite ${config.defaultSuite} is not one of its suites: ${suites.map((s) => s.name).join(', ') || '(none)'}`);

@@ -64,7 +64,10 @@ export function parseCpuInfo(text: string): ParsedCpuInfo {
     logicalCores: blocks.length,
     cpuMhzGhz: mhz.length > 0 ? Math.max(...mhz) / 1000 : null,
     modelNameGhz: nameGhz !== undefined && Number(nameGhz) > 0 ? Number(nameGhz) : null,
-    flags: flagsLine.split(/\s+/).filter((flag) => flag !== '').map((flag) => flag.toLowerCase()),
+    flags: flagsLine
+      .split(/\s+/)
+      .filter((flag) => flag !== '')
+      .map((flag) => flag.toLowerCase()),
   };
 }
 

@@ -68,10 +68,19 @@ export async function openDawnRunner(options: {
     get device() {
       return device;
     },
-    browser: { version: `dawn.node (webgpu ${dawn.version})`, userAgent: device.userAgent, executable: dawn.where, source: 'dawn-node', flags: [...options.flags] },
+    browser: {
+      version: `dawn.node (webgpu ${dawn.version})`,
+      userAgent: device.userAgent,
+      executable: dawn.where,
+      source: 'dawn-node',
+      flags: [...options.flags],
+    },
     async prepare(program) {
       if (program.peer) {
-        return { ok: false, failure: { status: 'unsupported', message: `${program.peer.kernel} runs on a browser page (${program.peer.page}): not available with --dawn` } };
+        return {
+          ok: false,
+          failure: { status: 'unsupported', message: `${program.peer.kernel} runs on a browser page (${program.peer.page}): not available with --dawn` },
+        };
       }
       return executor.prepare(program);
     },

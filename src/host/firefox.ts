@@ -56,9 +56,11 @@ const HOW_TO_GET_FIREFOX =
 
 /** How a profile that flopscope did not make gets WebGPU: its user.js (a remote Firefox, a served page). */
 export function firefoxUserJs(prefs: Readonly<Record<string, boolean | number | string>> = FIREFOX_PREFS): string {
-  return Object.entries(prefs)
-    .map(([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});`)
-    .join('\n') + '\n';
+  return (
+    Object.entries(prefs)
+      .map(([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});`)
+      .join('\n') + '\n'
+  );
 }
 
 /** What to do when Firefox gives no adapter, from what the page said (navigator.gpu missing, or no adapter). */
@@ -69,7 +71,7 @@ export function firefoxNoAdapterHelp(pageMessage: string): string {
   }
   return (
     `Firefox gave no WebGPU adapter (${first}): set gfx.webgpu.ignore-blocklist to true (the blocklist hides lavapipe and many Linux drivers) ` +
-    'and check that a Vulkan driver is installed (Debian/Ubuntu: `apt-get install mesa-vulkan-drivers` for lavapipe on the CPU, or the GPU vendor\'s driver)'
+    "and check that a Vulkan driver is installed (Debian/Ubuntu: `apt-get install mesa-vulkan-drivers` for lavapipe on the CPU, or the GPU vendor's driver)"
   );
 }
 
@@ -112,7 +114,10 @@ function debianLikeRoot(): boolean {
 
 function aptInstall(packages: readonly string[]): void {
   const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...packages]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', '--no-install-recommends', ...packages],
+  ]) {
     const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'pipe'], env: aptEnv, encoding: 'utf8' });
     if (result.status !== 0) {
       const reason = (result.stderr ?? result.error?.message ?? '').trim().split('\n').pop();
@@ -132,14 +137,17 @@ export function ensureFirefox(request: BrowserRequest, log: (line: string) => vo
     const what = request.from === 'option' ? `--browser ${request.executable}` : `FLOPSCOPE_BROWSER=${request.executable}`;
     const Problem = request.from === 'option' ? UsageError : EnvironmentError;
     if (!existsSync(request.executable)) throw new Problem(`${what}: no such file: give the path of a Firefox executable, or \`firefox\` to find one`);
-    if (!isExecutable(request.executable)) throw new Problem(`${what} is not an executable file: give the path of a Firefox executable, or \`firefox\` to find one`);
+    if (!isExecutable(request.executable))
+      throw new Problem(`${what} is not an executable file: give the path of a Firefox executable, or \`firefox\` to find one`);
     return { path: request.executable, source: request.from === 'option' ? 'option' : 'FLOPSCOPE_BROWSER' };
   }
   const mayInstall = debianLikeRoot() && env.FLOPSCOPE_NO_INSTALL !== '1';
   const found = findFirefox(env);
   if (found) {
     if (mayInstall && process.platform === 'linux' && installedVulkanIcds(env).length === 0) {
-      log('flopscope: Firefox runs WebGPU on Vulkan and no Vulkan driver is installed; installing Debian\'s mesa-vulkan-drivers (apt-get install mesa-vulkan-drivers)...');
+      log(
+        "flopscope: Firefox runs WebGPU on Vulkan and no Vulkan driver is installed; installing Debian's mesa-vulkan-drivers (apt-get install mesa-vulkan-drivers)...",
+      );
       aptInstall(['mesa-vulkan-drivers']);
     }
     return found;
@@ -191,7 +199,12 @@ function temporaryProfile(): { path: string; remove(): Promise<void> } {
 }
 
 /** Launches Firefox (headless unless told) over WebDriver BiDi with FIREFOX_PREFS and `extraFlags` on its command line. */
-export async function launchFirefox(options: { executable: FoundBrowser; extraFlags?: readonly string[]; headless?: boolean; protocolTimeoutMs?: number }): Promise<LaunchedFirefox> {
+export async function launchFirefox(options: {
+  executable: FoundBrowser;
+  extraFlags?: readonly string[];
+  headless?: boolean;
+  protocolTimeoutMs?: number;
+}): Promise<LaunchedFirefox> {
   const headless = options.headless ?? true;
   const extra = [...(options.extraFlags ?? [])];
   const profile = temporaryProfile();
@@ -221,7 +234,9 @@ export async function launchFirefox(options: { executable: FoundBrowser; extraFl
   } catch (error) {
     await profile.remove().catch(() => undefined);
     const first = ((error as Error).message ?? String(error)).split('\n')[0];
-    throw new EnvironmentError(`could not launch ${options.executable.path} (${first}): check that it runs (\`${options.executable.path} --version\`) or point FLOPSCOPE_BROWSER at another Firefox`);
+    throw new EnvironmentError(
+      `could not launch ${options.executable.path} (${first}): check that it runs (\`${options.executable.path} --version\`) or point FLOPSCOPE_BROWSER at another Firefox`,
+    );
   }
 }
 
@@ -326,5 +341,8 @@ export function firefoxConnector(options: {
 export function warnFirefoxSoftware(adapter: DeviceReport['adapter'], log: (line: string) => void): void {
   const warning = softwareAdapterWarning({ adapter, platform: process.platform, gpuNodes: gpuDeviceNodes(), hardwareFlagsUsed: false });
   // The Chromium flags that warning suggests do not apply: Firefox picks its Vulkan device itself.
-  if (warning) log('flopscope: warning: Firefox gave a CPU (software) adapter, but this machine has GPU device nodes: check that the GPU\'s Vulkan driver works (vulkaninfo --summary) and that gfx.webgpu.ignore-blocklist is set');
+  if (warning)
+    log(
+      "flopscope: warning: Firefox gave a CPU (software) adapter, but this machine has GPU device nodes: check that the GPU's Vulkan driver works (vulkaninfo --summary) and that gfx.webgpu.ignore-blocklist is set",
+    );
 }

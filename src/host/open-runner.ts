@@ -38,7 +38,10 @@ export interface RunnerHooks {
 /** Launches the browser (and its loopback server) the same way each time it is called. */
 function localConnector(choice: RunnerChoice, hooks: RunnerHooks, hardware: HardwareFlags | null): BrowserConnector {
   const request = requestedBrowser(choice.executable);
-  const executable = request.from === 'option' && request.executable !== null ? browserFromOption(request.executable) : ensureBrowser(hooks.log, envForChromiumDiscovery(request));
+  const executable =
+    request.from === 'option' && request.executable !== null
+      ? browserFromOption(request.executable)
+      : ensureBrowser(hooks.log, envForChromiumDiscovery(request));
   return async () => {
     const server = await serveStatic(runnerDir());
     let launched: LaunchedBrowser | null = null;
@@ -63,7 +66,13 @@ function localConnector(choice: RunnerChoice, hooks: RunnerHooks, hardware: Hard
       const connected: ConnectedBrowser = {
         browser,
         url: server.url,
-        identity: { version: await browser.version(), executable: launched.executable.path, source: launched.executable.source, flags: launched.flags, protocol: 'cdp' },
+        identity: {
+          version: await browser.version(),
+          executable: launched.executable.path,
+          source: launched.executable.source,
+          flags: launched.flags,
+          protocol: 'cdp',
+        },
         hooks: { onProgress: hooks.onProgress, onPageLog: hooks.onPageLog, features: choice.features, settled: () => exited },
         gone,
         faultWhenGone: 'browser-exited',
@@ -91,18 +100,24 @@ export async function openRunner(given: RunnerChoice, hooks: RunnerHooks): Promi
   const choice = { ...given, features: given.features ?? BUILTIN_REGISTRY.features() };
   if (choice.dawn) return openDawnRunner({ path: choice.dawn.path, flags: choice.dawn.flags, features: choice.features, onProgress: hooks.onProgress });
   if (choice.wsEndpoint !== undefined) {
-    return BrowserRunner.open(remoteConnector(parseEndpoint(choice.wsEndpoint), { onProgress: hooks.onProgress, onPageLog: hooks.onPageLog, features: choice.features }));
+    return BrowserRunner.open(
+      remoteConnector(parseEndpoint(choice.wsEndpoint), { onProgress: hooks.onProgress, onPageLog: hooks.onPageLog, features: choice.features }),
+    );
   }
   if (choice.headful) assertDisplay();
   const request = requestedBrowser(choice.executable);
   if (request.kind === 'firefox') {
-    if (choice.hardwareFlags) throw new UsageError('--hardware-flags are Chromium flags: Firefox picks its WebGPU device itself (Vulkan on Linux): drop --hardware-flags');
-    const runner = await BrowserRunner.open(firefoxConnector({ request, extraFlags: choice.extraFlags, headful: choice.headful, features: choice.features, ...hooks }));
+    if (choice.hardwareFlags)
+      throw new UsageError('--hardware-flags are Chromium flags: Firefox picks its WebGPU device itself (Vulkan on Linux): drop --hardware-flags');
+    const runner = await BrowserRunner.open(
+      firefoxConnector({ request, extraFlags: choice.extraFlags, headful: choice.headful, features: choice.features, ...hooks }),
+    );
     warnFirefoxSoftware(runner.device.adapter, hooks.log);
     return runner;
   }
   const hardware = choice.hardwareFlags ? hardwareFlagsFor(process.platform) : null;
-  if (choice.hardwareFlags && !hardware) throw new UsageError(`--hardware-flags: flopscope knows no hardware flags for ${process.platform}: pass your GPU backend's flags with --browser-flag`);
+  if (choice.hardwareFlags && !hardware)
+    throw new UsageError(`--hardware-flags: flopscope knows no hardware flags for ${process.platform}: pass your GPU backend's flags with --browser-flag`);
   let runner: BrowserRunner;
   try {
     runner = await BrowserRunner.open(localConnector(choice, hooks, hardware));
@@ -114,7 +129,12 @@ export async function openRunner(given: RunnerChoice, hooks: RunnerHooks): Promi
     }
     throw error;
   }
-  const warning = softwareAdapterWarning({ adapter: runner.device.adapter, platform: process.platform, gpuNodes: gpuDeviceNodes(), hardwareFlagsUsed: hardware !== null });
+  const warning = softwareAdapterWarning({
+    adapter: runner.device.adapter,
+    platform: process.platform,
+    gpuNodes: gpuDeviceNodes(),
+    hardwareFlagsUsed: hardware !== null,
+  });
   if (warning) hooks.log(`flopscope: warning: ${warning}`);
   return runner;
 }

@@ -9,7 +9,16 @@ import { EnvironmentError } from '../errors.js';
 import { MACHINE_GLOBAL, PROGRESS_BINDING } from '../protocol/binding.js';
 import { BrowserMachineSchema, type BrowserMachine } from '../protocol/machine.js';
 import { ProgressEventSchema, type FaultKind, type ProgressEvent, type TimingOptions } from '../protocol/messages.js';
-import { PreparedWireSchema, TimedPairSchema, TimedSchema, type CaseProgram, type Failure, type Prepared, type Timed, type TimedPair } from '../protocol/program.js';
+import {
+  PreparedWireSchema,
+  TimedPairSchema,
+  TimedSchema,
+  type CaseProgram,
+  type Failure,
+  type Prepared,
+  type Timed,
+  type TimedPair,
+} from '../protocol/program.js';
 import { decodeFloats } from '../protocol/wire.js';
 import { EXECUTOR_GLOBAL } from '../protocol/binding.js';
 
@@ -90,7 +99,10 @@ export class PageSession {
     let info: unknown;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer from navigator.gpu.requestAdapter() and the device within ${INIT_DEADLINE_MS / 1000} s`)), INIT_DEADLINE_MS);
+      timer = setTimeout(
+        () => reject(new Error(`no answer from navigator.gpu.requestAdapter() and the device within ${INIT_DEADLINE_MS / 1000} s`)),
+        INIT_DEADLINE_MS,
+      );
       page.once('error', (error) => reject(new Error(`crash: ${error.message}`)));
     });
     deadline.catch(() => undefined);
@@ -98,16 +110,20 @@ export class PageSession {
       const start = async (): Promise<unknown> => {
         await page.goto(url, { waitUntil: 'load' });
         await page.waitForFunction((name) => name in window, { timeout: INIT_DEADLINE_MS }, EXECUTOR_GLOBAL);
-        return page.evaluate((name, features) => (window as unknown as Record<string, Executor>)[name]!.init({ features }), EXECUTOR_GLOBAL, [...(hooks.features ?? [])]);
+        return page.evaluate((name, features) => (window as unknown as Record<string, Executor>)[name]!.init({ features }), EXECUTOR_GLOBAL, [
+          ...(hooks.features ?? []),
+        ]);
       };
       const started = start();
       started.catch(() => undefined);
       info = await Promise.race([started, deadline]);
     } catch (error) {
       const message = ((error as Error).message ?? String(error)).split('\n')[0]!;
-      if (/NoWebGpuError|navigator\.gpu|requestAdapter/.test(message)) throw new EnvironmentError(hooks.noAdapterHelp?.(message) ?? `${NO_ADAPTER_HELP} (${message})`);
+      if (/NoWebGpuError|navigator\.gpu|requestAdapter/.test(message))
+        throw new EnvironmentError(hooks.noAdapterHelp?.(message) ?? `${NO_ADAPTER_HELP} (${message})`);
       // A GPU process that cannot start (a missing driver behind --hardware-flags, say) takes the page down with it.
-      if (crashed !== null || /Target closed|crash/i.test(message)) throw new EnvironmentError(`${NO_ADAPTER_HELP} (the page crashed while asking for an adapter: ${crashed ?? message})`);
+      if (crashed !== null || /Target closed|crash/i.test(message))
+        throw new EnvironmentError(`${NO_ADAPTER_HELP} (the page crashed while asking for an adapter: ${crashed ?? message})`);
       throw error;
     } finally {
       clearTimeout(timer);

@@ -42,10 +42,15 @@ export function parseEndpoint(text: string): RemoteEndpoint {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`--browser-ws-endpoint ${endpointLabelOf(text)} is not a URL: give the browser's DevTools address, e.g. ws://lab-host:9222/devtools/browser/<id> or http://lab-host:9222`);
+    throw new UsageError(
+      `--browser-ws-endpoint ${endpointLabelOf(text)} is not a URL: give the browser's DevTools address, e.g. ws://lab-host:9222/devtools/browser/<id> or http://lab-host:9222`,
+    );
   }
   const kind = url.protocol === 'ws:' || url.protocol === 'wss:' ? 'ws' : url.protocol === 'http:' || url.protocol === 'https:' ? 'http' : null;
-  if (!kind) throw new UsageError(`--browser-ws-endpoint: ${url.protocol} is not a DevTools address: use ws://, wss:// (the WebSocket) or http://, https:// (the --remote-debugging-port address)`);
+  if (!kind)
+    throw new UsageError(
+      `--browser-ws-endpoint: ${url.protocol} is not a DevTools address: use ws://, wss:// (the WebSocket) or http://, https:// (the --remote-debugging-port address)`,
+    );
   return { kind, url: text, label: `${url.protocol}//${url.host}` };
 }
 

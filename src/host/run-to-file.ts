@@ -29,7 +29,8 @@ export async function localContext(): Promise<RunContext> {
 
 /** `x.partial.json` -> `x.json`: where a resumed run's final results go. */
 export function finalPathOf(partial: string): string {
-  if (!partial.endsWith('.partial.json')) throw new UsageError(`--resume ${partial}: not a partial results file (its name ends in .partial.json): give the file an interrupted run left`);
+  if (!partial.endsWith('.partial.json'))
+    throw new UsageError(`--resume ${partial}: not a partial results file (its name ends in .partial.json): give the file an interrupted run left`);
   return `${partial.slice(0, -'.partial.json'.length)}.json`;
 }
 
@@ -62,7 +63,13 @@ export async function runToFile(
     const path = output.resume ? finalPathOf(output.resume.path) : typeof output.out === 'function' ? output.out(opened.device) : output.out;
     writer = new ResultsWriter(path);
     const open = writer;
-    const results = await measureRun(opened, { ...plan, signal: controller.signal }, context, { ...reporter, save: (partial) => open.save(partial) }, output.resume);
+    const results = await measureRun(
+      opened,
+      { ...plan, signal: controller.signal },
+      context,
+      { ...reporter, save: (partial) => open.save(partial) },
+      output.resume,
+    );
     writer.finish(results);
     return { results, path };
   } catch (error) {

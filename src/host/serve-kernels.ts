@@ -28,7 +28,9 @@ export async function bundleUserKernels(config: LoadedConfig): Promise<string | 
     });
     return result.outputFiles[0]!.text;
   } catch (error) {
-    throw new UsageError(`your kernels do not bundle for the serve page (${((error as Error).message ?? String(error)).split('\n').slice(0, 2).join(' ')}): they must run in a browser (no Node APIs in a kernel module)`);
+    throw new UsageError(
+      `your kernels do not bundle for the serve page (${((error as Error).message ?? String(error)).split('\n').slice(0, 2).join(' ')}): they must run in a browser (no Node APIs in a kernel module)`,
+    );
   }
 }
 

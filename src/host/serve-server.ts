@@ -77,7 +77,12 @@ class Refusal extends Error {
   }
 }
 
-function sendJson(response: ServerResponse, status: number, body: ServePlan | PostedResults | ServeError | ServeSuite[], extra: Record<string, string> = {}): void {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: ServePlan | PostedResults | ServeError | ServeSuite[],
+  extra: Record<string, string> = {},
+): void {
   response.writeHead(status, { ...COMMON_HEADERS, 'content-type': 'application/json; charset=utf-8', ...extra });
   response.end(JSON.stringify(body) + '\n');
 }
@@ -128,7 +133,8 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   const loopbackOnly = LOOPBACK.has(host);
 
   const postResults = async (request: IncomingMessage): Promise<PostedResults> => {
-    if (!hasToken(request.headers.authorization, token)) throw new Refusal(403, 'missing or wrong token: open the URL that `flopscope serve` printed, with its ?token=');
+    if (!hasToken(request.headers.authorization, token))
+      throw new Refusal(403, 'missing or wrong token: open the URL that `flopscope serve` printed, with its ?token=');
     const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') throw new Refusal(415, `results must be posted as application/json, not ${type || 'no content type'}`);
     const body = await readBody(request, limit);
@@ -149,7 +155,9 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     if (existsSync(path)) throw new Refusal(409, 'a results file of that name exists already: post again');
     mkdirSync(dirname(path), { recursive: true });
     writeJsonAtomic(path, results);
-    options.log(`flopscope serve: results of ${results.cases.length} cases on ${results.env.adapter.description || results.env.adapter.vendor || 'an adapter'} written to ${path}`);
+    options.log(
+      `flopscope serve: results of ${results.cases.length} cases on ${results.env.adapter.description || results.env.adapter.vendor || 'an adapter'} written to ${path}`,
+    );
     return { file: basename(path), table: formatRunTable(results) };
   };
 

@@ -37,7 +37,9 @@ export interface ServedFile {
 export function loadFiles(dir: string): Map<string, ServedFile> {
   let names: string[];
   try {
-    names = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name);
   } catch {
     throw new EnvironmentError(`the runner page is not built (${dir} is missing): run \`npm run build\` in the flopscope folder`);
   }

@@ -19,7 +19,10 @@ export const TILED_DEFAULT_PARAMS = { WG_X: 4, WG_Y: 8, RM: 4, RN: 4, TK: 32 };
  * The one stage of a GEMM tiled in workgroup memory: an m x n output (per batch along z), each
  * workgroup a (WG_Y x RM) x (WG_X x RN) tile of it.
  */
-export function tiledGemmStage(params: Params, gemmSize: { m: number; n: number; batch: number; bindings: string[]; uniforms: readonly UniformValue[] }): StageSpec {
+export function tiledGemmStage(
+  params: Params,
+  gemmSize: { m: number; n: number; batch: number; bindings: string[]; uniforms: readonly UniformValue[] },
+): StageSpec {
   const { WG_X: wgX, WG_Y: wgY, RM: rm, RN: rn, TK: tk } = params as Required<Record<'WG_X' | 'WG_Y' | 'RM' | 'RN' | 'TK', number>>;
   return {
     name: 'gemm',

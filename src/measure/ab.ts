@@ -46,7 +46,8 @@ function bufferKey(planned: PlannedCase): string {
 export function pairCases(candidates: readonly PlannedCase[], base: KernelRegistry, baseLabel: string, baseParams: Params = {}): AbPair[] {
   return candidates.map((candidate) => {
     const kernel = base.find(candidate.kernel.name);
-    if (!kernel) throw new UsageError(`the base (${baseLabel}) has no kernel ${candidate.kernel.name}: it has ${base.names.join(', ')}; compare kernels both sides have`);
+    if (!kernel)
+      throw new UsageError(`the base (${baseLabel}) has no kernel ${candidate.kernel.name}: it has ${base.names.join(', ')}; compare kernels both sides have`);
     const shape = candidate.size !== undefined ? kernel.shapeFromSize(candidate.size) : candidate.shape;
     const params = { ...kernel.defaultParams, ...candidate.params, ...baseParams };
     const overrides = { ...candidate.overrides, ...baseParams };
@@ -61,7 +62,8 @@ export function pairCases(candidates: readonly PlannedCase[], base: KernelRegist
             : null;
     if (differs) throw new UsageError(`kernel ${kernel.name}: ${differs}: an A/B run compares two versions of one computation`);
     for (const key of Object.keys(baseParams)) {
-      if (!(key in kernel.paramSpace)) throw new UsageError(`--base-param ${key}: ${kernel.name} has no parameter ${key}: its parameters are ${Object.keys(kernel.paramSpace).join(', ')}`);
+      if (!(key in kernel.paramSpace))
+        throw new UsageError(`--base-param ${key}: ${kernel.name} has no parameter ${key}: its parameters are ${Object.keys(kernel.paramSpace).join(', ')}`);
     }
     return { base: planned, candidate };
   });
@@ -75,7 +77,12 @@ export interface PairOutcome {
 }
 
 /** Builds a side on the runner and checks its output; the handle to time it, or its outcome. */
-async function prepareChecked(runner: Runner, { kernel, shape, params }: PlannedCase, seed: number, maxChecked: number): Promise<{ handle: number; outcome: CaseOutcome } | { outcome: CaseOutcome }> {
+async function prepareChecked(
+  runner: Runner,
+  { kernel, shape, params }: PlannedCase,
+  seed: number,
+  maxChecked: number,
+): Promise<{ handle: number; outcome: CaseOutcome } | { outcome: CaseOutcome }> {
   const skipped = skipOutcome(kernel, shape, params, runner.device);
   if (skipped) return { outcome: skipped };
   const program = buildProgram(kernel, shape, params, seed, maxChecked);
@@ -92,7 +99,11 @@ async function prepareChecked(runner: Runner, { kernel, shape, params }: Planned
 }
 
 /** Measures both sides of a pair: each checked, then both timed interleaved. */
-export async function measurePair(runner: Runner, pair: AbPair, options: { seed: number; timing: TimingOptions; maxCheckedElements: number }): Promise<PairOutcome> {
+export async function measurePair(
+  runner: Runner,
+  pair: AbPair,
+  options: { seed: number; timing: TimingOptions; maxCheckedElements: number },
+): Promise<PairOutcome> {
   const base = await prepareChecked(runner, pair.base, options.seed, options.maxCheckedElements);
   const candidate = await prepareChecked(runner, pair.candidate, options.seed, options.maxCheckedElements);
   const handles = [base, candidate].filter((side): side is { handle: number; outcome: CaseOutcome } => 'handle' in side).map((side) => side.handle);
@@ -130,7 +141,9 @@ export function abCase(kernel: KernelDescriptor, shape: Shape, base: CaseRecord,
     codeChanged: base.source?.hash !== candidate.source?.hash,
   };
   if (base.status !== 'ok' || candidate.status !== 'ok' || ratios.length === 0) {
-    const which = [base.status !== 'ok' ? `base: ${base.status}` : null, candidate.status !== 'ok' ? `candidate: ${candidate.status}` : null].filter(Boolean).join(', ');
+    const which = [base.status !== 'ok' ? `base: ${base.status}` : null, candidate.status !== 'ok' ? `candidate: ${candidate.status}` : null]
+      .filter(Boolean)
+      .join(', ');
     return { ...common, ratio: null, ci95: null, relHalfWidth: null, pValue: null, verdict: 'failed', note: which || 'no ratios' };
   }
   const judged = judgeRatios(ratios, threshold);

@@ -101,7 +101,13 @@ function finished(record: CaseRecord, rounds: number): boolean {
  * suite and reference peaks filled in, and the cases of an interrupted run when resuming: those
  * that finished are kept and not measured again). The caller marks the results complete.
  */
-export async function measureCases(runner: Runner, cases: readonly PlannedCase[], options: MeasureOptions, results: Results, hooks: MeasureHooks): Promise<Results> {
+export async function measureCases(
+  runner: Runner,
+  cases: readonly PlannedCase[],
+  options: MeasureOptions,
+  results: Results,
+  hooks: MeasureHooks,
+): Promise<Results> {
   const peakContext = (): PeakContext => ({ measured: results.peaks.measured, reference: results.peaks.reference ?? null });
   let lastFault: FaultKind | null = null;
   /** Set when the last case's fault ends the run; thrown once its record is saved. */
@@ -142,7 +148,13 @@ export async function measureCases(runner: Runner, cases: readonly PlannedCase[]
   const runOne = (kernel: KernelDescriptor, shape: Shape, params: Params, timing: TimingOptions): Promise<CaseOutcome> =>
     guarded(
       `${kernel.name} ${kernel.formatShape(shape)}`,
-      () => measureCase(runner, kernel, shape, params, { seed: options.seed, timing, maxCheckedElements: options.maxCheckedElements, onProgress: hooks.caseProgress }),
+      () =>
+        measureCase(runner, kernel, shape, params, {
+          seed: options.seed,
+          timing,
+          maxCheckedElements: options.maxCheckedElements,
+          onProgress: hooks.caseProgress,
+        }),
       (outcome) => [outcome],
     );
   /** Adds a record (or replaces the one at `index`), saves and reports it; stops the run after a fatal fault. */
@@ -163,8 +175,13 @@ export async function measureCases(runner: Runner, cases: readonly PlannedCase[]
   if (!(Number.isInteger(rounds) && rounds >= 1)) throw new RangeError(`rounds must be a whole number >= 1, got ${rounds}`);
   const launches = options.moreCases || options.ab ? 1 : (options.launches ?? 1);
   if (!(Number.isInteger(launches) && launches >= 1)) throw new RangeError(`launches must be a whole number >= 1, got ${launches}`);
-  if (launches > 1 && !runner.restart) throw new EnvironmentError('--launches needs a runner that can start again (a browser); Dawn in this process cannot: drop --launches, or run it as separate processes');
-  const plans = options.measurePeak ? peakPlans(device.features, device.limits, { bandwidth: true, includeUnsupported: options.includeUnsupportedPeaks ?? false }) : [];
+  if (launches > 1 && !runner.restart)
+    throw new EnvironmentError(
+      '--launches needs a runner that can start again (a browser); Dawn in this process cannot: drop --launches, or run it as separate processes',
+    );
+  const plans = options.measurePeak
+    ? peakPlans(device.features, device.limits, { bandwidth: true, includeUnsupported: options.includeUnsupportedPeaks ?? false })
+    : [];
   // A resumed run keeps its peaks when it has a record of every peak kernel.
   const resumedPeaks = plans.length > 0 && plans.every((peak) => results.cases.some((c) => c.role === 'peak' && c.kernel === peak.kernel.name));
   if (!resumedPeaks) {
@@ -274,5 +291,4 @@ export async function measureCases(runner: Runner, cases: readonly PlannedCase[]
       }
     }
   }
-
 }

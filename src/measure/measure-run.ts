@@ -47,7 +47,10 @@ export interface RunContext {
 }
 
 /** The cases of `plan` on this runner's adapter: a workload planned, configurations chosen for its class, buffers checked against its limits. */
-export function casesForAdapter(plan: Pick<RunPlan, 'cases' | 'workload' | 'saved'>, runner: Pick<Runner, 'device'>): { cases: PlannedCase[]; workloadScale: number | null } {
+export function casesForAdapter(
+  plan: Pick<RunPlan, 'cases' | 'workload' | 'saved'>,
+  runner: Pick<Runner, 'device'>,
+): { cases: PlannedCase[]; workloadScale: number | null } {
   const { device } = runner;
   const workloadScale = plan.workload ? (plan.workload.scale ?? (isSoftwareAdapter(device.adapter) ? SOFTWARE_SCALE : 1)) : null;
   const planned = plan.workload ? planWorkload(plan.workload.workload, device.features, workloadScale!) : plan.cases;
@@ -113,8 +116,18 @@ export async function measureRun(
   results.complete = false;
   hooks.save(results);
   // An A/B run's pairs get each side's configuration for this adapter, as plain cases do.
-  const ab = plan.ab && { ...plan.ab, pairs: plan.ab.pairs.map((pair) => ({ base: resolveForAdapter([pair.base], runner.device.adapter)[0]!, candidate: resolveForAdapter([pair.candidate], runner.device.adapter, savedFor(plan.saved, runner.device.adapter))[0]! })) };
-  if (ab) assertCasesFit(ab.pairs.map((pair) => pair.base), runner.device.limits);
+  const ab = plan.ab && {
+    ...plan.ab,
+    pairs: plan.ab.pairs.map((pair) => ({
+      base: resolveForAdapter([pair.base], runner.device.adapter)[0]!,
+      candidate: resolveForAdapter([pair.candidate], runner.device.adapter, savedFor(plan.saved, runner.device.adapter))[0]!,
+    })),
+  };
+  if (ab)
+    assertCasesFit(
+      ab.pairs.map((pair) => pair.base),
+      runner.device.limits,
+    );
   await measureCases(runner, cases, { ...plan, ab }, results, hooks);
   if (plan.workload) {
     const { name, description } = plan.workload.workload;

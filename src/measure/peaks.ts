@@ -30,11 +30,7 @@ export const COPY_SIZE = 256;
 export type CaseRunner = (kernel: KernelDescriptor, shape: Shape, params: Params, timing: TimingOptions) => Promise<CaseOutcome>;
 
 /** The shape at which a compute-peak kernel fills the device, or the outcome of the probe that failed. */
-export async function peakShape(
-  run: CaseRunner,
-  kernel: KernelDescriptor,
-  timing: TimingOptions,
-): Promise<{ shape: Shape; failed: CaseOutcome | null }> {
+export async function peakShape(run: CaseRunner, kernel: KernelDescriptor, timing: TimingOptions): Promise<{ shape: Shape; failed: CaseOutcome | null }> {
   const probeTiming: TimingOptions = { ...timing, mode: 'hot', warmupMs: 0, minSamples: 3, maxSamples: 5, maxTimeMs: 500, minSampleMs: 0.5 };
   let threads = FIRST_THREADS;
   for (;;) {

@@ -110,7 +110,13 @@ export function planWorkload(workload: Workload, features: readonly string[], sc
     if (!kernel) {
       throw new UsageError(`workload ${workload.name} needs a ${family} kernel (${problem}) that this adapter can run, and none is: pick another suite`);
     }
-    return { kernel, shape: layer.shape, params: { ...kernel.defaultParams }, tuned: true, workload: { name: workload.name, layer: layer.label, repeat: layer.repeat } };
+    return {
+      kernel,
+      shape: layer.shape,
+      params: { ...kernel.defaultParams },
+      tuned: true,
+      workload: { name: workload.name, layer: layer.label, repeat: layer.repeat },
+    };
   });
 }
 
@@ -135,8 +141,15 @@ export function planCases(request: PlanRequest, context: PlanContext = BUILTINS)
   const kernels = request.kernels?.map((name) => registry.get(name));
   const suite = request.suite !== undefined || !kernels ? getSuite(request.suite ?? defaultSuiteName(context), context) : null;
   if (request.scale !== undefined && !suite?.scaled) {
-    const scaled = [...allSuites(context).filter((s) => s.scaled).map((s) => s.name), ...WORKLOADS.map((w) => w.name)];
-    throw new UsageError(`--scale shrinks the shapes of ${scaled.join(', ')}: ${suite ? `suite ${suite.name} has` : '--kernel runs'} sizes instead (use --sizes)`);
+    const scaled = [
+      ...allSuites(context)
+        .filter((s) => s.scaled)
+        .map((s) => s.name),
+      ...WORKLOADS.map((w) => w.name),
+    ];
+    throw new UsageError(
+      `--scale shrinks the shapes of ${scaled.join(', ')}: ${suite ? `suite ${suite.name} has` : '--kernel runs'} sizes instead (use --sizes)`,
+    );
   }
   const entries: SuiteCase[] = suite
     ? suite
@@ -168,8 +181,6 @@ export function assertCasesFit(cases: readonly PlannedCase[], limits: DeviceLimi
     const violation = checkBufferLimits(kernel, shape, params, limits);
     if (!violation) continue;
     const largest = largestFittingSize(kernel, params, limits);
-    throw new UsageError(
-      `${kernel.name} at ${kernel.formatShape(shape)}: ${violation.message}; the largest size that fits is ${largest} (--sizes ${largest})`,
-    );
+    throw new UsageError(`${kernel.name} at ${kernel.formatShape(shape)}: ${violation.message}; the largest size that fits is ${largest} (--sizes ${largest})`);
   }
 }

@@ -24,7 +24,17 @@ export function resumable(partial: Results, fresh: Results, path: string): Resul
   same('rounds', partial.suite.rounds ?? 1, fresh.suite.rounds ?? 1);
   same('launches', partial.suite.launches ?? 1, fresh.suite.launches ?? 1);
   if (differences.length > 0) {
-    throw new UsageError(`--resume ${path}: it was run with another ${differences.join(', another ')}: resume it with the same options and browser, or start a new run`);
+    throw new UsageError(
+      `--resume ${path}: it was run with another ${differences.join(', another ')}: resume it with the same options and browser, or start a new run`,
+    );
   }
-  return { ...partial, env: { ...partial.env, finishedAt: null }, peaks: { ...partial.peaks, reference: fresh.peaks.reference, ...(fresh.peaks.referenceMissing !== undefined ? { referenceMissing: fresh.peaks.referenceMissing } : {}) } };
+  return {
+    ...partial,
+    env: { ...partial.env, finishedAt: null },
+    peaks: {
+      ...partial.peaks,
+      reference: fresh.peaks.reference,
+      ...(fresh.peaks.referenceMissing !== undefined ? { referenceMissing: fresh.peaks.referenceMissing } : {}),
+    },
+  };
 }

@@ -16,7 +16,13 @@ export const SavedFileSchema = z.object({
   /** Adapter key -> kernel -> shape label -> the configuration and what it measured. */
   adapters: z.record(
     z.string(),
-    z.record(z.string(), z.record(z.string(), z.object({ params: z.record(z.string(), z.number()), gflops: z.number().nullable(), savedAt: z.string(), results: z.string().optional() }))),
+    z.record(
+      z.string(),
+      z.record(
+        z.string(),
+        z.object({ params: z.record(z.string(), z.number()), gflops: z.number().nullable(), savedAt: z.string(), results: z.string().optional() }),
+      ),
+    ),
   ),
 });
 export type SavedFile = z.infer<typeof SavedFileSchema>;
@@ -40,7 +46,12 @@ export class SavedConfigurations {
 }
 
 /** `file` with `entries` (kernel, shape label, configuration) saved for `adapter`, replacing what was there for them. */
-export function withSaved(file: SavedFile | null, adapter: string, entries: readonly { kernel: string; shapeLabel: string; params: Params; gflops: number | null; results?: string }[], savedAt: string): SavedFile {
+export function withSaved(
+  file: SavedFile | null,
+  adapter: string,
+  entries: readonly { kernel: string; shapeLabel: string; params: Params; gflops: number | null; results?: string }[],
+  savedAt: string,
+): SavedFile {
   const next: SavedFile = file ? structuredClone(file) : { schema: SAVED_SCHEMA, adapters: {} };
   const byKernel = (next.adapters[adapter] ??= {});
   for (const { kernel, shapeLabel, params, gflops, results } of entries) {

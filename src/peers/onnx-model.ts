@@ -122,7 +122,14 @@ export function encodeModel(graph: OnnxGraph): Uint8Array {
     ...graph.inputs.map((v) => bytesField(11, tensorValueInfo(v.name, v.dims))),
     ...graph.outputs.map((v) => bytesField(12, tensorValueInfo(v.name, v.dims))),
   ]);
-  return concat([intField(1, ONNX_IR_VERSION), stringField(2, 'flopscope'), tag(7, LENGTH_DELIMITED), varint(graphBytes.length), graphBytes, bytesField(8, intField(2, ONNX_OPSET))]);
+  return concat([
+    intField(1, ONNX_IR_VERSION),
+    stringField(2, 'flopscope'),
+    tag(7, LENGTH_DELIMITED),
+    varint(graphBytes.length),
+    graphBytes,
+    bytesField(8, intField(2, ONNX_OPSET)),
+  ]);
 }
 
 /**

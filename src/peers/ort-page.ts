@@ -118,7 +118,12 @@ interface GpuWork {
 async function watchGpuWork<T>(fn: () => Promise<T>): Promise<{ result: T; work: GpuWork }> {
   const pass = GPUComputePassEncoder.prototype;
   const queue = GPUQueue.prototype;
-  const original = { setPipeline: pass.setPipeline, dispatchWorkgroups: pass.dispatchWorkgroups, dispatchWorkgroupsIndirect: pass.dispatchWorkgroupsIndirect, submit: queue.submit };
+  const original = {
+    setPipeline: pass.setPipeline,
+    dispatchWorkgroups: pass.dispatchWorkgroups,
+    dispatchWorkgroupsIndirect: pass.dispatchWorkgroupsIndirect,
+    submit: queue.submit,
+  };
   const programs: string[] = [];
   let current = '';
   let unsubmitted = 0;
@@ -144,7 +149,11 @@ async function watchGpuWork<T>(fn: () => Promise<T>): Promise<{ result: T; work:
     const result = await fn();
     return { result, work: { programs, unsubmitted } };
   } finally {
-    Object.assign(pass, { setPipeline: original.setPipeline, dispatchWorkgroups: original.dispatchWorkgroups, dispatchWorkgroupsIndirect: original.dispatchWorkgroupsIndirect });
+    Object.assign(pass, {
+      setPipeline: original.setPipeline,
+      dispatchWorkgroups: original.dispatchWorkgroups,
+      dispatchWorkgroupsIndirect: original.dispatchWorkgroupsIndirect,
+    });
     queue.submit = original.submit;
   }
 }
@@ -186,7 +195,8 @@ async function build(kernel: string, shape: Shape, inputs: Record<string, Float3
     const output = first[problem.output]!;
     const location = output.location;
     output.dispose();
-    if (location !== 'gpu-buffer') throw new NotOnWebGpu(`ONNX Runtime returned its output in '${location}', not in a GPU buffer: the WebGPU EP did not run the graph`);
+    if (location !== 'gpu-buffer')
+      throw new NotOnWebGpu(`ONNX Runtime returned its output in '${location}', not in a GPU buffer: the WebGPU EP did not run the graph`);
     if (!work.programs.some((name) => problem.programs.test(name))) {
       throw new NotOnWebGpu(
         `ONNX Runtime ran ${problem.op} without a WebGPU dispatch of it (GPU programs: ${work.programs.join(', ') || 'none'}): it fell back to its wasm CPU kernel, so this is not a WebGPU figure`,

@@ -88,7 +88,10 @@ async function timePeer(peer: PeerCase, timing: TimingOptions): Promise<RawTimin
 export function createPeerExecutor(library: PeerLibrary): PeerExecutorApi {
   const cases = new Map<number, PeerCase>();
   let nextHandle = 1;
-  const failed = (error: unknown): { ok: false; failure: Failure } => ({ ok: false, failure: { status: 'error', message: `${(error as Error).message ?? String(error)}` } });
+  const failed = (error: unknown): { ok: false; failure: Failure } => ({
+    ok: false,
+    failure: { status: 'error', message: `${(error as Error).message ?? String(error)}` },
+  });
   return {
     init: () => library.init(),
     async prepare(program): Promise<Prepared> {

@@ -21,7 +21,7 @@ export function f16Bits(value: number): number {
     // Normal: keep 10 of 23 mantissa bits, round the other 13 to nearest even.
     let half = ((e + 15) << 10) | (mantissa >>> 13);
     const rest = mantissa & 0x1fff;
-    if (rest > 0x1000 || (rest === 0x1000 && (half & 1))) half++; // a carry into the exponent is right (up to infinity)
+    if (rest > 0x1000 || (rest === 0x1000 && half & 1)) half++; // a carry into the exponent is right (up to infinity)
     return sign | half;
   }
   if (e < -25) return sign; // below half the smallest subnormal: rounds to zero
@@ -31,7 +31,7 @@ export function f16Bits(value: number): number {
   let half = significand >>> shift;
   const rest = significand & ((1 << shift) - 1);
   const halfway = 1 << (shift - 1);
-  if (rest > halfway || (rest === halfway && (half & 1))) half++;
+  if (rest > halfway || (rest === halfway && half & 1)) half++;
   return sign | half;
 }
 

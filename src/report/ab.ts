@@ -23,8 +23,16 @@ export function changeText(ratio: number): string {
 /** The columns of an A/B case, shared by the table and the Markdown. */
 function cells(results: Results, entry: AbCase): string[] {
   const { base, candidate } = sides(results, entry);
-  const config = candidate ? Object.entries(candidate.params).map(([k, v]) => `${k}=${v}`).join(' ') : '';
-  const baseConfig = base ? Object.entries(base.params).map(([k, v]) => `${k}=${v}`).join(' ') : '';
+  const config = candidate
+    ? Object.entries(candidate.params)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')
+    : '';
+  const baseConfig = base
+    ? Object.entries(base.params)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')
+    : '';
   return [
     entry.kernel,
     entry.shapeLabel,
@@ -34,7 +42,10 @@ function cells(results: Results, entry: AbCase): string[] {
     dash(entry.ratio, (r) => `${formatNumber(r, 4)} (${changeText(r)})`),
     entry.ci95 ? `${formatNumber(entry.ci95[0], 4)}-${formatNumber(entry.ci95[1], 4)}` : '-',
     String(entry.ratios.length),
-    [entry.verdict, entry.note, entry.codeChanged ? 'code changed' : null].filter(Boolean).join(', ').replace(/^(\w+), (.*)$/, '$1 ($2)'),
+    [entry.verdict, entry.note, entry.codeChanged ? 'code changed' : null]
+      .filter(Boolean)
+      .join(', ')
+      .replace(/^(\w+), (.*)$/, '$1 ($2)'),
   ];
 }
 
@@ -62,15 +73,26 @@ function summary(ab: Ab): string {
 export function formatAbTable(results: Results): string {
   const ab = results.ab;
   if (!ab) throw new Error('not the results of an A/B run');
-  const table = new Table({ head: HEAD, colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'], style: { head: [], border: [], compact: true } });
+  const table = new Table({
+    head: HEAD,
+    colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'],
+    style: { head: [], border: [], compact: true },
+  });
   for (const entry of ab.cases) table.push(cells(results, entry));
-  return [table.toString(), ...legend(ab), `Adapter: ${results.env.adapter.description || `${results.env.adapter.vendor} ${results.env.adapter.architecture}`}; browser ${results.env.browser.version}.`].join('\n');
+  return [
+    table.toString(),
+    ...legend(ab),
+    `Adapter: ${results.env.adapter.description || `${results.env.adapter.vendor} ${results.env.adapter.architecture}`}; browser ${results.env.browser.version}.`,
+  ].join('\n');
 }
 
 /** The Markdown of an A/B run, for a pull-request comment: a headline, the table and the legend. */
 export function markdownAb(results: Results, label: string): string {
   const ab = results.ab!;
-  const headline = ab.regressions > 0 ? `**${ab.regressions} case${ab.regressions > 1 ? 's' : ''} slower** than ${ab.base.label} by more than ${formatPercent(ab.threshold, 2)}` : `No case slower than ${ab.base.label} by more than ${formatPercent(ab.threshold, 2)}`;
+  const headline =
+    ab.regressions > 0
+      ? `**${ab.regressions} case${ab.regressions > 1 ? 's' : ''} slower** than ${ab.base.label} by more than ${formatPercent(ab.threshold, 2)}`
+      : `No case slower than ${ab.base.label} by more than ${formatPercent(ab.threshold, 2)}`;
   const rows = ab.cases.map((entry) => `| ${cells(results, entry).join(' | ')} |`);
   return [
     `### A/B: ${label}`,
@@ -81,7 +103,9 @@ export function markdownAb(results: Results, label: string): string {
     `|${HEAD.map((_, i) => (i >= 3 && i <= 7 ? '--:' : '---')).join('|')}|`,
     ...rows,
     '',
-    ...legend(ab).slice(0, 3).map((line) => `${line}  `),
+    ...legend(ab)
+      .slice(0, 3)
+      .map((line) => `${line}  `),
     '',
   ].join('\n');
 }

@@ -74,7 +74,10 @@ export function deviceKey(results: Results): string {
 }
 
 const rate = (record: CaseRecord) => (record.metric === 'bandwidth' ? record.gbPerS : record.gflops);
-const paramText = (record: CaseRecord) => Object.entries(record.params).map(([k, v]) => `${k}=${v}`).join(' ');
+const paramText = (record: CaseRecord) =>
+  Object.entries(record.params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
 
 /**
  * Compares `next` against the baseline run(s); `threshold` is the fraction of change that
@@ -94,14 +97,28 @@ export function compareRuns(base: Results | readonly Results[], next: Results, t
   }
   const nextCases = next.cases.filter((c) => c.role === 'benchmark');
   const rows: CompareRow[] = [];
-  const describe = (record: CaseRecord) => ({ id: record.id, kernel: record.kernel, shape: record.shapeLabel, params: paramText(record), metric: record.metric });
+  const describe = (record: CaseRecord) => ({
+    id: record.id,
+    kernel: record.kernel,
+    shape: record.shapeLabel,
+    params: paramText(record),
+    metric: record.metric,
+  });
   const okRecords = (records: readonly CaseRecord[]) => records.filter((r) => r.status === 'ok' && r.samples.length > 0);
   // The base side of a row: the runs where the case was ok, their samples pooled.
   const baseSide = (records: readonly CaseRecord[], like: CaseRecord) => {
     const befores = okRecords(records);
     const pooled = befores.flatMap((r) => r.samples);
     const pooledMedian = pooled.length > 0 ? median(sortSamples(pooled)) : null;
-    return { befores, pooled, fields: { baseMedianMs: pooledMedian ?? records[0]?.timing?.medianMs ?? null, baseRate: pooledMedian === null ? null : rateAt(like, pooledMedian), baseRuns: befores.length } };
+    return {
+      befores,
+      pooled,
+      fields: {
+        baseMedianMs: pooledMedian ?? records[0]?.timing?.medianMs ?? null,
+        baseRate: pooledMedian === null ? null : rateAt(like, pooledMedian),
+        baseRuns: befores.length,
+      },
+    };
   };
   const unjudged = { runToRun: null, spreadFrom: null, speedup: null, speedupCi: null, pValue: null };
   for (const record of nextCases) {
@@ -109,7 +126,14 @@ export function compareRuns(base: Results | readonly Results[], next: Results, t
     baseCases.delete(record.id);
     const { befores, pooled, fields } = baseSide(records, record);
     const changed = codeChanged(records, record);
-    const common = { ...describe(record), ...fields, newMedianMs: record.timing?.medianMs ?? null, newRate: rate(record), ...unjudged, ...(changed ? { codeChanged: true } : {}) };
+    const common = {
+      ...describe(record),
+      ...fields,
+      newMedianMs: record.timing?.medianMs ?? null,
+      newRate: rate(record),
+      ...unjudged,
+      ...(changed ? { codeChanged: true } : {}),
+    };
     if (records.length === 0) {
       rows.push({ ...common, verdict: 'new' });
       continue;
@@ -157,9 +181,19 @@ function runToRunSpread(befores: readonly CaseRecord[], record: CaseRecord, alph
   const rounds = (r: CaseRecord) => r.timing?.roundMedians ?? [];
   const launches = (r: CaseRecord) => r.timing?.launchMedians ?? [];
   // Fresh processes first: what separates launches is what separates runs.
-  if (befores.every((r) => launches(r).length >= 2) && launches(record).length >= 2) return { half: roundsShiftHalfWidth(befores.flatMap(launches), launches(record), alpha), from: 'launches' };
-  if (befores.every((r) => rounds(r).length >= 2) && rounds(record).length >= 2) return { half: roundsShiftHalfWidth(befores.flatMap(rounds), rounds(record), alpha), from: 'rounds' };
-  return befores.length >= 2 ? { half: runToRunHalfWidth(befores.map((r) => median(sortSamples(r.samples))), alpha), from: 'runs' } : null;
+  if (befores.every((r) => launches(r).length >= 2) && launches(record).length >= 2)
+    return { half: roundsShiftHalfWidth(befores.flatMap(launches), launches(record), alpha), from: 'launches' };
+  if (befores.every((r) => rounds(r).length >= 2) && rounds(record).length >= 2)
+    return { half: roundsShiftHalfWidth(befores.flatMap(rounds), rounds(record), alpha), from: 'rounds' };
+  return befores.length >= 2
+    ? {
+        half: runToRunHalfWidth(
+          befores.map((r) => median(sortSamples(r.samples))),
+          alpha,
+        ),
+        from: 'runs',
+      }
+    : null;
 }
 
 /** The case's rate (GFLOP/s or GB/s, as its metric says) at a median time of `ms`. */
@@ -175,7 +209,9 @@ function spreadLegend(comparison: RunComparison, baseFiles: number): string {
   if (from.has('rounds')) parts.push("the spread between the runs' rounds (a Welch interval of the rounds' medians)");
   if (from.has('runs')) parts.push("the spread between the base runs' medians (a t prediction interval for one more run)");
   if (parts.length > 0) return `, and for ${parts.join('; or ')}`;
-  return baseFiles > 1 ? '' : '. One base run without rounds shows no run-to-run spread: measure with --rounds, or give several baselines (flopscope compare BASE1 BASE2 ... NEW)';
+  return baseFiles > 1
+    ? ''
+    : '. One base run without rounds shows no run-to-run spread: measure with --rounds, or give several baselines (flopscope compare BASE1 BASE2 ... NEW)';
 }
 
 const dash = (value: number | null, format: (v: number) => string) => (value === null ? '-' : format(value));
@@ -184,7 +220,18 @@ const dash = (value: number | null, format: (v: number) => string) => (value ===
 export function formatComparison(comparison: RunComparison, basePaths: string | readonly string[], nextPath: string): string {
   const bases = typeof basePaths === 'string' ? [basePaths] : basePaths;
   const table = new Table({
-    head: ['Kernel', 'Shape', 'Config', 'Base (ms)', 'New (ms)', 'Base rate', 'New rate', 'Speedup', `${formatPercent(comparison.confidence, 2)} CI`, 'Verdict'],
+    head: [
+      'Kernel',
+      'Shape',
+      'Config',
+      'Base (ms)',
+      'New (ms)',
+      'Base rate',
+      'New rate',
+      'Speedup',
+      `${formatPercent(comparison.confidence, 2)} CI`,
+      'Verdict',
+    ],
     colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
     style: { head: [], border: [], compact: true },
   });
@@ -200,7 +247,10 @@ export function formatComparison(comparison: RunComparison, basePaths: string | 
       dash(row.newRate, (v) => `${formatNumber(v)} ${unit}`),
       dash(row.speedup, (v) => `${formatNumber(v)}x`),
       row.speedupCi ? `${formatNumber(row.speedupCi[0])}-${formatNumber(row.speedupCi[1])}x` : '-',
-      [row.verdict, row.note, row.codeChanged ? 'code changed' : null].filter(Boolean).join(', ').replace(/^(\w+), (.*)$/, '$1 ($2)'),
+      [row.verdict, row.note, row.codeChanged ? 'code changed' : null]
+        .filter(Boolean)
+        .join(', ')
+        .replace(/^(\w+), (.*)$/, '$1 ($2)'),
     ]);
   }
   const t = formatPercent(comparison.threshold, 2);
@@ -211,7 +261,9 @@ export function formatComparison(comparison: RunComparison, basePaths: string | 
     table.toString(),
     `Speedup: new throughput / base (median times, per run of the kernel); CI: bootstrap interval of that ratio from the samples, widened for their autocorrelation${spreadLegend(comparison, bases.length)}.`,
     `Verdicts: faster/slower = Mann-Whitney p < ${formatNumber(1 - comparison.confidence)} and the whole interval beyond ±${t}; unchanged = the whole interval within ±${t}; ambiguous = the noise is too large to decide; new/missing = in one run only; failed = not ok in a run.`,
-    ...(comparison.rows.some((row) => row.codeChanged) ? ["code changed: the kernel's shader (with what it imports) differs between the runs, by its content hash."] : []),
+    ...(comparison.rows.some((row) => row.codeChanged)
+      ? ["code changed: the kernel's shader (with what it imports) differs between the runs, by its content hash."]
+      : []),
     `Summary: ${[...counts].map(([verdict, count]) => `${count} ${verdict}`).join(', ')}.${comparison.regressions > 0 ? ` ${comparison.regressions} significantly slower by more than ${t}: exit code 1.` : ''}`,
   ].join('\n');
 }

@@ -37,9 +37,25 @@ export function formatDeviceReport(info: DeviceInfo): string {
           ? `${info.browser.version} (${info.browser.source}, at ${info.browser.endpoint})`
           : `${info.browser.version} (${info.browser.executable ?? 'no executable'}, found via ${info.browser.source})`,
       ],
-      ...(info.browser.webgpu ? ([['WebGPU', `${info.browser.webgpu}${info.browser.protocol ? ` (driven over ${info.browser.protocol === 'webdriver-bidi' ? 'WebDriver BiDi' : 'CDP'})` : ''}`]] as [string, string][]) : []),
+      ...(info.browser.webgpu
+        ? ([
+            [
+              'WebGPU',
+              `${info.browser.webgpu}${info.browser.protocol ? ` (driven over ${info.browser.protocol === 'webdriver-bidi' ? 'WebDriver BiDi' : 'CDP'})` : ''}`,
+            ],
+          ] as [string, string][])
+        : []),
       ['Flags', info.browser.flags.join(' ') || (info.browser.endpoint ? '(not told: the browser was started without --enable-automation)' : '')],
-      ...(info.browser.prefs ? ([['Prefs', Object.entries(info.browser.prefs).map(([key, value]) => `${key}=${value}`).join(' ')]] as [string, string][]) : []),
+      ...(info.browser.prefs
+        ? ([
+            [
+              'Prefs',
+              Object.entries(info.browser.prefs)
+                .map(([key, value]) => `${key}=${value}`)
+                .join(' '),
+            ],
+          ] as [string, string][])
+        : []),
       ['Vendor', adapter.vendor || '(hidden)'],
       ['Architecture', adapter.architecture || '(hidden)'],
       ['Device', adapter.device || '(hidden)'],

@@ -1,5 +1,13 @@
 /** The text of `flopscope estimate`: one aligned line per figure, every figure with its unit. */
-import type { ChinchillaEstimate, ConvEstimate, InferenceEstimate, MemoryEstimate, TrainingAtMfu, TrainingEstimate, TransformerEstimate } from '../flops/estimate.js';
+import type {
+  ChinchillaEstimate,
+  ConvEstimate,
+  InferenceEstimate,
+  MemoryEstimate,
+  TrainingAtMfu,
+  TrainingEstimate,
+  TransformerEstimate,
+} from '../flops/estimate.js';
 import { formatBytes, formatCount, formatNumber, formatPercent, formatSi } from './numbers.js';
 
 /** Aligns `label  value` pairs. */

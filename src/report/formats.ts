@@ -17,7 +17,9 @@ export function markdownReport(runs: ReadonlyArray<{ label: string; results: Res
     if (results.ab) parts.push(markdownAb(results, label));
     const { measured, reference } = results.peaks;
     parts.push(`### ${label}`, '');
-    parts.push(`${deviceName(results)}, ${results.env.browser.version}, started ${results.env.startedAt}${results.env.harness.commit ? `, flopscope ${results.env.harness.commit}` : ''}.`);
+    parts.push(
+      `${deviceName(results)}, ${results.env.browser.version}, started ${results.env.startedAt}${results.env.harness.commit ? `, flopscope ${results.env.harness.commit}` : ''}.`,
+    );
     parts.push(
       `Measured fma-peak: ${measured.computeGflops ? `${formatNumber(measured.computeGflops)} GFLOP/s` : 'not measured'}; copy bandwidth: ${measured.bandwidthGbPerS ? `${formatNumber(measured.bandwidthGbPerS)} GB/s` : 'not measured'}. ` +
         `MFU against: ${reference?.fp32Tflops ? `${reference.name}, ${formatNumber(reference.fp32Tflops * 1e3)} GFLOP/s f32${reference.estimate ? ' (estimate)' : ''}` : 'no reference peak'}.`,
@@ -37,13 +39,51 @@ export function markdownReport(runs: ReadonlyArray<{ label: string; results: Res
 
 /** CSV with a header, one line per case of every run. */
 export function csvReport(rows: readonly ReportRow[]): string {
-  const header = ['run', 'started_at', 'device', 'kernel', 'shape', 'params', 'role', 'status', 'rate', 'unit', 'rel_half_width', 'median_ms', 'clock', 'flops', 'bytes', 'fraction_of_measured_peak', 'mfu'];
+  const header = [
+    'run',
+    'started_at',
+    'device',
+    'kernel',
+    'shape',
+    'params',
+    'role',
+    'status',
+    'rate',
+    'unit',
+    'rel_half_width',
+    'median_ms',
+    'clock',
+    'flops',
+    'bytes',
+    'fraction_of_measured_peak',
+    'mfu',
+  ];
   const quote = (value: string | number | boolean | null | undefined) => {
     const text = value === null || value === undefined ? '' : String(value);
     return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = rows.map((r) =>
-    [r.run, r.startedAt, r.device, r.kernel, r.shape, r.params, r.role, r.status, r.rate, r.unit, r.relHalfWidth, r.medianMs, r.clock, r.flops, r.bytes, r.fractionOfMeasuredPeak, r.mfu].map(quote).join(','),
+    [
+      r.run,
+      r.startedAt,
+      r.device,
+      r.kernel,
+      r.shape,
+      r.params,
+      r.role,
+      r.status,
+      r.rate,
+      r.unit,
+      r.relHalfWidth,
+      r.medianMs,
+      r.clock,
+      r.flops,
+      r.bytes,
+      r.fractionOfMeasuredPeak,
+      r.mfu,
+    ]
+      .map(quote)
+      .join(','),
   );
   return [header.join(','), ...lines].join('\n') + '\n';
 }

@@ -88,7 +88,15 @@ function heatmapHtml(map: Heatmap): string {
 function abViews(runs: ReadonlyArray<{ label: string; results: Results }>) {
   return runs.flatMap(({ label, results }) =>
     results.ab
-      ? [{ run: label, base: results.ab.base.label, candidate: results.ab.candidate.label, threshold: results.ab.threshold, cases: results.ab.cases.map((c) => ({ kernel: c.kernel, shape: c.shapeLabel, ratio: c.ratio, ci: c.ci95, verdict: c.verdict })) }]
+      ? [
+          {
+            run: label,
+            base: results.ab.base.label,
+            candidate: results.ab.candidate.label,
+            threshold: results.ab.threshold,
+            cases: results.ab.cases.map((c) => ({ kernel: c.kernel, shape: c.shapeLabel, ratio: c.ratio, ci: c.ci95, verdict: c.verdict })),
+          },
+        ]
       : [],
   );
 }
@@ -105,7 +113,12 @@ export function htmlReport(runs: ReadonlyArray<{ label: string; results: Results
   }));
   // One set of ceilings per device: runs of one device measure about the same peaks; keep the first.
   const ceilings = allCeilings.filter((c, i) => allCeilings.findIndex((other) => other.device === c.device) === i);
-  const data = { rows: rows.filter((r) => r.status === 'ok'), ceilings, runs: runs.map((r) => ({ label: r.label, startedAt: r.results.env.startedAt })), ab: abViews(runs) };
+  const data = {
+    rows: rows.filter((r) => r.status === 'ok'),
+    ceilings,
+    runs: runs.map((r) => ({ label: r.label, startedAt: r.results.env.startedAt })),
+    ab: abViews(runs),
+  };
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
   const maps = heatmaps(rows);
   const tables = markdownReport(runs, rows)
@@ -114,7 +127,11 @@ export function htmlReport(runs: ReadonlyArray<{ label: string; results: Results
     .map((line) =>
       line.startsWith('### ')
         ? `<tr><th colspan="9">${escapeHtml(line.slice(4))}</th></tr>`
-        : `<tr>${line.split('|').slice(1, -1).map((c) => `<td>${escapeHtml(c.trim().replace(/\*\*/g, ''))}</td>`).join('')}</tr>`,
+        : `<tr>${line
+            .split('|')
+            .slice(1, -1)
+            .map((c) => `<td>${escapeHtml(c.trim().replace(/\*\*/g, ''))}</td>`)
+            .join('')}</tr>`,
     )
     .join('\n');
   return `<!doctype html>

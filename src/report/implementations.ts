@@ -56,7 +56,13 @@ export function implementationRatios(rows: readonly ReportRow[]): RatioTable | n
     if (group.best.size < 2) continue;
     const rates = series.map((s) => group.best.get(s.series) ?? null);
     const baseRate = group.best.get(baseSeries) ?? null;
-    table.push({ kernel: group.kernel, shape: group.shape, unit: group.unit, rates, ratios: rates.map((rate) => (rate !== null && baseRate !== null && baseRate > 0 ? rate / baseRate : null)) });
+    table.push({
+      kernel: group.kernel,
+      shape: group.shape,
+      unit: group.unit,
+      rates,
+      ratios: rates.map((rate) => (rate !== null && baseRate !== null && baseRate > 0 ? rate / baseRate : null)),
+    });
   }
   if (table.length === 0) return null;
   // Peaks first, as in a run; then by kernel and shape as they came.
@@ -84,7 +90,7 @@ function cells(table: RatioTable): string[][] {
 }
 
 const LEGEND =
-  'Best rate per kernel and shape over configurations and runs (peaks: the measured peak of each); ratio: that rate / the base series\' (above 1: faster there). ' +
+  "Best rate per kernel and shape over configurations and runs (peaks: the measured peak of each); ratio: that rate / the base series' (above 1: faster there). " +
   'Separate launches drift 20-40% on a busy machine: for a verdict, measure both in one session (bench/implementations.mjs interleaves them).';
 
 /** The side-by-side section in Markdown ('' when the runs come from one implementation). */
@@ -98,7 +104,10 @@ export function implementationRatiosMarkdown(rows: readonly ReportRow[]): string
     LEGEND,
     '',
     `| ${header!.join(' | ')} |`,
-    `|---|---|${header!.slice(2).map(() => '--:').join('|')}|`,
+    `|---|---|${header!
+      .slice(2)
+      .map(() => '--:')
+      .join('|')}|`,
     ...body.map((line) => `| ${line.join(' | ')} |`),
     '',
   ].join('\n');

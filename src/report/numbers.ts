@@ -40,7 +40,9 @@ function checkSigFigs(sigFigs: number): void {
 
 /** Significant digits of |value| rounded to `sigFigs`, and the power of ten of the first. */
 function significant(value: number, sigFigs: number): { digits: string; exponent: number } {
-  const [mantissa = '', exponent = '0'] = Math.abs(value).toExponential(sigFigs - 1).split('e');
+  const [mantissa = '', exponent = '0'] = Math.abs(value)
+    .toExponential(sigFigs - 1)
+    .split('e');
   return { digits: mantissa.replace('.', ''), exponent: Number(exponent) };
 }
 
@@ -52,12 +54,7 @@ function placePoint(digits: string, integerDigits: number): string {
 }
 
 /** `value` rounded to `sigFigs`, scaled by a power of 1000 within [minExponent, maxExponent]. */
-function scaled(
-  value: number,
-  sigFigs: number,
-  minExponent: number,
-  maxExponent: number,
-): { text: string; exponent: number } {
+function scaled(value: number, sigFigs: number, minExponent: number, maxExponent: number): { text: string; exponent: number } {
   const { digits, exponent } = significant(value, sigFigs);
   const exponent3 = Math.min(maxExponent, Math.max(minExponent, Math.floor(exponent / 3) * 3));
   const sign = value < 0 ? '-' : '';

@@ -33,7 +33,9 @@ export function progressReporter(stream: NodeJS.WritableStream, live: boolean): 
     },
     caseFinished(record: CaseRecord) {
       clear();
-      const config = Object.entries(record.params).map(([key, value]) => `${key}=${value}`).join(' ');
+      const config = Object.entries(record.params)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(' ');
       const result = record.status === 'ok' ? headlineFigure(record) : `${record.status.toUpperCase()}: ${record.message ?? ''}`;
       stream.write(`${current} ${config}: ${result}\n`);
       current = '';

@@ -53,7 +53,9 @@ function roundsLegend(results: Results): string {
   const launches = results.suite.launches ?? 1;
   const parts = [
     rounds > 1 ? `of the t interval of its ${rounds} rounds' medians (each case measured ${rounds} times in turn)` : null,
-    launches > 1 ? `of the t interval where a rerun of ${launches} launches would land, from this run's ${launches} launch medians (each launch a fresh browser)` : null,
+    launches > 1
+      ? `of the t interval where a rerun of ${launches} launches would land, from this run's ${launches} launch medians (each launch a fresh browser)`
+      : null,
   ].filter(Boolean);
   return parts.length > 0 ? `, or ${parts.join(', or ')}, where wider` : '';
 }
@@ -62,7 +64,10 @@ function stopLegend(cases: readonly CaseRecord[]): string {
   const counts = new Map<string, number>();
   for (const record of cases) if (record.timing) counts.set(record.timing.stopReason, (counts.get(record.timing.stopReason) ?? 0) + 1);
   const transient = cases.filter((record) => (record.timing?.transientSamples ?? 0) > 0);
-  const dropped = transient.length === 0 ? '' : `; ${transient.length} ${transient.length === 1 ? 'case' : 'cases'} dropped a start that differed from the rest (${transient.reduce((sum, r) => sum + r.timing!.transientSamples!, 0)} samples: a device still settling)`;
+  const dropped =
+    transient.length === 0
+      ? ''
+      : `; ${transient.length} ${transient.length === 1 ? 'case' : 'cases'} dropped a start that differed from the rest (${transient.reduce((sum, r) => sum + r.timing!.transientSamples!, 0)} samples: a device still settling)`;
   return [...counts].map(([reason, count]) => `${count} at ${reason}`).join(', ') + dropped;
 }
 
@@ -76,7 +81,9 @@ function peakLegend(results: Results): string[] {
   );
   if (reference?.fp32Tflops) {
     const estimate = reference.estimate ? 'an ESTIMATE, ' : '';
-    lines.push(`MFU: GFLOP/s / ${formatNumber(reference.fp32Tflops * 1e3)} GFLOP/s f32 vector peak of ${reference.name} (${estimate}${reference.matchedBy}; source: ${reference.source}).`);
+    lines.push(
+      `MFU: GFLOP/s / ${formatNumber(reference.fp32Tflops * 1e3)} GFLOP/s f32 vector peak of ${reference.name} (${estimate}${reference.matchedBy}; source: ${reference.source}).`,
+    );
   } else {
     lines.push(`MFU: no reference peak${referenceMissing ? `: ${referenceMissing}` : ''}.`);
   }
@@ -117,7 +124,7 @@ export function formatWorkloads(results: Results): string {
   const notes = workloads.map((w) => `${w.name}: ${w.description}.${w.scale < 1 ? ` Shapes scaled by ${w.scale} (--scale).` : ''}`);
   return [
     table.toString(),
-    'Workload time: sum over its layers of the layer\'s median time x the times the model runs it (rows above, one per distinct layer); GFLOP/s: its useful FLOPs / that time.',
+    "Workload time: sum over its layers of the layer's median time x the times the model runs it (rows above, one per distinct layer); GFLOP/s: its useful FLOPs / that time.",
     ...notes,
   ].join('\n');
 }
@@ -131,7 +138,11 @@ export function formatRunTable(results: Results): string {
   });
   for (const record of results.cases) {
     table.push([
-      record.role === 'peak' ? `${record.kernel} (peak)` : record.workload ? `${record.workload.layer} x${record.workload.repeat}: ${record.kernel}` : record.kernel,
+      record.role === 'peak'
+        ? `${record.kernel} (peak)`
+        : record.workload
+          ? `${record.workload.layer} x${record.workload.repeat}: ${record.kernel}`
+          : record.kernel,
       record.shapeLabel,
       configLabel(record),
       dash(record.timing?.medianMs, formatNumber),

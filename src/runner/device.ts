@@ -33,7 +33,9 @@ function limitsRecord(limits: GPUSupportedLimits): Record<string, number> {
 export async function openGpu(wanted: readonly string[] = []): Promise<GpuContext> {
   if (!('gpu' in navigator) || !navigator.gpu) {
     throw new NoWebGpuError(
-      globalThis.isSecureContext !== false ? 'navigator.gpu is missing: this browser has WebGPU disabled' : 'navigator.gpu is missing: the page is not a secure context',
+      globalThis.isSecureContext !== false
+        ? 'navigator.gpu is missing: this browser has WebGPU disabled'
+        : 'navigator.gpu is missing: the page is not a secure context',
     );
   }
   const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });

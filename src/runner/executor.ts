@@ -130,7 +130,10 @@ export function createExecutor(progress: (event: ProgressEvent) => void): Execut
       }
       const clock = chooseClock(timing, report.timestampQuery);
       if (!clock) {
-        return { ok: false, failure: { status: 'unsupported', reason: 'no-timestamps', message: 'GPU timestamps were asked for but this adapter has no timestamp-query' } };
+        return {
+          ok: false,
+          failure: { status: 'unsupported', reason: 'no-timestamps', message: 'GPU timestamps were asked for but this adapter has no timestamp-query' },
+        };
       }
       const result = await scoped(device, () => timeKernel(device, entry.kernel.stages, timing, clock, progress));
       return 'failure' in result ? { ok: false, failure: result.failure } : { ok: true, timing: result.value };
@@ -145,7 +148,10 @@ export function createExecutor(progress: (event: ProgressEvent) => void): Execut
       }
       const clock = chooseClock(timing, report.timestampQuery);
       if (!clock) {
-        return { ok: false, failure: { status: 'unsupported', reason: 'no-timestamps', message: 'GPU timestamps were asked for but this adapter has no timestamp-query' } };
+        return {
+          ok: false,
+          failure: { status: 'unsupported', reason: 'no-timestamps', message: 'GPU timestamps were asked for but this adapter has no timestamp-query' },
+        };
       }
       const [a, b] = pair as [Entry, Entry];
       const result = await scoped(device, () => timeInterleaved(device, [a.kernel.stages, b.kernel.stages], timing, clock, progress));

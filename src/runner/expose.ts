@@ -3,7 +3,6 @@ import type { ExecutorApi, PreparedWire } from '../protocol/program.js';
 import { EXECUTOR_GLOBAL } from '../protocol/binding.js';
 import { encodeFloats } from '../protocol/wire.js';
 
-
 /** An executor whose `init` says what it is: the runner's (a DeviceReport) or a peer library's. */
 type AnyExecutor = Omit<ExecutorApi, 'init'> & { init(options?: Parameters<ExecutorApi['init']>[0]): Promise<unknown> };
 

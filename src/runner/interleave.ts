@@ -77,9 +77,14 @@ export async function timeInterleaved(
     const ratios: number[] = [];
     let dropped = 0;
     let settling = SETTLING_BLOCKS;
-    const rule = new StoppingRule({ noiseTarget: options.noiseTarget, minSamples: options.minSamples, maxSamples: options.maxSamples, maxTimeMs: options.maxTimeMs });
+    const rule = new StoppingRule({
+      noiseTarget: options.noiseTarget,
+      minSamples: options.minSamples,
+      maxSamples: options.maxSamples,
+      maxTimeMs: options.maxTimeMs,
+    });
     const start = performance.now();
-    for (let block = 0; ; ) {
+    for (let block = 0; ;) {
       const orders = Array.from({ length: BLOCKS_PER_SUBMIT }, (_, i) => blockOrder(block + i));
       const items = orders.flat().map((side) => ({ stages: sides[side], repeats: calibrated[side]!.batch }));
       const durations = await time(items);

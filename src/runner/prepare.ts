@@ -112,7 +112,11 @@ export async function prepareProgram(device: GPUDevice, program: CaseProgram): P
       });
       if (stage.uniforms.length > 0) {
         const data = packUniforms(stage.uniforms);
-        const uniform = device.createBuffer({ label: `${stage.name} uniforms`, size: data.byteLength, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+        const uniform = device.createBuffer({
+          label: `${stage.name} uniforms`,
+          size: data.byteLength,
+          usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+        });
         owned.push(uniform);
         device.queue.writeBuffer(uniform, 0, data);
         entries.push({ binding: stage.bindings.length, resource: { buffer: uniform } });

@@ -116,7 +116,10 @@ export class TimestampPool {
    * eviction pass when `evictor` is given); returns each pass's duration in ns.
    */
   async timePasses(stages: readonly PreparedStage[], repeats: number, count: number, evictor: Evictor | null = null): Promise<number[]> {
-    return this.timeSequence(Array.from({ length: count }, () => ({ stages, repeats })), evictor);
+    return this.timeSequence(
+      Array.from({ length: count }, () => ({ stages, repeats })),
+      evictor,
+    );
   }
 
   /**
@@ -164,7 +167,7 @@ export function chooseClock(options: TimingOptions, hasTimestamps: boolean): Clo
 export function wallClockStepNs(): number {
   let step = Number.POSITIVE_INFINITY;
   let last = performance.now();
-  for (let changes = 0; changes < 5; ) {
+  for (let changes = 0; changes < 5;) {
     const now = performance.now();
     if (now !== last) {
       step = Math.min(step, now - last);
@@ -247,7 +250,12 @@ export async function timeKernel(
     let batchSize = evictor ? 1 : batchFor(singleRunNs, stepNs, options);
 
     const newRule = (kept: readonly number[] = []) => {
-      const fresh = new StoppingRule({ noiseTarget: options.noiseTarget, minSamples: options.minSamples, maxSamples: options.maxSamples, maxTimeMs: options.maxTimeMs });
+      const fresh = new StoppingRule({
+        noiseTarget: options.noiseTarget,
+        minSamples: options.minSamples,
+        maxSamples: options.maxSamples,
+        maxTimeMs: options.maxTimeMs,
+      });
       for (const sample of kept) fresh.add(sample);
       return fresh;
     };

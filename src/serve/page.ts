@@ -58,12 +58,14 @@ function webGpuProblem(): string | null {
   if (!window.isSecureContext) {
     return `this page is not a secure context (${location.origin}), so the browser hides WebGPU: open it as http://127.0.0.1 or http://localhost (an SSH tunnel does that for another machine), or start the browser with --unsafely-treat-insecure-origin-as-secure=${location.origin} (see docs/serve.md)`;
   }
-  if (!('gpu' in navigator)) return 'this browser has no WebGPU (navigator.gpu): use Chrome or Edge 113 or newer, or Safari 26, or enable WebGPU in the browser settings';
+  if (!('gpu' in navigator))
+    return 'this browser has no WebGPU (navigator.gpu): use Chrome or Edge 113 or newer, or Safari 26, or enable WebGPU in the browser settings';
   return null;
 }
 
 async function fullVersionList(): Promise<BrandVersion[] | null> {
-  const data = (navigator as Navigator & { userAgentData?: { getHighEntropyValues(hints: string[]): Promise<{ fullVersionList?: BrandVersion[] }> } }).userAgentData;
+  const data = (navigator as Navigator & { userAgentData?: { getHighEntropyValues(hints: string[]): Promise<{ fullVersionList?: BrandVersion[] }> } })
+    .userAgentData;
   try {
     return (await data?.getHighEntropyValues(['fullVersionList']))?.fullVersionList ?? null;
   } catch {
@@ -98,7 +100,13 @@ async function pageRunner(onProgress: (event: ProgressEvent) => void, node: stri
     machine: hostFromBrowser(await describeMachine(), node),
     prepare: (program) =>
       program.peer
-        ? Promise.resolve({ ok: false, failure: { status: 'unsupported', message: `${program.peer.kernel} runs on its own page (${program.peer.page}), which the serve page does not open: run it with \`flopscope run\`` } })
+        ? Promise.resolve({
+            ok: false,
+            failure: {
+              status: 'unsupported',
+              message: `${program.peer.kernel} runs on its own page (${program.peer.page}), which the serve page does not open: run it with \`flopscope run\``,
+            },
+          })
         : executor.prepare(program),
     time: (handle, timing) => executor.time(handle, timing),
     timeInterleaved: (handles, timing) => executor.timeInterleaved(handles, timing),
@@ -147,7 +155,9 @@ async function runInPage(plan: ServePlan, onProgress: (event: ProgressEvent) => 
     caseFinished: (record) => {
       const item = document.createElement('li');
       item.className = record.status;
-      const config = Object.entries(record.params).map(([key, value]) => `${key}=${value}`).join(' ');
+      const config = Object.entries(record.params)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(' ');
       item.textContent = `${current} ${config}: ${record.status === 'ok' ? headlineFigure(record) : `${record.status.toUpperCase()}: ${record.message ?? ''}`}`;
       list.append(item);
     },
@@ -160,7 +170,15 @@ async function runInPage(plan: ServePlan, onProgress: (event: ProgressEvent) => 
   const context: RunContext = { harness: plan.harness, host: runner.machine!, cpu: null };
   return measureRun(
     runner,
-    { cases, suite: { name: plan.suite, sizes: plan.sizes }, timing: plan.timing, seed: plan.seed, maxCheckedElements: plan.maxCheckedElements, measurePeak: plan.measurePeak, peakRequest: {} },
+    {
+      cases,
+      suite: { name: plan.suite, sizes: plan.sizes },
+      timing: plan.timing,
+      seed: plan.seed,
+      maxCheckedElements: plan.maxCheckedElements,
+      measurePeak: plan.measurePeak,
+      peakRequest: {},
+    },
     context,
     hooks,
   );
@@ -185,7 +203,8 @@ async function start(): Promise<void> {
   const suites = (await (await fetch('/suites')).json()) as ServeSuite[];
   for (const entry of suites) suite.append(new Option(`${entry.name}: ${entry.description}`, entry.name));
   const button = element<HTMLButtonElement>('run');
-  const problem = webGpuProblem() ?? (token ? null : 'this page was opened without its token: open the URL that `flopscope serve` printed (it ends in ?token=...)');
+  const problem =
+    webGpuProblem() ?? (token ? null : 'this page was opened without its token: open the URL that `flopscope serve` printed (it ends in ?token=...)');
   if (problem) {
     say('problem', problem);
     button.disabled = true;
@@ -210,7 +229,9 @@ async function start(): Promise<void> {
     void (async () => {
       try {
         const plan = await fetchPlan(form);
-        const results = await runInPage(plan, (progress) => say('phase', `${progress.phase}${progress.samples !== undefined ? ` (${progress.samples} samples)` : ''}`));
+        const results = await runInPage(plan, (progress) =>
+          say('phase', `${progress.phase}${progress.samples !== undefined ? ` (${progress.samples} samples)` : ''}`),
+        );
         say('status', `Measured ${results.cases.length} cases; sending them to the host...`);
         say('phase', '');
         const saved = await post(results, token!);

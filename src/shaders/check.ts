@@ -138,11 +138,15 @@ function checkUniform(bindings: readonly BindingInfo[], stage: CheckedStage, ref
   const values = stage.uniforms ?? [];
   const binding = bindings.find((b) => b.binding === index);
   if (!binding) {
-    return [`${file}: stage ${stage.name} packs ${values.length} uniform values for @binding(${index}) but ${stage.entryPoint} uses no binding there: declare var<uniform> at @group(0) @binding(${index})`];
+    return [
+      `${file}: stage ${stage.name} packs ${values.length} uniform values for @binding(${index}) but ${stage.entryPoint} uses no binding there: declare var<uniform> at @group(0) @binding(${index})`,
+    ];
   }
   const decl = `${where(binding.at)}: @binding(${index}) ${binding.name}`;
   if (binding.addressSpace !== 'uniform') {
-    return [`${decl} is ${binding.addressSpace === 'storage' ? 'var<storage>' : 'a texture or sampler'} but the stage puts its uniform values there: declare it var<uniform>`];
+    return [
+      `${decl} is ${binding.addressSpace === 'storage' ? 'var<storage>' : 'a texture or sampler'} but the stage puts its uniform values there: declare it var<uniform>`,
+    ];
   }
   const struct = binding.type.struct === null ? null : reflection.structs.find((s) => s.name === binding.type.struct);
   const members = struct ? struct.members : [{ name: binding.name, type: binding.type }];
@@ -160,7 +164,9 @@ function checkUniform(bindings: readonly BindingInfo[], stage: CheckedStage, ref
     const packed = 'f32' in values[i]! ? 'f32' : 'u32';
     const wanted = member.type.scalar === 'f32' ? 'f32' : 'u32';
     if (packed !== wanted) {
-      errors.push(`${at}: member ${member.name} of ${what} is ${member.type.text} but stage ${stage.name} packs value ${i} as ${packed}: pack it as { ${wanted}: ... } or change the member's type`);
+      errors.push(
+        `${at}: member ${member.name} of ${what} is ${member.type.text} but stage ${stage.name} packs value ${i} as ${packed}: pack it as { ${wanted}: ... } or change the member's type`,
+      );
     }
   });
   return errors;
@@ -193,7 +199,9 @@ export function checkStage(stage: CheckedStage, buffers: readonly CheckedBuffer[
   }
   for (const override of reflection.overrides) {
     if (override.default === null && stage.constants[override.name] === undefined && entry.uses.includes(override.name)) {
-      errors.push(`${where(override.at)}: override ${override.name} has no default and stage ${stage.name} does not set it: give it a default or set it in the stage's constants`);
+      errors.push(
+        `${where(override.at)}: override ${override.name} has no default and stage ${stage.name} does not set it: give it a default or set it in the stage's constants`,
+      );
     }
   }
 
@@ -212,7 +220,9 @@ export function checkStage(stage: CheckedStage, buffers: readonly CheckedBuffer[
   // Bindings.
   const used = reflection.bindings.filter((b) => entry.uses.includes(b.name));
   for (const binding of used.filter((b) => b.group !== 0)) {
-    errors.push(`${where(binding.at)}: @group(${binding.group}) @binding(${binding.binding}) ${binding.name}: stages bind @group(0) only: move it to @group(0)`);
+    errors.push(
+      `${where(binding.at)}: @group(${binding.group}) @binding(${binding.binding}) ${binding.name}: stages bind @group(0) only: move it to @group(0)`,
+    );
   }
   const group0 = used.filter((b) => b.group === 0);
   // Two declarations at one index are two views of one buffer, but an entry point may use only one.
@@ -228,7 +238,9 @@ export function checkStage(stage: CheckedStage, buffers: readonly CheckedBuffer[
   stage.bindings.forEach((name, index) => {
     const buffer = byName.get(name);
     if (!buffer) {
-      errors.push(`stage ${stage.name} binds buffer "${name}" at @binding(${index}), which the kernel does not declare (its buffers: ${buffers.map((b) => b.name).join(', ')}): add it to buffers() or fix the name`);
+      errors.push(
+        `stage ${stage.name} binds buffer "${name}" at @binding(${index}), which the kernel does not declare (its buffers: ${buffers.map((b) => b.name).join(', ')}): add it to buffers() or fix the name`,
+      );
       return;
     }
     const here = group0.filter((b) => b.binding === index);

@@ -22,7 +22,10 @@ export interface CompilationMessageLike {
  */
 export function formatCompilationMessage(message: CompilationMessageLike, shader: LinkedShader): string {
   const [first = '', ...rest] = message.message.trim().split('\n');
-  const notes = rest.filter((line) => line.trim() !== '').map((line) => `\n${line.trimEnd()}`).join('');
+  const notes = rest
+    .filter((line) => line.trim() !== '')
+    .map((line) => `\n${line.trimEnd()}`)
+    .join('');
   if (message.lineNum <= 0) return `${shader.sourceMap.files[0] ?? '<shader>'}: ${message.type}: ${first.trim()}${notes}`;
   const offset = offsetOf(shader.code, message.lineNum, message.linePos);
   const at = locateOffset(shader, offset);

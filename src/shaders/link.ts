@@ -44,7 +44,10 @@ export class ShaderLinkError extends Error {
 
 /** `lib/gemm_vec4.wgsl` -> `package::lib::gemm_vec4`. */
 function modulePathOf(path: string): string {
-  return `package::${path.replace(/\.w[eg]sl$/, '').split('/').join('::')}`;
+  return `package::${path
+    .replace(/\.w[eg]sl$/, '')
+    .split('/')
+    .join('::')}`;
 }
 
 /** Loads modules on demand from the files, keeping each one it parsed (root first). */

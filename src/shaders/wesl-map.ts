@@ -11,7 +11,34 @@ import { blankComments } from './source-map.js';
 const TOKEN = /[A-Za-z_][A-Za-z0-9_]*|[0-9][0-9A-Za-z.]*|&&|\|\||==|!=|<=|>=|<<|>>|->|\+\+|--|[+\-*/%&|^]=|\S/g;
 const IDENT_CHAR = /[A-Za-z0-9_]/;
 /** Words WESL writes itself rather than copying them from a fragment of the source. */
-const KEYWORDS = new Set(['alias', 'break', 'case', 'const', 'const_assert', 'continue', 'continuing', 'default', 'diagnostic', 'discard', 'else', 'enable', 'false', 'fn', 'for', 'if', 'let', 'loop', 'override', 'requires', 'return', 'struct', 'switch', 'true', 'var', 'while']);
+const KEYWORDS = new Set([
+  'alias',
+  'break',
+  'case',
+  'const',
+  'const_assert',
+  'continue',
+  'continuing',
+  'default',
+  'diagnostic',
+  'discard',
+  'else',
+  'enable',
+  'false',
+  'fn',
+  'for',
+  'if',
+  'let',
+  'loop',
+  'override',
+  'requires',
+  'return',
+  'struct',
+  'switch',
+  'true',
+  'var',
+  'while',
+]);
 /** How far (characters) from WESL's estimate a token is looked for in its file. */
 const SNAP_WINDOW = 80;
 

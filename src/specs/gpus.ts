@@ -79,7 +79,7 @@ const ROWS = [
     tdpWatts: 700,
     source: H100_PAGE,
     notes:
-      'Tensor FP16 989.4 dense (the sheet\'s 1,979 is with sparsity), FP16 and FP32 accumulate at one rate; ' +
+      "Tensor FP16 989.4 dense (the sheet's 1,979 is with sparsity), FP16 and FP32 accumulate at one rate; " +
       'FP16 vector 133.8 from the Hopper whitepaper (2x FP32). Dawn has no Hopper ids (0x23xx), so Chrome reports architecture "".',
   },
   {
@@ -100,7 +100,7 @@ const ROWS = [
     tdpWatts: 350,
     source: H100_PAGE,
     notes:
-      'From the H100 datasheet\'s PCIe column (the current page lists H100 NVL instead): FP32 51, FP16 tensor 1,513 with sparsity ' +
+      "From the H100 datasheet's PCIe column (the current page lists H100 NVL instead): FP32 51, FP16 tensor 1,513 with sparsity " +
       '-> 756.5 dense, 2 TB/s HBM2e, 300-350 W. FP16 vector 102.4 from the Hopper whitepaper. Dawn reports architecture "".',
   },
   {
@@ -183,7 +183,7 @@ const ROWS = [
     source: V100_DATASHEET,
     notes:
       'Volta, but Dawn maps device ids 0x1Dxx to "pascal", so that is what Chrome reports. Tensor 125 is FP16 multiply with FP32 ' +
-      'accumulate (Volta has no sparsity). FP16 vector 31.4 (2x FP32) from the A100 whitepaper\'s V100 column. 16 GB and 32 GB ' +
+      "accumulate (Volta has no sparsity). FP16 vector 31.4 (2x FP32) from the A100 whitepaper's V100 column. 16 GB and 32 GB " +
       'variants share every other figure.',
   },
   {
@@ -226,7 +226,7 @@ const ROWS = [
     source: { url: 'https://www.nvidia.com/en-us/data-center/products/a10-gpu/', title: 'NVIDIA A10 Tensor Core GPU (product page)' },
     notes:
       'Tensor FP16 125 dense (250 with sparsity). FP16 vector = FP32 (GA10x runs FP16 at 1:1, GA102 whitepaper). ' +
-      'AWS\'s A10G is a different part with lower tensor rates and does not match this row.',
+      "AWS's A10G is a different part with lower tensor rates and does not match this row.",
   },
   {
     id: 'nvidia-l4',
@@ -245,7 +245,7 @@ const ROWS = [
     memoryGb: 24,
     tdpWatts: 72,
     source: { url: 'https://www.nvidia.com/en-us/data-center/l4/', title: 'NVIDIA L4 Tensor Core GPU (product page and datasheet)' },
-    notes: 'Tensor FP16 121 dense (the sheet\'s 242 is with sparsity). FP16 vector = FP32 (Ada runs FP16 at 1:1, Ada whitepaper).',
+    notes: "Tensor FP16 121 dense (the sheet's 242 is with sparsity). FP16 vector = FP32 (Ada runs FP16 at 1:1, Ada whitepaper).",
   },
   {
     id: 'nvidia-l40s',
@@ -549,7 +549,7 @@ const ROWS = [
       title: 'AMD Radeon RX 7900 XTX specifications',
     },
     notes:
-      'AMD\'s 61.4 counts RDNA 3 dual issue (two FP32 FMAs per lane per clock); single issue is 6,144 x 2.5 GHz x 2 = 30.7, ' +
+      "AMD's 61.4 counts RDNA 3 dual issue (two FP32 FMAs per lane per clock); single issue is 6,144 x 2.5 GHz x 2 = 30.7, " +
       'which is what most compiled code reaches. FP16 122.8 is packed FP16, per AMD. WMMA (matrix) FP16 runs at the same ' +
       '512 FLOPs/clock/CU, so the matrix figure equals it; AMD prints no separate one.',
   },
@@ -739,7 +739,7 @@ const ROWS = [
     },
     notes:
       'Intel prints no TFLOPS. From the spec page (32 Xe-cores, 512 vector engines of 8 FP32 lanes, 2100 MHz graphics clock) ' +
-      'and the Xe-HPG whitepaper\'s per-Xe-core rates (256 FP32, 512 FP16, 2048 XMX FP16 FLOPs/clock), computed: ' +
+      "and the Xe-HPG whitepaper's per-Xe-core rates (256 FP32, 512 FP16, 2048 XMX FP16 FLOPs/clock), computed: " +
       'fp32 = 4,096 x 2.1 GHz x 2; XMX FP16 dense. Cards boost to ~2.4 GHz (19.7 TFLOPS). The 8 GB card has 512 GB/s.',
   },
   {
@@ -764,7 +764,7 @@ const ROWS = [
     notes:
       'As in the i7-1165G7: 96 EUs x 8 FP32 lanes x 1.3 GHz x 2 = 2.0 TFLOPS, FP16 2x, computed. Bandwidth is the shared ' +
       'LPDDR4x-4266 x 128 bit (DDR4-3200 laptops: 51.2 GB/s). 80-EU parts and 1.1-1.35 GHz clocks report the same name, so ' +
-      'this row can overstate an i5 by up to a fifth. Power is the whole processor\'s (12-28 W), so none is given.',
+      "this row can overstate an i5 by up to a fifth. Power is the whole processor's (12-28 W), so none is given.",
   },
 ] satisfies GpuSpecInput[];
 

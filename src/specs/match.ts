@@ -21,9 +21,7 @@ export type AdapterIdentity = {
 };
 
 /** A row found by name (and which field named it), or the rows that fit and why none was chosen. */
-export type AdapterMatch =
-  | { spec: GpuSpec; by: 'description' | 'device' }
-  | { spec: null; candidates: GpuSpec[]; reason: string };
+export type AdapterMatch = { spec: GpuSpec; by: 'description' | 'device' } | { spec: null; candidates: GpuSpec[]; reason: string };
 
 /** The hint a "cannot tell which GPU" message ends with. */
 const PEAK_HINT = 'pass one of the names in src/specs/gpus.ts, or --peak-tflops/--peak-bandwidth';
@@ -86,9 +84,7 @@ export function matchAdapter(info: AdapterIdentity, specs: readonly GpuSpec[] = 
 
   const reported = `vendor "${vendor}", architecture "${architecture}"`;
   const named = info.description.trim() || info.device.trim();
-  const why = named
-    ? `no row of the peak table matches adapter "${named}" (${reported})`
-    : `the browser did not report the adapter's name, only ${reported}`;
+  const why = named ? `no row of the peak table matches adapter "${named}" (${reported})` : `the browser did not report the adapter's name, only ${reported}`;
   const fits =
     candidates.length === 0
       ? `no row has vendor "${vendor}"`
@@ -172,7 +168,9 @@ function lookupKeys(text: string): string[] {
 }
 
 function words(text: string): string[] {
-  return normalizeText(text).split(/[^a-z0-9]+/).filter((word) => word !== '');
+  return normalizeText(text)
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '');
 }
 
 function specKeys(spec: GpuSpec): string[] {

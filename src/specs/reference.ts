@@ -90,7 +90,12 @@ function cpuEstimate(renderer: string, cpu: HostCpu, evidence?: string): Referen
  * with the matcher's reason, unless figures were given. `inferred`: what is known of an adapter
  * that reports no name (src/specs/unnamed-adapter.ts), which names the software renderer.
  */
-export function resolveReferencePeaks(adapter: AdapterIdentity, request: PeakRequest, cpu: HostCpu | null, inferred?: AdapterInference | null): ReferenceResolution {
+export function resolveReferencePeaks(
+  adapter: AdapterIdentity,
+  request: PeakRequest,
+  cpu: HostCpu | null,
+  inferred?: AdapterInference | null,
+): ReferenceResolution {
   const overridden = request.peakTflops !== undefined || request.peakBandwidthGbPerS !== undefined;
   let base: ReferencePeaks | null = null;
   let missing = '';
@@ -102,7 +107,8 @@ export function resolveReferencePeaks(adapter: AdapterIdentity, request: PeakReq
     const renderer = flagged === 'fallback adapter' && inferred?.software ? inferred.name : flagged;
     if (renderer !== null) {
       if (cpu) base = cpuEstimate(renderer, cpu, renderer !== flagged ? inferred?.how : undefined);
-      else missing = `${renderer} runs on the CPU of the machine running the browser, which flopscope could not read (a remote or served browser): pass --peak-tflops/--peak-bandwidth`;
+      else
+        missing = `${renderer} runs on the CPU of the machine running the browser, which flopscope could not read (a remote or served browser): pass --peak-tflops/--peak-bandwidth`;
     } else {
       const match = matchAdapter(adapter);
       if (match.spec) base = fromSpec(match.spec, `adapter ${match.by}`);

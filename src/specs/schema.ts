@@ -60,8 +60,7 @@ export const GpuSpecSchema = z
     notes: z.string().min(1).optional(),
   })
   .superRefine((row, ctx) => {
-    const issue = (path: string, message: string) =>
-      ctx.addIssue({ code: 'custom', path: [path], message: `${row.id}: ${message}` });
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message: `${row.id}: ${message}` });
     if (row.fp16Tflops !== null && row.fp16Tflops < row.fp32Tflops) {
       issue('fp16Tflops', 'FP16 vector peak below FP32 peak (every chip here runs FP16 at >= the FP32 rate)');
     }
@@ -96,7 +95,10 @@ export function parseGpuSpecs(rows: readonly unknown[]): GpuSpec[] {
   const owner = new Map<string, string>();
   for (const row of parsed.data) {
     for (const alias of [row.name, ...row.aliases]) {
-      const key = alias.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+      const key = alias
+        .toLowerCase()
+        .replace(/[\s_-]+/g, ' ')
+        .trim();
       const other = owner.get(key);
       if (other !== undefined && other !== row.id) problems.push(`"${alias}" names both ${other} and ${row.id}`);
       owner.set(key, row.id);

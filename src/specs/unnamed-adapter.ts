@@ -37,16 +37,23 @@ export function inferUnnamedAdapter(adapter: AdapterIdentity, context: { browser
   if (!isUnnamedAdapter(adapter) || adapter.isFallbackAdapter !== true) return null;
   const flagged = `${context.browser} reports no adapter name, only isFallbackAdapter, which it sets for a CPU device`;
   const drivers = context.cpuDrivers;
-  if (drivers === null) return { name: 'a CPU (software) adapter', software: true, how: `${flagged}; the browser runs on another machine, whose drivers flopscope cannot see` };
+  if (drivers === null)
+    return { name: 'a CPU (software) adapter', software: true, how: `${flagged}; the browser runs on another machine, whose drivers flopscope cannot see` };
   const distinct = [...new Set(drivers)];
   if (distinct.length === 1) return { name: distinct[0]!, software: true, how: `${flagged}, and ${distinct[0]} is the only CPU Vulkan driver installed here` };
-  if (distinct.length > 1) return { name: `one of ${distinct.join(', ')}`, software: true, how: `${flagged}; several CPU Vulkan drivers are installed here (${distinct.join(', ')})` };
+  if (distinct.length > 1)
+    return { name: `one of ${distinct.join(', ')}`, software: true, how: `${flagged}; several CPU Vulkan drivers are installed here (${distinct.join(', ')})` };
   return { name: 'a CPU (software) adapter', software: true, how: `${flagged}; no CPU Vulkan driver is installed here that flopscope knows by name` };
 }
 
 /** How reports name an adapter: its description, else vendor/architecture/device, else the inferred name or 'unnamed adapter'. */
 export function adapterDisplayName(adapter: AdapterIdentity, inferred?: AdapterInference | null): string {
-  const named = adapter.description.trim() || [adapter.vendor, adapter.architecture, adapter.device].map((field) => field.trim()).filter(Boolean).join(' ');
+  const named =
+    adapter.description.trim() ||
+    [adapter.vendor, adapter.architecture, adapter.device]
+      .map((field) => field.trim())
+      .filter(Boolean)
+      .join(' ');
   if (named) return named;
   return inferred ? `${UNNAMED_ADAPTER} (${inferred.name}, inferred)` : UNNAMED_ADAPTER;
 }

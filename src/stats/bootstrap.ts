@@ -37,10 +37,7 @@ export function bootstrapMedians(sorted: SortedSamples, resamples: number, rng: 
 }
 
 /** The percentile interval of bootstrap replicates: type-7 quantiles at (1 ∓ confidence) / 2. */
-export function percentileInterval(
-  replicates: Float64Array,
-  confidence: number,
-): { low: number; high: number } {
+export function percentileInterval(replicates: Float64Array, confidence: number): { low: number; high: number } {
   requireConfidence(confidence);
   const sorted = Array.from(replicates.slice().sort());
   assertSorted(sorted);

@@ -37,7 +37,7 @@ export function wilcoxonSignedRank(values: readonly number[]): number {
   const order = nonzero.map((v, i) => ({ abs: Math.abs(v), positive: v > 0, i })).sort((a, b) => a.abs - b.abs);
   const ranks = new Array<number>(n);
   let tieTerm = 0;
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start;
     while (end + 1 < n && order[end + 1]!.abs === order[start]!.abs) end++;
     const rank = (start + end) / 2 + 1;
@@ -67,7 +67,8 @@ export function judgeRatios(ratios: readonly number[], thresholdFraction: number
   const sorted = sortSamples(ratios);
   const ratio = ratios.length > 0 ? median(sorted) : Number.NaN;
   const pValue = wilcoxonSignedRank(ratios.map(Math.log));
-  if (ratios.length < minSamplesForConfidence(confidence)) return { ratio, ci: null, relHalfWidth: null, confidence, pValue, pairs: ratios.length, verdict: 'ambiguous' };
+  if (ratios.length < minSamplesForConfidence(confidence))
+    return { ratio, ci: null, relHalfWidth: null, confidence, pValue, pairs: ratios.length, verdict: 'ambiguous' };
   const interval = widenInterval(medianCi(sorted, confidence), ratio, autocorrelationInflation(ratios));
   const upper = 1 + thresholdFraction;
   const lower = 1 / upper;

@@ -63,12 +63,7 @@ export function createRng(seed: number = DEFAULT_SEED): Rng {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) >>> 0;
   };
-  const state: [number, number, number, number] = [
-    splitMix32(),
-    splitMix32(),
-    splitMix32(),
-    splitMix32(),
-  ];
+  const state: [number, number, number, number] = [splitMix32(), splitMix32(), splitMix32(), splitMix32()];
   // fmix32 is a bijection and the four inputs differ, so at most one word can be 0.
   return xoshiro128ss(state);
 }

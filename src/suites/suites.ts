@@ -83,9 +83,11 @@ const COPY_SIZES: readonly number[] = [16, 64, 256];
 const GEMV_SIZES: readonly number[] = [1024, 4096];
 
 /** Every kernel at every size, in kernel order within each size. */
-const atSizes = (kernels: readonly KernelDescriptor[], sizes: readonly number[]): SuiteCase[] => sizes.flatMap((size) => kernels.map((k) => ({ kernel: k.name, size })));
+const atSizes = (kernels: readonly KernelDescriptor[], sizes: readonly number[]): SuiteCase[] =>
+  sizes.flatMap((size) => kernels.map((k) => ({ kernel: k.name, size })));
 /** Every kernel at every shape, in kernel order within each shape. */
-const atShapes = (kernels: readonly KernelDescriptor[], shapes: readonly Shape[]): SuiteCase[] => shapes.flatMap((shape) => kernels.map((k) => ({ kernel: k.name, shape })));
+const atShapes = (kernels: readonly KernelDescriptor[], shapes: readonly Shape[]): SuiteCase[] =>
+  shapes.flatMap((shape) => kernels.map((k) => ({ kernel: k.name, shape })));
 
 /** The quick suite's kernels: the matmul baseline and the fastest f32 strategy. */
 function quickKernels(registry: KernelRegistry): KernelDescriptor[] {
@@ -130,11 +132,21 @@ export const SUITES: readonly Suite[] = [
   },
   {
     name: 'bandwidth',
-    description: 'memory-bound kernels: copy at 16, 64, 256 MiB per buffer, gemv at 1024 and 4096 square (given --sizes: every bandwidth kernel at those sizes, MiB for copy)',
+    description:
+      'memory-bound kernels: copy at 16, 64, 256 MiB per buffer, gemv at 1024 and 4096 square (given --sizes: every bandwidth kernel at those sizes, MiB for copy)',
     defaultSizes: COPY_SIZES,
     cases: (registry, sizes) =>
       sizes === COPY_SIZES
-        ? [...atSizes(registry.family('bandwidth').filter((k) => k.problem.startsWith('copy')), COPY_SIZES), ...atSizes(registry.family('bandwidth').filter((k) => k.problem.startsWith('gemv')), GEMV_SIZES)]
+        ? [
+            ...atSizes(
+              registry.family('bandwidth').filter((k) => k.problem.startsWith('copy')),
+              COPY_SIZES,
+            ),
+            ...atSizes(
+              registry.family('bandwidth').filter((k) => k.problem.startsWith('gemv')),
+              GEMV_SIZES,
+            ),
+          ]
         : atSizes(registry.family('bandwidth'), sizes),
   },
 ];

@@ -55,12 +55,32 @@ function transformerLayers(hidden: number, heads: number, seq: number, layers: n
 }
 
 /** A conv layer (NHWC, square kernel) scaled in its spatial size and channels (spatial at least the kernel). */
-function conv(label: string, size: number, channels: number, filters: number, kernel: number, stride: number, pad: number, scale: number, repeat = 1): WorkloadLayer {
+function conv(
+  label: string,
+  size: number,
+  channels: number,
+  filters: number,
+  kernel: number,
+  stride: number,
+  pad: number,
+  scale: number,
+  repeat = 1,
+): WorkloadLayer {
   const height = Math.max(kernel, Math.round(size * scale));
   return {
     label,
     kind: 'conv',
-    shape: { batch: 1, height, width: height, channels: scaleCount(channels, scale, 1, Math.min(channels, 1)), filters: scaleCount(filters, scale), kernelH: kernel, kernelW: kernel, stride, pad },
+    shape: {
+      batch: 1,
+      height,
+      width: height,
+      channels: scaleCount(channels, scale, 1, Math.min(channels, 1)),
+      filters: scaleCount(filters, scale),
+      kernelH: kernel,
+      kernelW: kernel,
+      stride,
+      pad,
+    },
     repeat,
   };
 }

@@ -49,7 +49,9 @@ export function tuneInfo(results: Results, kernel: string, budget: number | null
         shapeLabel,
         params: top.params,
         gflops: top.gflops ?? 0,
-        ...(top.metric === 'bandwidth' ? { metric: 'bandwidth' as const, gbPerS: top.gbPerS, fractionOfMeasuredBandwidth: top.fractionOfMeasuredBandwidth } : {}),
+        ...(top.metric === 'bandwidth'
+          ? { metric: 'bandwidth' as const, gbPerS: top.gbPerS, fractionOfMeasuredBandwidth: top.fractionOfMeasuredBandwidth }
+          : {}),
         fractionOfMeasuredPeak: top.fractionOfMeasuredPeak,
         caseId: top.id,
       },

@@ -15,12 +15,14 @@ const project = (edit?: (dir: string) => void) => exampleProject('ab-', edit);
 
 const QUICK = ['--sizes', '48', '--max-time', '3s'];
 
-
-
 /** The softmax made several times slower: 256 more exps per element, their sum multiplied by a zero the compiler cannot see. */
 function slowed(dir: string): void {
   const shader = join(dir, 'kernels', 'softmax.wgsl');
-  replaceIn(shader, '  for (var c = lid; c < dims.cols; c += WG_SIZE) {\n    y[base + c]', '  let zero = f32(dims.rows >> 31u);\n  var extra = 0.0;\n  for (var c = lid; c < dims.cols; c += WG_SIZE) {\n    for (var r = 0u; r < 256u; r++) {\n      extra += exp(x[base + c] * (1.0 + f32(r) * 0.001) - rowMax);\n    }\n  }\n  for (var c = lid; c < dims.cols; c += WG_SIZE) {\n    y[base + c]');
+  replaceIn(
+    shader,
+    '  for (var c = lid; c < dims.cols; c += WG_SIZE) {\n    y[base + c]',
+    '  let zero = f32(dims.rows >> 31u);\n  var extra = 0.0;\n  for (var c = lid; c < dims.cols; c += WG_SIZE) {\n    for (var r = 0u; r < 256u; r++) {\n      extra += exp(x[base + c] * (1.0 + f32(r) * 0.001) - rowMax);\n    }\n  }\n  for (var c = lid; c < dims.cols; c += WG_SIZE) {\n    y[base + c]',
+  );
   replaceIn(shader, 'exp(x[base + c] - rowMax) / total;', 'exp(x[base + c] - rowMax) / total + zero * extra;');
 }
 
@@ -103,14 +105,28 @@ describe('flopscope ab', () => {
   it('refuses a base that does not load, a base without the kernel, and kernels whose shapes differ', async () => {
     const candidate = project();
     const broken = project((d) => replaceIn(join(d, 'flopscope.config.ts'), "kernels: ['./kernels/*.ts'],", "kernels: ['./kernels/*.ts'],,"));
-    await expectRefused(candidate, ['--base-dir', broken], /^flopscope: the base \(directory .*\) does not load: .*flopscope\.config\.ts:4:\d+: Expected identifier/);
+    await expectRefused(
+      candidate,
+      ['--base-dir', broken],
+      /^flopscope: the base \(directory .*\) does not load: .*flopscope\.config\.ts:4:\d+: Expected identifier/,
+    );
     const renamed = project((d) => {
       replaceIn(join(d, 'kernels', 'softmax.ts'), "name: 'softmax-rows'", "name: 'softmax-other'");
       replaceIn(join(d, 'flopscope.config.ts'), "kernels: ['softmax-rows']", "kernels: ['softmax-other']");
     });
     await expectRefused(candidate, ['--base-dir', renamed], /^flopscope: the base \(directory .*\) has no kernel softmax-rows: it has .*softmax-other/);
-    const wider = project((d) => replaceIn(join(d, 'kernels', 'softmax.ts'), 'shapeFromSize: (size) => ({ rows: size, cols: size })', 'shapeFromSize: (size) => ({ rows: size, cols: 2 * size })'));
-    await expectRefused(candidate, ['--base-dir', wider], /^flopscope: kernel softmax-rows: its shape is 48x96 in the base and 48x48 in the candidate: an A\/B run compares two versions of one computation$/);
+    const wider = project((d) =>
+      replaceIn(
+        join(d, 'kernels', 'softmax.ts'),
+        'shapeFromSize: (size) => ({ rows: size, cols: size })',
+        'shapeFromSize: (size) => ({ rows: size, cols: 2 * size })',
+      ),
+    );
+    await expectRefused(
+      candidate,
+      ['--base-dir', wider],
+      /^flopscope: kernel softmax-rows: its shape is 48x96 in the base and 48x48 in the candidate: an A\/B run compares two versions of one computation$/,
+    );
   });
 
   it('refuses no base, or two', async () => {

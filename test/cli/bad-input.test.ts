@@ -48,7 +48,10 @@ describe('bad input without a browser', () => {
     const dir = tempDir();
     const blocker = join(dir, 'file');
     writeFileSync(blocker, 'not a folder');
-    expectUsageError(await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', '--out', join(blocker, 'x.json')]), /cannot write --out .*: choose a path in a writable folder/);
+    expectUsageError(
+      await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', '--out', join(blocker, 'x.json')]),
+      /cannot write --out .*: choose a path in a writable folder/,
+    );
     expect(readFileSync(blocker, 'utf8')).toBe('not a folder');
   });
 
@@ -59,7 +62,10 @@ describe('bad input without a browser', () => {
   });
 
   it('says how to get a browser when the one named does not exist', async () => {
-    expectUsageError(await runCli(['device'], { env: { FLOPSCOPE_BROWSER: '/nonexistent/chrome' } }), /FLOPSCOPE_BROWSER=\/nonexistent\/chrome is not an executable file/);
+    expectUsageError(
+      await runCli(['device'], { env: { FLOPSCOPE_BROWSER: '/nonexistent/chrome' } }),
+      /FLOPSCOPE_BROWSER=\/nonexistent\/chrome is not an executable file/,
+    );
   });
 
   it('says how to get a browser when none can be found or installed', async () => {
@@ -72,7 +78,10 @@ describe('bad input found once the browser is up', () => {
   it('names the limit and the largest size that fits', async () => {
     const dir = tempDir();
     const out = join(dir, 'r.json');
-    expectUsageError(await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '20000', '--no-peak', '--out', out]), /maxStorageBufferBindingSize.*largest .*size that fits.*16384/);
+    expectUsageError(
+      await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '20000', '--no-peak', '--out', out]),
+      /maxStorageBufferBindingSize.*largest .*size that fits.*16384/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 

@@ -12,7 +12,12 @@ const naive = getKernel('matmul-naive');
 
 function runFile(dir: string, name: string, mutate: (r: Results) => void = () => undefined): string {
   const results = emptyResults();
-  results.cases.push(caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(Array.from({ length: 20 }, (_, i) => 1 + i * 1e-4)), { measured: results.peaks.measured, reference: null }));
+  results.cases.push(
+    caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(Array.from({ length: 20 }, (_, i) => 1 + i * 1e-4)), {
+      measured: results.peaks.measured,
+      reference: null,
+    }),
+  );
   mutate(results);
   const path = join(dir, name);
   writeJsonAtomic(path, results);
@@ -29,7 +34,9 @@ describe('compare across WebGPU implementations', () => {
     const dir = tempDir();
     const result = await runCli(['compare', runFile(dir, 'chrome.json'), runFile(dir, 'firefox.json', onFirefox)]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toMatch(/^flopscope: .*chrome\.json ran on Chrome \(Dawn\) and .*firefox\.json on Firefox \(wgpu\): pass --allow-different-implementations to compare them anyway/);
+    expect(result.stderr.trim()).toMatch(
+      /^flopscope: .*chrome\.json ran on Chrome \(Dawn\) and .*firefox\.json on Firefox \(wgpu\): pass --allow-different-implementations to compare them anyway/,
+    );
   });
 
   it('names both flags when the adapter differs too', async () => {
@@ -44,7 +51,13 @@ describe('compare across WebGPU implementations', () => {
 
   it('compares them when told', async () => {
     const dir = tempDir();
-    const result = await runCli(['compare', runFile(dir, 'chrome.json'), runFile(dir, 'firefox.json', onFirefox), '--allow-different-implementations', '--json']);
+    const result = await runCli([
+      'compare',
+      runFile(dir, 'chrome.json'),
+      runFile(dir, 'firefox.json', onFirefox),
+      '--allow-different-implementations',
+      '--json',
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).rows[0]).toMatchObject({ kernel: 'matmul-naive', verdict: 'unchanged' });
   });

@@ -17,7 +17,9 @@ function runFile(dir: string, name: string, ms: number, seed: number, startedAt:
   const results = emptyResults();
   results.env.startedAt = startedAt;
   const samples = Array.from({ length: 30 }, () => ms * (1 + (rng.nextFloat() - 0.5) * 0.02));
-  results.cases.push(caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(samples), { measured: results.peaks.measured, reference: null }));
+  results.cases.push(
+    caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(samples), { measured: results.peaks.measured, reference: null }),
+  );
   mutate(results);
   const path = join(dir, name);
   writeJsonAtomic(path, results);
@@ -57,7 +59,9 @@ describe('flopscope compare', () => {
     mkdirSync(join(dir, 'results'));
     runFile(join(dir, 'results'), 'old.json', 1, 1, '2026-01-01');
     runFile(join(dir, 'results'), 'mid.json', 1, 3, '2026-01-02');
-    runFile(join(dir, 'results'), 'other-gpu.json', 1, 4, '2026-01-03', (r) => { r.env.adapter.description = 'NVIDIA H100'; });
+    runFile(join(dir, 'results'), 'other-gpu.json', 1, 4, '2026-01-03', (r) => {
+      r.env.adapter.description = 'NVIDIA H100';
+    });
     const next = runFile(join(dir, 'results'), 'next.json', 1, 2, '2026-01-04');
     const result = await runCli(['compare', '--baseline', 'latest', '--runs', '2', next, '--json'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
@@ -78,12 +82,51 @@ describe('flopscope compare', () => {
 
   it.each([
     ['a missing file', (dir: string) => ['compare', join(dir, 'none.json'), runFile(dir, 'b.json', 1, 2, '2026-01-02')], /cannot read .*none\.json/],
-    ['a file that is not results', (dir: string) => { writeFileSync(join(dir, 'x.json'), '{"a":1}'); return ['compare', join(dir, 'x.json'), runFile(dir, 'b.json', 1, 2, '2026-01-02')]; }, /not a flopscope results file/],
-    ['another schema version', (dir: string) => { writeFileSync(join(dir, 'v.json'), '{"schema":"flopscope/results@2"}'); return ['compare', join(dir, 'v.json'), runFile(dir, 'b.json', 1, 2, '2026-01-02')]; }, /has schema flopscope\/results@2/],
-    ['different adapters', (dir: string) => ['compare', runFile(dir, 'a.json', 1, 1, '2026-01-01'), runFile(dir, 'b.json', 1, 2, '2026-01-02', (r) => { r.env.adapter.description = 'NVIDIA H100'; })], /pass --allow-different-devices/],
+    [
+      'a file that is not results',
+      (dir: string) => {
+        writeFileSync(join(dir, 'x.json'), '{"a":1}');
+        return ['compare', join(dir, 'x.json'), runFile(dir, 'b.json', 1, 2, '2026-01-02')];
+      },
+      /not a flopscope results file/,
+    ],
+    [
+      'another schema version',
+      (dir: string) => {
+        writeFileSync(join(dir, 'v.json'), '{"schema":"flopscope/results@2"}');
+        return ['compare', join(dir, 'v.json'), runFile(dir, 'b.json', 1, 2, '2026-01-02')];
+      },
+      /has schema flopscope\/results@2/,
+    ],
+    [
+      'different adapters',
+      (dir: string) => [
+        'compare',
+        runFile(dir, 'a.json', 1, 1, '2026-01-01'),
+        runFile(dir, 'b.json', 1, 2, '2026-01-02', (r) => {
+          r.env.adapter.description = 'NVIDIA H100';
+        }),
+      ],
+      /pass --allow-different-devices/,
+    ],
     ['one file only', (dir: string) => ['compare', runFile(dir, 'a.json', 1, 1, '2026-01-01')], /give two results files/],
-    ['--runs without --baseline latest', (dir: string) => ['compare', runFile(dir, 'a.json', 1, 1, '2026-01-01'), runFile(dir, 'b.json', 1, 2, '2026-01-02'), '--runs', '2'], /--runs goes with --baseline latest/],
-    ['a baseline among several from another adapter', (dir: string) => ['compare', runFile(dir, 'a.json', 1, 1, '2026-01-01'), runFile(dir, 'g.json', 1, 3, '2026-01-02', (r) => { r.env.adapter.description = 'NVIDIA H100'; }), runFile(dir, 'b.json', 1, 2, '2026-01-03')], /g\.json ran on .*pass --allow-different-devices/],
+    [
+      '--runs without --baseline latest',
+      (dir: string) => ['compare', runFile(dir, 'a.json', 1, 1, '2026-01-01'), runFile(dir, 'b.json', 1, 2, '2026-01-02'), '--runs', '2'],
+      /--runs goes with --baseline latest/,
+    ],
+    [
+      'a baseline among several from another adapter',
+      (dir: string) => [
+        'compare',
+        runFile(dir, 'a.json', 1, 1, '2026-01-01'),
+        runFile(dir, 'g.json', 1, 3, '2026-01-02', (r) => {
+          r.env.adapter.description = 'NVIDIA H100';
+        }),
+        runFile(dir, 'b.json', 1, 2, '2026-01-03'),
+      ],
+      /g\.json ran on .*pass --allow-different-devices/,
+    ],
   ])('exits 2 on %s', async (_what, args, pattern) => {
     const result = await runCli(args(tempDir()));
     expect(result.code, result.stderr).toBe(2);
@@ -93,7 +136,14 @@ describe('flopscope compare', () => {
 
   it('compares different adapters when allowed', async () => {
     const dir = tempDir();
-    const result = await runCli(['compare', runFile(dir, 'a.json', 1, 1, '2026-01-01'), runFile(dir, 'b.json', 1, 2, '2026-01-02', (r) => { r.env.adapter.description = 'NVIDIA H100'; }), '--allow-different-devices']);
+    const result = await runCli([
+      'compare',
+      runFile(dir, 'a.json', 1, 1, '2026-01-01'),
+      runFile(dir, 'b.json', 1, 2, '2026-01-02', (r) => {
+        r.env.adapter.description = 'NVIDIA H100';
+      }),
+      '--allow-different-devices',
+    ]);
     expect(result.code, result.stderr).toBe(0);
   });
 });

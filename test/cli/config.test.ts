@@ -11,9 +11,6 @@ import { exampleProject, replaceIn } from '../helpers/example-project.js';
 
 const project = (edit?: (dir: string) => void) => exampleProject('config-', edit);
 
-
-
-
 /** Exit 2, one line naming the problem, no stack trace, nothing on stdout, no results written. */
 async function expectRefused(dir: string, args: string[], pattern: RegExp): Promise<void> {
   const result = await runCli(['run', '--no-peak', '--rounds', '1', ...args], { cwd: dir });
@@ -26,7 +23,7 @@ async function expectRefused(dir: string, args: string[], pattern: RegExp): Prom
 }
 
 describe('a config and its kernels', () => {
-  it("is found from the working directory upwards, and its kernel is measured and checked like a built-in", async () => {
+  it('is found from the working directory upwards, and its kernel is measured and checked like a built-in', async () => {
     const dir = project();
     mkdirSync(join(dir, 'deeper'));
     const out = join(dir, 'run.json');
@@ -35,9 +32,20 @@ describe('a config and its kernels', () => {
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
     expect(results.suite.name).toBe('softmax');
     const [record] = results.cases;
-    expect(record).toMatchObject({ kernel: 'softmax-rows', status: 'ok', shape: { rows: 48, cols: 48 }, metric: 'bandwidth', flops: 5 * 48 * 48, bytes: 8 * 48 * 48 });
+    expect(record).toMatchObject({
+      kernel: 'softmax-rows',
+      status: 'ok',
+      shape: { rows: 48, cols: 48 },
+      metric: 'bandwidth',
+      flops: 5 * 48 * 48,
+      bytes: 8 * 48 * 48,
+    });
     expect(record!.correctness).toMatchObject({ passed: true, mode: 'full', checked: 48 * 48 });
-    expect(record!.source).toMatchObject({ module: expect.stringMatching(/kernels\/softmax\.ts$/), file: expect.stringMatching(/kernels\/softmax\.wgsl$/), hash: expect.stringMatching(/^fnv1a64:[0-9a-f]{16}$/) });
+    expect(record!.source).toMatchObject({
+      module: expect.stringMatching(/kernels\/softmax\.ts$/),
+      file: expect.stringMatching(/kernels\/softmax\.wgsl$/),
+      hash: expect.stringMatching(/^fnv1a64:[0-9a-f]{16}$/),
+    });
   });
 
   it('refuses a config with a syntax error, naming the file and line', async () => {
@@ -57,22 +65,42 @@ describe('a config and its kernels', () => {
 
   it('refuses two kernels of one name', async () => {
     const dir = project((d) => cpSync(join(d, 'kernels', 'softmax.ts'), join(d, 'kernels', 'softmax-copy.ts')));
-    await expectRefused(dir, [], /^flopscope: two kernels are called softmax-rows \(.*kernels\/softmax(-copy)?\.ts and .*kernels\/softmax(-copy)?\.ts\): rename one$/);
+    await expectRefused(
+      dir,
+      [],
+      /^flopscope: two kernels are called softmax-rows \(.*kernels\/softmax(-copy)?\.ts and .*kernels\/softmax(-copy)?\.ts\): rename one$/,
+    );
   });
 
   it('refuses a shader path that does not exist', async () => {
     const dir = project((d) => replaceIn(join(d, 'kernels', 'softmax.ts'), "shader: './softmax.wgsl'", "shader: './sofmax.wgsl'"));
-    await expectRefused(dir, [], /^flopscope: kernel softmax-rows \(.*kernels\/softmax\.ts\): its shader \.\/sofmax\.wgsl is not there .*: fix the path, relative to .*kernels\/softmax\.ts$/);
+    await expectRefused(
+      dir,
+      [],
+      /^flopscope: kernel softmax-rows \(.*kernels\/softmax\.ts\): its shader \.\/sofmax\.wgsl is not there .*: fix the path, relative to .*kernels\/softmax\.ts$/,
+    );
   });
 
   it('refuses a parameter the shader does not declare', async () => {
-    const dir = project((d) => replaceIn(join(d, 'kernels', 'softmax.ts'), 'params: { WG_SIZE: [32, 64, 128, 256] }', 'params: { WG_SIZE: [32, 64, 128, 256], TILE: [4, 8] }'));
-    await expectRefused(dir, [], /^flopscope: kernel softmax-rows \(.*kernels\/softmax\.ts\): TILE is not an override in .*kernels\/softmax\.wgsl: declare override TILE: u32 or drop it from params$/);
+    const dir = project((d) =>
+      replaceIn(join(d, 'kernels', 'softmax.ts'), 'params: { WG_SIZE: [32, 64, 128, 256] }', 'params: { WG_SIZE: [32, 64, 128, 256], TILE: [4, 8] }'),
+    );
+    await expectRefused(
+      dir,
+      [],
+      /^flopscope: kernel softmax-rows \(.*kernels\/softmax\.ts\): TILE is not an override in .*kernels\/softmax\.wgsl: declare override TILE: u32 or drop it from params$/,
+    );
   });
 
   it('refuses a reference that returns something other than a number', async () => {
-    const dir = project((d) => replaceIn(join(d, 'kernels', 'softmax.ts'), 'return { value, tolerance:', "return { value: String(value) as unknown as number, tolerance:"));
-    await expectRefused(dir, [], /^flopscope: kernel softmax-rows \(.*kernels\/softmax\.ts\): custom problem "softmax rows": reference\(\) returned \{"value":"0\.\d+",.*\} for element 0: return the expected value as a number/);
+    const dir = project((d) =>
+      replaceIn(join(d, 'kernels', 'softmax.ts'), 'return { value, tolerance:', 'return { value: String(value) as unknown as number, tolerance:'),
+    );
+    await expectRefused(
+      dir,
+      [],
+      /^flopscope: kernel softmax-rows \(.*kernels\/softmax\.ts\): custom problem "softmax rows": reference\(\) returned \{"value":"0\.\d+",.*\} for element 0: return the expected value as a number/,
+    );
   });
 
   it('refuses a missing --config file', async () => {

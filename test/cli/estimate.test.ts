@@ -31,9 +31,25 @@ describe('flopscope estimate', () => {
     const dir = tempDir();
     const results = emptyResults();
     const naive = getKernel('matmul-naive');
-    results.peaks.reference = { name: 'Test GPU', origin: 'command-line', matchedBy: '--peak-tflops 0.01', fp32Tflops: 0.01, fp16Tflops: null, tensorFp16Tflops: null, bandwidthGbPerS: null, boostClockMhz: null, source: 'command line', estimate: false };
+    results.peaks.reference = {
+      name: 'Test GPU',
+      origin: 'command-line',
+      matchedBy: '--peak-tflops 0.01',
+      fp32Tflops: 0.01,
+      fp16Tflops: null,
+      tensorFp16Tflops: null,
+      bandwidthGbPerS: null,
+      boostClockMhz: null,
+      source: 'command line',
+      estimate: false,
+    };
     // 2 x 64^3 FLOPs in 0.1 ms = 5.24 GFLOP/s = 52.4% of 10 GFLOP/s.
-    results.cases.push(caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(Array(8).fill(0.1)), { measured: results.peaks.measured, reference: results.peaks.reference }));
+    results.cases.push(
+      caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(Array(8).fill(0.1)), {
+        measured: results.peaks.measured,
+        reference: results.peaks.reference,
+      }),
+    );
     const path = join(dir, 'r.json');
     writeJsonAtomic(path, results);
     const e = await json(['training', '--params', '1B', '--tokens', '20B', '--peak-tflops', '100', '--from', path]);

@@ -22,9 +22,13 @@ describe('a run killed half-way', () => {
     const dir = tempDir();
     const out = join(dir, 'run.json');
     const partial = join(dir, 'run.partial.json');
-    const child = spawn(process.execPath, [BIN, 'run', '--kernel', 'matmul-naive', '--sizes', '64,256,256,256', '--no-peak', '--noise', '0.1%', '--max-time', '20s', '--out', out], {
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'run', '--kernel', 'matmul-naive', '--sizes', '64,256,256,256', '--no-peak', '--noise', '0.1%', '--max-time', '20s', '--out', out],
+      {
+        stdio: 'ignore',
+      },
+    );
     const exited = new Promise((r) => child.on('exit', r));
     const finishedCases = () => {
       if (!existsSync(partial)) return 0;

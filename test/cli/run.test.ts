@@ -25,7 +25,7 @@ describe('flopscope run', () => {
     expect(readdirSync(dir)).toEqual(['run.json']);
   });
 
-  it('measures every case once per round, in turn, and keeps each round\'s median', async () => {
+  it("measures every case once per round, in turn, and keeps each round's median", async () => {
     const dir = tempDir();
     const out = join(dir, 'r.json');
     const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64,67', '--no-peak', '--rounds', '3', '--max-time', '1s', '--out', out]);
@@ -93,7 +93,20 @@ describe('flopscope run: measurement options', () => {
   it('takes MFU against the figures given on the command line', async () => {
     const dir = tempDir();
     const out = join(dir, 'r.json');
-    const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak', '--peak-tflops', '0.1', '--peak-bandwidth', '50GB/s', '--out', out]);
+    const result = await runCli([
+      'run',
+      '--kernel',
+      'matmul-naive',
+      '--sizes',
+      '64',
+      '--no-peak',
+      '--peak-tflops',
+      '0.1',
+      '--peak-bandwidth',
+      '50GB/s',
+      '--out',
+      out,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
     const [record] = results.cases;

@@ -19,6 +19,9 @@ describe('run --suite conv --scale', () => {
   }
 
   it('refuses --scale on a suite it does not shrink', async () => {
-    expectOneLineUsageError(await runCli(['run', '--suite', 'matmul', '--scale', '0.5']), /--scale shrinks the shapes of conv, .*: suite matmul has sizes instead/);
+    expectOneLineUsageError(
+      await runCli(['run', '--suite', 'matmul', '--scale', '0.5']),
+      /--scale shrinks the shapes of conv, .*: suite matmul has sizes instead/,
+    );
   });
 });

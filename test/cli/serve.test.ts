@@ -14,6 +14,8 @@ describe('flopscope serve options', () => {
     // 198.51.100.1 is TEST-NET-2 (RFC 5737): documentation only, no machine has it.
     const result = await runCli(['serve', '--host', '198.51.100.1']);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toMatch(/^flopscope: cannot listen on 198\.51\.100\.1:0 \(EADDRNOTAVAIL\): choose another --port, or a --host this machine has$/);
+    expect(result.stderr.trim()).toMatch(
+      /^flopscope: cannot listen on 198\.51\.100\.1:0 \(EADDRNOTAVAIL\): choose another --port, or a --host this machine has$/,
+    );
   });
 });

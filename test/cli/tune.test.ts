@@ -32,18 +32,34 @@ describe('flopscope tune', () => {
       strategy: 'search',
       budget: 4,
       spaceSize: 1000,
-      best: [{ shape: { batch: 1, m: 24, n: 24, k: 24 }, shapeLabel: '24x24x24', params: best.params, gflops: best.gflops, fractionOfMeasuredPeak: null, caseId: best.id }],
+      best: [
+        {
+          shape: { batch: 1, m: 24, n: 24, k: 24 },
+          shapeLabel: '24x24x24',
+          params: best.params,
+          gflops: best.gflops,
+          fractionOfMeasuredPeak: null,
+          caseId: best.id,
+        },
+      ],
     });
   });
 
   it('--save keeps the best configuration for this adapter beside the config, and run takes it there', async () => {
     const dir = tempDir();
     const out = join(dir, 'tune.json');
-    const tuned = await runCli(['tune', '--kernel', 'matmul-blocked', '--sizes', '24', '--budget', '3', '--no-peak', '--max-time', '100ms', '--out', out, '--save'], { cwd: dir });
+    const tuned = await runCli(
+      ['tune', '--kernel', 'matmul-blocked', '--sizes', '24', '--budget', '3', '--no-peak', '--max-time', '100ms', '--out', out, '--save'],
+      { cwd: dir },
+    );
     expect(tuned.code, tuned.stderr).toBe(0);
     const tuneResults = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
     const best = tuneResults.tune!.best[0]!;
-    expect(tuned.stderr).toContain(`saved 24x24x24: ${Object.entries(best.params).map(([k, v]) => `${k}=${v}`).join(' ')} for this adapter in ${join(dir, 'flopscope.tuned.json')}`);
+    expect(tuned.stderr).toContain(
+      `saved 24x24x24: ${Object.entries(best.params)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')} for this adapter in ${join(dir, 'flopscope.tuned.json')}`,
+    );
     const saved = JSON.parse(readFileSync(join(dir, 'flopscope.tuned.json'), 'utf8'));
     expect(saved.schema).toBe('flopscope/tuned@1');
     const [adapter] = Object.keys(saved.adapters);
@@ -56,9 +72,15 @@ describe('flopscope tune', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(parseResults(JSON.parse(readFileSync(runOut, 'utf8')), runOut).cases.find((c) => c.role === 'benchmark')!.params).toEqual(best.params);
     const override = join(dir, 'override.json');
-    const param = await runCli(['run', '--kernel', 'matmul-blocked', '--sizes', '24', '--no-peak', '--max-time', '100ms', '--param', 'KSTEP=4', '--out', override], { cwd: dir });
+    const param = await runCli(
+      ['run', '--kernel', 'matmul-blocked', '--sizes', '24', '--no-peak', '--max-time', '100ms', '--param', 'KSTEP=4', '--out', override],
+      { cwd: dir },
+    );
     expect(param.code, param.stderr).toBe(0);
-    expect(parseResults(JSON.parse(readFileSync(override, 'utf8')), override).cases.find((c) => c.role === 'benchmark')!.params).toEqual({ ...best.params, KSTEP: 4 });
+    expect(parseResults(JSON.parse(readFileSync(override, 'utf8')), override).cases.find((c) => c.role === 'benchmark')!.params).toEqual({
+      ...best.params,
+      KSTEP: 4,
+    });
   });
 
   it('refuses a flopscope.tuned.json that is not one', async () => {
@@ -82,7 +104,23 @@ describe('flopscope tune', () => {
 describe('flopscope run --param', () => {
   it('runs the configuration given by hand', async () => {
     const out = join(tempDir(), 'run.json');
-    const result = await runCli(['run', '--kernel', 'matmul-blocked', '--sizes', '40', '--param', 'TM=4', '--param', 'TN=8', '--no-peak', '--max-time', '100ms', '--json', '--out', out]);
+    const result = await runCli([
+      'run',
+      '--kernel',
+      'matmul-blocked',
+      '--sizes',
+      '40',
+      '--param',
+      'TM=4',
+      '--param',
+      'TN=8',
+      '--no-peak',
+      '--max-time',
+      '100ms',
+      '--json',
+      '--out',
+      out,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const [record] = parseResults(JSON.parse(result.stdout), 'stdout').cases;
     expect(record).toMatchObject({ kernel: 'matmul-blocked', status: 'ok', params: { WG_X: 2, WG_Y: 4, TM: 4, TN: 8, KSTEP: 8 } });

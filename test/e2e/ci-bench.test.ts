@@ -15,7 +15,7 @@ const SMALL_RUN = ['--', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak
 const ciBench = (args: readonly string[]) => runProcess('bash', [SCRIPT, ...args]);
 
 describe('scripts/ci-bench.sh', () => {
-  it('runs, compares with the baseline, reports, and exits with compare\'s verdict', { timeout: 120_000 }, async () => {
+  it("runs, compares with the baseline, reports, and exits with compare's verdict", { timeout: 120_000 }, async () => {
     const root = tempDir();
     const first = join(root, 'first');
     const plain = await ciBench(['--baseline', join(root, 'none.json'), '--dir', first, ...SMALL_RUN]);
@@ -29,7 +29,10 @@ describe('scripts/ci-bench.sh', () => {
     // to the new run: relaunches here differ by tens of percent, never 10x).
     const baselines = join(root, 'baselines');
     mkdirSync(baselines);
-    for (const [name, factor] of [['a.json', 0.1], ['b.json', 0.102]] as const) {
+    for (const [name, factor] of [
+      ['a.json', 0.1],
+      ['b.json', 0.102],
+    ] as const) {
       const results = JSON.parse(readFileSync(join(first, 'new.json'), 'utf8')) as Results;
       for (const record of results.cases) {
         record.samples = record.samples.map((ms) => ms * factor);
@@ -56,7 +59,21 @@ describe('scripts/ci-bench.sh', () => {
   it('on a pull request, A/B runs the merge base against the working tree and exits with the verdict', { timeout: 180_000 }, async () => {
     const root = tempDir();
     // This repository's own kernels: HEAD against the working tree, interleaved.
-    const result = await ciBench(['--ab-base', 'HEAD', '--dir', root, '--threshold', '50%', '--', '--kernel', 'matmul-naive', '--sizes', '48', '--max-time', '2s']);
+    const result = await ciBench([
+      '--ab-base',
+      'HEAD',
+      '--dir',
+      root,
+      '--threshold',
+      '50%',
+      '--',
+      '--kernel',
+      'matmul-naive',
+      '--sizes',
+      '48',
+      '--max-time',
+      '2s',
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/flopscope ab --base HEAD --threshold 50%/);
     const markdown = readFileSync(join(root, 'report.md'), 'utf8');

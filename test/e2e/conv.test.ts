@@ -13,7 +13,18 @@ interface ConvCase {
   outputs: number;
 }
 
-const conv = (batch: number, height: number, width: number, channels: number, filters: number, kernelH: number, kernelW: number, stride: number, pad: number, outputs: number): ConvCase => ({
+const conv = (
+  batch: number,
+  height: number,
+  width: number,
+  channels: number,
+  filters: number,
+  kernelH: number,
+  kernelW: number,
+  stride: number,
+  pad: number,
+  outputs: number,
+): ConvCase => ({
   shape: { batch, height, width, channels, filters, kernelH, kernelW, stride, pad },
   outputs,
 });

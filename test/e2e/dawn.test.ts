@@ -14,7 +14,7 @@ const CHROMIUM_LIB = '/usr/lib/chromium';
 const ICD = join(CHROMIUM_LIB, 'vk_swiftshader_icd.json');
 const env = { LD_LIBRARY_PATH: CHROMIUM_LIB, VK_ICD_FILENAMES: ICD };
 
-describe.skipIf(!existsSync(ICD))('run --dawn (needs Debian chromium\'s SwiftShader Vulkan driver)', () => {
+describe.skipIf(!existsSync(ICD))("run --dawn (needs Debian chromium's SwiftShader Vulkan driver)", () => {
   it('finds the 65,536 ns timestamp grid and batches runs to dwarf it', async () => {
     const out = join(tempDir(), 'dawn.json');
     const result = await runCli(['run', '--dawn', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak', '--noise', '5%', '--out', out], { env });

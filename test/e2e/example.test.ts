@@ -39,8 +39,12 @@ describe('the example project, from a packed tarball', () => {
     expect(tsc.code, tsc.stdout + tsc.stderr).toBe(0);
   });
 
-  it('runs the config\'s default suite on the user kernel with `npx flopscope run`', async () => {
-    const result = await runProcess('npx', ['flopscope', 'run', '--sizes', '64', '--no-peak', '--rounds', '1', '--max-time', '500ms', '--out', 'results/run.json'], { cwd: project });
+  it("runs the config's default suite on the user kernel with `npx flopscope run`", async () => {
+    const result = await runProcess(
+      'npx',
+      ['flopscope', 'run', '--sizes', '64', '--no-peak', '--rounds', '1', '--max-time', '500ms', '--out', 'results/run.json'],
+      { cwd: project },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/softmax-rows\s+│ 64x64\s+│ WG_SIZE=64/);
     const results = parseResults(JSON.parse(readFileSync(join(project, 'results/run.json'), 'utf8')), 'run.json');
@@ -49,7 +53,11 @@ describe('the example project, from a packed tarball', () => {
   });
 
   it('tunes the user kernel, ranking it by GB/s', async () => {
-    const result = await runProcess('npx', ['flopscope', 'tune', '--kernel', 'softmax-rows', '--sizes', '64', '--no-peak', '--max-time', '200ms', '--out', 'results/tune.json'], { cwd: project });
+    const result = await runProcess(
+      'npx',
+      ['flopscope', 'tune', '--kernel', 'softmax-rows', '--sizes', '64', '--no-peak', '--max-time', '200ms', '--out', 'results/tune.json'],
+      { cwd: project },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/softmax-rows at 64x64: 4 configurations tried, 4 ok/);
     expect(result.stdout).toMatch(/│ Rank │ Config\s+│\s+GB\/s │ Spread │ % copy-peak │/);

@@ -53,7 +53,13 @@ function casesIn(partial: string): number {
   }
 }
 
-const quiet: MeasureHooks = { log: () => undefined, caseStarted: () => undefined, caseProgress: () => undefined, caseFinished: () => undefined, save: () => undefined };
+const quiet: MeasureHooks = {
+  log: () => undefined,
+  caseStarted: () => undefined,
+  caseProgress: () => undefined,
+  caseFinished: () => undefined,
+  save: () => undefined,
+};
 
 describe('faults during a run', () => {
   it('records a killed browser on its case, relaunches it and measures the rest', async () => {
@@ -96,7 +102,9 @@ describe('faults during a run', () => {
     const killer = { ...quiet, caseStarted: (index: number) => void (index >= 2 && index <= 3 && runner.puppeteerBrowser.process()?.kill('SIGKILL')) };
     const stopped = await runToFile(plan, {}, { out }, killer, runner).catch((error: unknown) => error);
     expect(stopped).toBeInstanceOf(RunStopped);
-    expect((stopped as Error).message).toMatch(/^the browser exited twice in a row \(signal SIGKILL\): stopped; the finished cases are in .*run\.partial\.json: continue with --resume .*run\.partial\.json$/);
+    expect((stopped as Error).message).toMatch(
+      /^the browser exited twice in a row \(signal SIGKILL\): stopped; the finished cases are in .*run\.partial\.json: continue with --resume .*run\.partial\.json$/,
+    );
     expect(existsSync(out)).toBe(false);
     const interrupted = parseResults(JSON.parse(readFileSync(partial, 'utf8')), partial);
     expect(interrupted.complete).toBe(false);
@@ -127,7 +135,11 @@ describe('faults during a run', () => {
       results = await measureRun(
         runner,
         { cases, suite: { name: null, sizes: SIZES }, timing: TEST_TIMING, seed: 1, maxCheckedElements: 1 << 16, measurePeak: false, peakRequest: {} },
-        { harness: { version: 'test', commit: null }, host: { platform: 'linux', arch: 'x64', cpuModel: 'test', logicalCores: 1, memoryBytes: 1, node: process.version }, cpu: null },
+        {
+          harness: { version: 'test', commit: null },
+          host: { platform: 'linux', arch: 'x64', cpuModel: 'test', logicalCores: 1, memoryBytes: 1, node: process.version },
+          cpu: null,
+        },
         {
           ...quiet,
           caseStarted: (index) => {

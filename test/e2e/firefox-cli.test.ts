@@ -20,7 +20,24 @@ describe('flopscope --browser firefox', () => {
     const tmp = tempDir('flopscope-firefox-tmp-');
     // Small blocks: lavapipe compiles the default 16 x 32 blocks for tens of seconds.
     const small = ['--param', 'WG_X=2', '--param', 'WG_Y=2', '--param', 'TM=4', '--param', 'TN=8'];
-    const args = ['run', '--browser', 'firefox', '--kernel', 'matmul-f16', '--kernel', 'matmul-blocked', '--sizes', '64', ...small, '--max-time', '300ms', '--rounds', '1', '--out', out];
+    const args = [
+      'run',
+      '--browser',
+      'firefox',
+      '--kernel',
+      'matmul-f16',
+      '--kernel',
+      'matmul-blocked',
+      '--sizes',
+      '64',
+      ...small,
+      '--max-time',
+      '300ms',
+      '--rounds',
+      '1',
+      '--out',
+      out,
+    ];
     const result = await runCli(args, { env: { TMPDIR: tmp } });
     expect(result.code, result.stderr).toBe(0);
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
@@ -44,10 +61,30 @@ describe('flopscope --browser firefox', () => {
 
   it('deletes the profile on Ctrl-C too', async () => {
     const tmp = tempDir('flopscope-firefox-tmp-');
-    const child = spawn(process.execPath, [BIN, 'run', '--browser', 'firefox', '--kernel', 'matmul-naive', '--sizes', '128', '--no-peak', '--max-time', '60s', '--rounds', '1', '--out', join(tempDir(), 'x.json')], {
-      env: { ...process.env, TMPDIR: tmp },
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        'run',
+        '--browser',
+        'firefox',
+        '--kernel',
+        'matmul-naive',
+        '--sizes',
+        '128',
+        '--no-peak',
+        '--max-time',
+        '60s',
+        '--rounds',
+        '1',
+        '--out',
+        join(tempDir(), 'x.json'),
+      ],
+      {
+        env: { ...process.env, TMPDIR: tmp },
+        stdio: 'ignore',
+      },
+    );
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     // Interrupt once Firefox has had a few seconds with its profile.
     const profiles = () => readdirSync(tmp).filter((name) => name.startsWith(PROFILE_PREFIX));

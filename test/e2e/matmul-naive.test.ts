@@ -22,7 +22,10 @@ describe('matmul-naive in the browser', () => {
       expect(outcome.status, outcome.message).toBe('ok');
       expect(outcome.correctness?.passed).toBe(true);
       expect(outcome.correctness?.checked).toBe(size * size);
-      const record = caseRecord(kernel, shape, kernel.defaultParams, 'benchmark', outcome, { measured: { computeGflops: null, computeCaseId: null }, reference: null });
+      const record = caseRecord(kernel, shape, kernel.defaultParams, 'benchmark', outcome, {
+        measured: { computeGflops: null, computeCaseId: null },
+        reference: null,
+      });
       expect(record.gflops).toBeGreaterThan(0);
       expect(record.samples.length).toBeGreaterThanOrEqual(3);
       expect(record.timing?.clock).toBe(runner().device.features.includes('timestamp-query') ? 'gpu-timestamp' : 'wall');

@@ -20,7 +20,10 @@ describe('the ONNX Runtime Web peer', () => {
     const dir = tempDir();
     const cases = [
       ...planCases({ kernels: ['ort-matmul'], sizes: [32] }).map((c) => ({ ...c, shape: { batch: 2, m: 24, n: 40, k: 33 } })),
-      ...planCases({ kernels: ['ort-conv'], sizes: [8] }).map((c) => ({ ...c, shape: { batch: 2, height: 9, width: 7, channels: 3, filters: 5, kernelH: 3, kernelW: 2, stride: 2, pad: 1 } })),
+      ...planCases({ kernels: ['ort-conv'], sizes: [8] }).map((c) => ({
+        ...c,
+        shape: { batch: 2, height: 9, width: 7, channels: 3, filters: 5, kernelH: 3, kernelW: 2, stride: 2, pad: 1 },
+      })),
     ];
     const handle = runner();
     const { results } = await runToFile(
@@ -42,8 +45,8 @@ describe('the ONNX Runtime Web peer', () => {
     expect(results.cases[0]!.correctness!.checked).toBe(2 * 24 * 40);
     // Output [2, 5, 4, 5] NHWC: E = floor((9 + 2 - 3) / 2) + 1 = 5, F = floor((7 + 2 - 2) / 2) + 1 = 4.
     expect(results.cases[1]!.correctness!.checked).toBe(200);
-    const runnerPageLoadedOrt = await (handle as BrowserRunner).runnerPage.page.evaluate(() =>
-      performance.getEntriesByType('resource').some((entry) => entry.name.includes('ort')) || 'ort' in window,
+    const runnerPageLoadedOrt = await (handle as BrowserRunner).runnerPage.page.evaluate(
+      () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('ort')) || 'ort' in window,
     );
     expect(runnerPageLoadedOrt).toBe(false);
   });

@@ -50,7 +50,20 @@ describe('a suite on a browser elsewhere (--browser-ws-endpoint)', () => {
 
   it('runs matmul-naive there and records where the results came from', async () => {
     const out = join(tempDir(), 'remote.json');
-    const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak', '--max-time', '300ms', '--browser-ws-endpoint', remote.ws, '--out', out]);
+    const result = await runCli([
+      'run',
+      '--kernel',
+      'matmul-naive',
+      '--sizes',
+      '64',
+      '--no-peak',
+      '--max-time',
+      '300ms',
+      '--browser-ws-endpoint',
+      remote.ws,
+      '--out',
+      out,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
     expect(results.complete).toBe(true);
@@ -68,7 +81,7 @@ describe('a suite on a browser elsewhere (--browser-ws-endpoint)', () => {
     expect(results.env.browser.userAgent).toMatch(/Chrome\/\d+/);
   });
 
-  it('leaves the remote browser running, with no tab of flopscope\'s left open', async () => {
+  it("leaves the remote browser running, with no tab of flopscope's left open", async () => {
     expect(remote.child.exitCode).toBeNull();
     const list = (await (await fetch(`http://${new URL(remote.ws).host}/json/list`)).json()) as { url: string }[];
     expect(list.some((target) => target.url.startsWith(REMOTE_RUNNER_ORIGIN))).toBe(false);

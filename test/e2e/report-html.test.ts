@@ -27,13 +27,31 @@ function fixtureRun(scale: number, startedAt: string): Results {
   const blocked = getKernel('matmul-blocked');
   for (const size of [64, 128, 256]) {
     const ms = ((2 * size ** 3) / 0.5e9) * 1e3 * scale;
-    results.cases.push(caseRecord(naive, naive.shapeFromSize(size), naive.defaultParams, 'benchmark', okOutcome(Array.from({ length: 8 }, () => ms * (1 + rng.nextFloat() * 0.01))), context));
+    results.cases.push(
+      caseRecord(
+        naive,
+        naive.shapeFromSize(size),
+        naive.defaultParams,
+        'benchmark',
+        okOutcome(Array.from({ length: 8 }, () => ms * (1 + rng.nextFloat() * 0.01))),
+        context,
+      ),
+    );
   }
   for (const tm of [2, 4, 8]) {
     for (const tn of [4, 8, 16]) {
       const ms = ((2 * 128 ** 3) / ((tm * tn) / 4) / 1e9) * 1e3 * scale;
       const params = { ...blocked.defaultParams, TM: tm, TN: tn };
-      results.cases.push(caseRecord(blocked, blocked.shapeFromSize(128), params, 'benchmark', okOutcome(Array.from({ length: 8 }, () => ms * (1 + rng.nextFloat() * 0.01))), context));
+      results.cases.push(
+        caseRecord(
+          blocked,
+          blocked.shapeFromSize(128),
+          params,
+          'benchmark',
+          okOutcome(Array.from({ length: 8 }, () => ms * (1 + rng.nextFloat() * 0.01))),
+          context,
+        ),
+      );
     }
   }
   return results;

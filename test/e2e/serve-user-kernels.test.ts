@@ -52,7 +52,7 @@ describe('flopscope serve with a config of user kernels', () => {
     const page = await launched.browser.newPage();
     await page.goto(url);
     await page.waitForSelector('body[data-state="idle"]', { timeout: 30_000 });
-    const offered = await page.$$eval('#suite option', (options) => options.map((o) => (o).value));
+    const offered = await page.$$eval('#suite option', (options) => options.map((o) => o.value));
     expect(offered[0]).toBe('softmax');
     expect(offered).toContain('quick');
     await page.type('#sizes', '32');

@@ -71,7 +71,9 @@ describe('flopscope serve with a browser', () => {
     const lines = await page.$$eval('#cases li', (items) => items.map((item) => item.textContent ?? ''));
     const planned = planCases({ suite: 'quick', sizes: [64] });
     expect(lines).toHaveLength(planned.length);
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^\\[\\d/${planned.length}\\] matmul-naive 64x64x64 WG_X=16 WG_Y=16: [\\d.]+ [MGT]?FLOP/s \\(median`)));
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^\\[\\d/${planned.length}\\] matmul-naive 64x64x64 WG_X=16 WG_Y=16: [\\d.]+ [MGT]?FLOP/s \\(median`)),
+    );
 
     // The host's name for the file, and the table it drew from what it wrote.
     const saved = await page.$eval('#saved', (node) => node.textContent ?? '');
@@ -134,7 +136,9 @@ describe.skipIf(!lanAddress())('flopscope serve reached over the network', () =>
     expect(handle.url.startsWith(`http://${address}:`)).toBe(true);
     await page.goto(handle.url);
     await page.waitForSelector('body[data-state="failed"]');
-    expect(await page.$eval('#problem', (node) => node.textContent)).toMatch(/not a secure context .*--unsafely-treat-insecure-origin-as-secure=http:\/\/.*docs\/serve\.md/);
+    expect(await page.$eval('#problem', (node) => node.textContent)).toMatch(
+      /not a secure context .*--unsafely-treat-insecure-origin-as-secure=http:\/\/.*docs\/serve\.md/,
+    );
     expect(await page.$eval('#run', (button) => (button as HTMLButtonElement).disabled)).toBe(true);
   });
 

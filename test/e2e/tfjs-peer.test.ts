@@ -29,7 +29,7 @@ describe('the TF.js peer', () => {
     const peer = results.cases.filter((c) => c.kernel === 'tfjs-matmul');
     expect(peer).toHaveLength(2);
     for (const record of peer) {
-      expect(record.status, JSON.stringify(record.correctness)).toBe("ok");
+      expect(record.status, JSON.stringify(record.correctness)).toBe('ok');
       expect(record.correctness).toMatchObject({ passed: true, mode: 'full', mismatches: 0 });
       expect(record.timing!.clock).toBe('wall');
       expect(record.timing!.medianMs).toBeGreaterThan(0);
@@ -38,8 +38,8 @@ describe('the TF.js peer', () => {
     // 64^3 x 2 FLOPs, the same useful work as flopscope's kernel at that shape.
     expect(peer[0]!.flops).toBe(2 * 64 ** 3);
     expect(results.cases.find((c) => c.kernel === 'matmul-naive')!.flops).toBe(peer[0]!.flops);
-    const runnerPageScripts = await (handle as BrowserRunner).runnerPage.page.evaluate(() =>
-      performance.getEntriesByType('resource').some((entry) => entry.name.includes('tfjs')) || 'tf' in window,
+    const runnerPageScripts = await (handle as BrowserRunner).runnerPage.page.evaluate(
+      () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('tfjs')) || 'tf' in window,
     );
     expect(runnerPageScripts).toBe(false);
   });

@@ -55,7 +55,9 @@ describe('convOutputSize', () => {
 
   it('throws a UsageError when the kernel does not fit the padded input', () => {
     expect(() => convOutputSize(2, 3)).toThrow(UsageError);
-    expect(() => convOutputSize(2, 3)).toThrow('kernelSize 3 is larger than the padded input 2 + 2 x 0 = 2: use a smaller kernel, more padding or a larger input');
+    expect(() => convOutputSize(2, 3)).toThrow(
+      'kernelSize 3 is larger than the padded input 2 + 2 x 0 = 2: use a smaller kernel, more padding or a larger input',
+    );
     expect(() => convOutputSize(8, 3, 0)).toThrow('stride must be an integer >= 1, got 0');
     expect(() => convOutputSize(8, 3, 1, -1)).toThrow('padding must be an integer >= 0, got -1');
   });

@@ -4,7 +4,15 @@ import { chinchillaEstimate, convEstimate, inferenceEstimate, memoryEstimate, tr
 
 describe('trainingEstimate', () => {
   it('is 6ND at the given MFU, with GPU-hours and energy', () => {
-    const e = trainingEstimate({ params: 70e9, tokens: 1.4e12, gpus: 2048, peak: { peakTflops: 989, source: 'test' }, mfu: { mfu: 0.4, source: '--mfu' }, watts: 700, pue: 1.2 });
+    const e = trainingEstimate({
+      params: 70e9,
+      tokens: 1.4e12,
+      gpus: 2048,
+      peak: { peakTflops: 989, source: 'test' },
+      mfu: { mfu: 0.4, source: '--mfu' },
+      watts: 700,
+      pue: 1.2,
+    });
     // 6 x 70e9 x 1.4e12 = 5.88e23 FLOPs.
     expect(e.flops).toBeCloseTo(5.88e23, -18);
     // 2048 x 989e12 x 0.4 = 8.101888e17 FLOP/s; 5.88e23 / 8.101888e17 = 725,756.76 s = 8.39996 days.

@@ -75,9 +75,7 @@ describe('transformer FLOPs', () => {
   });
 
   it('training is 3 x forward', () => {
-    expect(transformerTrainingFlops({ hidden: H, layers: 12, seq: 1024, batch: 1, vocab: 50_257 })).toBe(
-      874_944_921_600,
-    );
+    expect(transformerTrainingFlops({ hidden: H, layers: 12, seq: 1024, batch: 1, vocab: 50_257 })).toBe(874_944_921_600);
   });
 });
 
@@ -104,21 +102,13 @@ describe('transformerLayerGemms', () => {
     for (const run of cases) {
       expect(sum(transformerLayerGemms(run).map(gemmFlops))).toBe(transformerLayerForwardFlops(run));
     }
-    expect(sum(transformerLayerGemms({ hidden: H, heads: 12, seq: 512, batch: 1 }).map(gemmFlops))).toBe(
-      8_053_063_680,
-    );
+    expect(sum(transformerLayerGemms({ hidden: H, heads: 12, seq: 512, batch: 1 }).map(gemmFlops))).toBe(8_053_063_680);
   });
 
   it('refuses heads that do not divide hidden and MLP widths that are not whole', () => {
-    expect(() => transformerLayerGemms({ hidden: 768, heads: 7, seq: 8, batch: 1 })).toThrow(
-      'heads must divide hidden, got hidden 768 and heads 7',
-    );
-    expect(() => transformerLayerGemms({ hidden: 10, heads: 2, seq: 8, batch: 1, mlpRatio: 0.25 })).toThrow(
-      'mlpRatio x hidden must be a whole number',
-    );
-    expect(() => transformerLayerForwardFlops({ hidden: H, seq: 0, batch: 1 })).toThrow(
-      'seq must be an integer >= 1, got 0',
-    );
+    expect(() => transformerLayerGemms({ hidden: 768, heads: 7, seq: 8, batch: 1 })).toThrow('heads must divide hidden, got hidden 768 and heads 7');
+    expect(() => transformerLayerGemms({ hidden: 10, heads: 2, seq: 8, batch: 1, mlpRatio: 0.25 })).toThrow('mlpRatio x hidden must be a whole number');
+    expect(() => transformerLayerForwardFlops({ hidden: H, seq: 0, batch: 1 })).toThrow('seq must be an integer >= 1, got 0');
     expect(() => transformerParams({ hidden: H, layers: -1 })).toThrow(UsageError);
   });
 });
@@ -143,8 +133,6 @@ describe('decodeStepGemvs', () => {
   });
 
   it('refuses an empty cache', () => {
-    expect(() => decodeStepGemvs({ hidden: H, heads: 12, kvLength: 0 })).toThrow(
-      'kvLength must be an integer >= 1, got 0',
-    );
+    expect(() => decodeStepGemvs({ hidden: H, heads: 12, kvLength: 0 })).toThrow('kvLength must be an integer >= 1, got 0');
   });
 });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import {
-  requireFraction,
-  requireNonNegative,
-  requireNonNegativeInteger,
-  requirePositive,
-  requirePositiveInteger,
-} from '../../src/flops/validate.js';
+import { requireFraction, requireNonNegative, requireNonNegativeInteger, requirePositive, requirePositiveInteger } from '../../src/flops/validate.js';
 import { copyBytes, gemvBytes, gemvFlops } from '../../src/flops/bandwidth.js';
 import { chinchillaOptimal, chinchillaTokens } from '../../src/flops/chinchilla.js';
 import { convBytes, convOutputShape, convOutputSize, im2colShape } from '../../src/flops/conv.js';

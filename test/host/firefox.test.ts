@@ -16,12 +16,16 @@ describe('finding Firefox', () => {
   it('says how to install it when there is none and installing is forbidden', () => {
     const request = { kind: 'firefox', executable: null, from: 'option' } as const;
     expect(() => ensureFirefox(request, () => undefined, { PATH: tempDir(), FLOPSCOPE_NO_INSTALL: '1' })).toThrow(EnvironmentError);
-    expect(() => ensureFirefox(request, () => undefined, { PATH: tempDir(), FLOPSCOPE_NO_INSTALL: '1' })).toThrow(/no Firefox found .*apt-get install firefox-esr mesa-vulkan-drivers/);
+    expect(() => ensureFirefox(request, () => undefined, { PATH: tempDir(), FLOPSCOPE_NO_INSTALL: '1' })).toThrow(
+      /no Firefox found .*apt-get install firefox-esr mesa-vulkan-drivers/,
+    );
   });
 
   it('refuses a --browser path that is missing (a usage error) and a FLOPSCOPE_BROWSER one (the environment)', () => {
     expect(() => ensureFirefox({ kind: 'firefox', executable: '/nonexistent/firefox', from: 'option' }, () => undefined)).toThrow(UsageError);
-    expect(() => ensureFirefox({ kind: 'firefox', executable: '/nonexistent/firefox', from: 'FLOPSCOPE_BROWSER' }, () => undefined)).toThrow(/FLOPSCOPE_BROWSER=\/nonexistent\/firefox: no such file/);
+    expect(() => ensureFirefox({ kind: 'firefox', executable: '/nonexistent/firefox', from: 'FLOPSCOPE_BROWSER' }, () => undefined)).toThrow(
+      /FLOPSCOPE_BROWSER=\/nonexistent\/firefox: no such file/,
+    );
   });
 });
 
@@ -34,8 +38,12 @@ describe('Firefox profiles and messages', () => {
 
   it('names the pref or the driver that is missing, from what the page said', () => {
     // The page's two messages (src/runner/device.ts), as Firefox without each pref produced them here.
-    expect(firefoxNoAdapterHelp('NoWebGpuError: navigator.gpu is missing: this browser has WebGPU disabled')).toMatch(/WebGPU disabled in this profile .*dom\.webgpu\.enabled/);
-    expect(firefoxNoAdapterHelp('NoWebGpuError: navigator.gpu.requestAdapter() returned null: no WebGPU adapter')).toMatch(/gfx\.webgpu\.ignore-blocklist .*apt-get install mesa-vulkan-drivers/);
+    expect(firefoxNoAdapterHelp('NoWebGpuError: navigator.gpu is missing: this browser has WebGPU disabled')).toMatch(
+      /WebGPU disabled in this profile .*dom\.webgpu\.enabled/,
+    );
+    expect(firefoxNoAdapterHelp('NoWebGpuError: navigator.gpu.requestAdapter() returned null: no WebGPU adapter')).toMatch(
+      /gfx\.webgpu\.ignore-blocklist .*apt-get install mesa-vulkan-drivers/,
+    );
   });
 
   it("records puppeteer's 'firefox/153.8.0' as 'Firefox/153.8.0'", () => {

@@ -8,7 +8,7 @@ const nvidia = { vendor: 'nvidia', architecture: 'hopper', device: '0x2330', des
 const lavapipe = { vendor: 'mesa', architecture: '', device: '', description: 'llvmpipe (LLVM 15.0.6, 256 bits)' };
 
 describe('hardware flags', () => {
-  it('turns Vulkan on for headless Linux, as Chrome\'s headless GPU write-up does', () => {
+  it("turns Vulkan on for headless Linux, as Chrome's headless GPU write-up does", () => {
     expect(HARDWARE_FLAGS.linux.flags).toEqual(['--enable-features=Vulkan', '--use-angle=vulkan', '--disable-vulkan-surface', '--ignore-gpu-blocklist']);
     expect(HARDWARE_FLAGS.linux.backend).toBe('Vulkan');
   });
@@ -32,11 +32,11 @@ describe('gpuDeviceNodes', () => {
   };
   const list = (dir: string) => fakeDev[dir] ?? [];
 
-  it('finds NVIDIA GPUs, AMD\'s compute node and DRM render nodes, not control nodes or cards', () => {
+  it("finds NVIDIA GPUs, AMD's compute node and DRM render nodes, not control nodes or cards", () => {
     expect(gpuDeviceNodes('linux', list)).toEqual(['/dev/nvidia0', '/dev/nvidia1', '/dev/kfd', '/dev/dri/renderD128']);
   });
 
-  it('finds the GPU of the project\'s H100 machine from its /dev (listed there, 2026-11-24: no /dev/dri)', () => {
+  it("finds the GPU of the project's H100 machine from its /dev (listed there, 2026-11-24: no /dev/dri)", () => {
     const h100Dev = ['console', 'null', 'nvidia-caps', 'nvidia-uvm', 'nvidia-uvm-tools', 'nvidia0', 'nvidiactl', 'vda'];
     expect(gpuDeviceNodes('linux', (dir) => (dir === '/dev' ? h100Dev : []))).toEqual(['/dev/nvidia0']);
   });
@@ -60,7 +60,9 @@ describe('softwareAdapterWarning', () => {
   });
 
   it('recognises llvmpipe by its description', () => {
-    expect(softwareAdapterWarning({ adapter: lavapipe, platform: 'linux', gpuNodes: ['/dev/dri/renderD128'], hardwareFlagsUsed: false })).toMatch(/adapter is llvmpipe/);
+    expect(softwareAdapterWarning({ adapter: lavapipe, platform: 'linux', gpuNodes: ['/dev/dri/renderD128'], hardwareFlagsUsed: false })).toMatch(
+      /adapter is llvmpipe/,
+    );
   });
 
   it('points at the driver when the hardware flags were used already', () => {
@@ -71,7 +73,9 @@ describe('softwareAdapterWarning', () => {
   });
 
   it('warns on a Mac without looking for device nodes', () => {
-    expect(softwareAdapterWarning({ adapter: swiftshader, platform: 'darwin', gpuNodes: null, hardwareFlagsUsed: false })).toMatch(/every Mac has a GPU: try --hardware-flags \(--use-webgpu-power-preference=force-high-performance/);
+    expect(softwareAdapterWarning({ adapter: swiftshader, platform: 'darwin', gpuNodes: null, hardwareFlagsUsed: false })).toMatch(
+      /every Mac has a GPU: try --hardware-flags \(--use-webgpu-power-preference=force-high-performance/,
+    );
   });
 
   it('is silent for a hardware adapter', () => {

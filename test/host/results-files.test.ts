@@ -63,7 +63,9 @@ describe('assertWritable', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'f'), '');
     // The error's code alone in the parentheses, not Node's whole message.
-    expect(() => assertWritable(join(dir, 'f', 'run.json'))).toThrow(`cannot write --out ${join(dir, 'f', 'run.json')} (ENOTDIR): choose a path in a writable folder`);
+    expect(() => assertWritable(join(dir, 'f', 'run.json'))).toThrow(
+      `cannot write --out ${join(dir, 'f', 'run.json')} (ENOTDIR): choose a path in a writable folder`,
+    );
     expect(() => assertWritable(dir)).toThrow(`--out ${dir} is a directory: give a file name such as ${join(dir, 'run.json')}`);
   });
 });

@@ -24,7 +24,12 @@ function postedResults(): Results {
   results.env.browser = { version: 'Chrome/156.0.8078.79', userAgent: 'test', executable: null, source: 'serve', flags: [], endpoint: 'http://127.0.0.1:1' };
   results.env.host = { platform: 'linux', arch: 'x64', cpuModel: 'unknown', logicalCores: 2, memoryBytes: null, node: 'v20', reportedBy: 'browser' };
   const kernel = getKernel('matmul-naive');
-  results.cases.push(caseRecord(kernel, kernel.shapeFromSize(64), kernel.defaultParams, 'benchmark', okOutcome([2, 2.1, 1.9]), { measured: results.peaks.measured, reference: null }));
+  results.cases.push(
+    caseRecord(kernel, kernel.shapeFromSize(64), kernel.defaultParams, 'benchmark', okOutcome([2, 2.1, 1.9]), {
+      measured: results.peaks.measured,
+      reference: null,
+    }),
+  );
   return results;
 }
 
@@ -41,7 +46,12 @@ function rawGet(origin: string, path: string, host = new URL(origin).host): Prom
 }
 
 /** POST /results with the given token (null: no Authorization header) and body. */
-async function post(handle: ServeHandle, body: string, token: string | null = handle.token, type = 'application/json'): Promise<{ status: number; json: Record<string, unknown> }> {
+async function post(
+  handle: ServeHandle,
+  body: string,
+  token: string | null = handle.token,
+  type = 'application/json',
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const headers: Record<string, string> = { 'content-type': type };
   if (token !== null) headers.authorization = `Bearer ${token}`;
   const response = await fetch(`${handle.origin}/results`, { method: 'POST', headers, body });
@@ -172,7 +182,12 @@ describe('flopscope serve over HTTP', () => {
     const refusalDir = tempDir();
     let refusing: ServeHandle;
     beforeAll(async () => {
-      refusing = await startServe({ plan: planFromQuery, resultsPath: (results) => servedResultsPath(results, refusalDir), log: () => undefined, maxBodyBytes: 64 * 1024 });
+      refusing = await startServe({
+        plan: planFromQuery,
+        resultsPath: (results) => servedResultsPath(results, refusalDir),
+        log: () => undefined,
+        maxBodyBytes: 64 * 1024,
+      });
     });
     afterAll(async () => {
       expect(readdirSync(refusalDir)).toEqual([]);
@@ -190,11 +205,15 @@ describe('flopscope serve over HTTP', () => {
       expect((await post(refusing, valid(), null)).status).toBe(403);
       expect((await post(refusing, valid(), refusing.token.slice(0, -1))).status).toBe(403);
       expect((await post(refusing, valid(), `${refusing.token}x`)).status).toBe(403);
-      const inUrl = await fetch(`${refusing.origin}/results?token=${refusing.token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: valid() });
+      const inUrl = await fetch(`${refusing.origin}/results?token=${refusing.token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: valid(),
+      });
       expect(inUrl.status).toBe(403);
     });
 
-    it('refuses another server\'s token', async () => {
+    it("refuses another server's token", async () => {
       expect((await post(refusing, valid(), handle.token)).status).toBe(403);
     });
 
@@ -207,10 +226,19 @@ describe('flopscope serve over HTTP', () => {
     it('refuses a chunked body once it passes the limit with 413', async () => {
       const status = await new Promise<number>((resolve, reject) => {
         const { hostname, port } = new URL(refusing.origin);
-        const request = httpRequest({ host: hostname, port, method: 'POST', path: '/results', headers: { 'content-type': 'application/json', authorization: `Bearer ${refusing.token}` } }, (response) => {
-          response.resume();
-          resolve(response.statusCode ?? 0);
-        });
+        const request = httpRequest(
+          {
+            host: hostname,
+            port,
+            method: 'POST',
+            path: '/results',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${refusing.token}` },
+          },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        );
         request.on('error', reject);
         // No Content-Length: 80 KiB in 8 KiB chunks, past the 64 KiB limit.
         for (let i = 0; i < 10; i++) request.write(Buffer.alloc(8 * 1024, 0x20));

@@ -23,7 +23,12 @@ describe('installed Vulkan drivers', () => {
   });
 
   it('looks where the loader looks, XDG_DATA_DIRS included', () => {
-    expect(icdFolders({}, '/home/u')).toEqual(['/etc/vulkan/icd.d', '/usr/local/share/vulkan/icd.d', '/usr/share/vulkan/icd.d', '/home/u/.local/share/vulkan/icd.d']);
+    expect(icdFolders({}, '/home/u')).toEqual([
+      '/etc/vulkan/icd.d',
+      '/usr/local/share/vulkan/icd.d',
+      '/usr/share/vulkan/icd.d',
+      '/home/u/.local/share/vulkan/icd.d',
+    ]);
     expect(icdFolders({ XDG_DATA_DIRS: '/opt/share' }, '/home/u')).toContain('/opt/share/vulkan/icd.d');
   });
 
@@ -36,6 +41,8 @@ describe('installed Vulkan drivers', () => {
     writeFileSync(join(icd, 'notes.txt'), 'x');
     const found = installedVulkanIcds({ XDG_DATA_DIRS: dir, XDG_DATA_HOME: join(dir, 'none') });
     expect(found.filter((entry) => entry.manifest.startsWith(dir)).map((entry) => cpuRendererOf(entry.library))).toEqual([null, 'lavapipe']);
-    expect(installedVulkanIcds({ VK_DRIVER_FILES: join(icd, 'intel_icd.x86_64.json') })).toEqual([{ manifest: join(icd, 'intel_icd.x86_64.json'), library: '/usr/lib/x86_64-linux-gnu/libvulkan_intel.so' }]);
+    expect(installedVulkanIcds({ VK_DRIVER_FILES: join(icd, 'intel_icd.x86_64.json') })).toEqual([
+      { manifest: join(icd, 'intel_icd.x86_64.json'), library: '/usr/lib/x86_64-linux-gnu/libvulkan_intel.so' },
+    ]);
   });
 });

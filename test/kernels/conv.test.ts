@@ -84,7 +84,10 @@ describe('conv2d descriptors', () => {
   it('refuse a filter larger than the padded input, and a workgroup over the device limit', () => {
     const tooBig = { ...SMALL, kernelH: 12, kernelW: 12, pad: 0 };
     for (const kernel of CONV_KERNELS) {
-      expect(checkConfiguration(kernel, tooBig, kernel.defaultParams, {})).toMatchObject({ limit: 'configuration', message: expect.stringMatching(/larger than the padded input/) });
+      expect(checkConfiguration(kernel, tooBig, kernel.defaultParams, {})).toMatchObject({
+        limit: 'configuration',
+        message: expect.stringMatching(/larger than the padded input/),
+      });
     }
     const violation = checkConfiguration(direct, SMALL, { WG_X: 64, WG_Y: 64, FB: 1 }, { maxComputeInvocationsPerWorkgroup: 256 });
     expect(violation?.limit).toBe('maxComputeInvocationsPerWorkgroup');

@@ -25,7 +25,15 @@ function checkOutput(
   seed: number,
 ) {
   const indices = sampleIndices(total, maxChecked, seed);
-  return checkElements(kernel, shape, params, inputs, indices, indices.map((i) => output[i]!), total);
+  return checkElements(
+    kernel,
+    shape,
+    params,
+    inputs,
+    indices,
+    indices.map((i) => output[i]!),
+    total,
+  );
 }
 
 /** A descriptor whose reference is given element by element (only `reference` is read by the checker). */
@@ -40,8 +48,21 @@ const u32 = 2 ** -24; // f32 unit roundoff
 /** Higham's bound for C[1][0] = 3*5 + 4*7 = 43 (k = 2, sum |products| = 43): gamma_2 * 43 + u * 43. */
 const tolerance43 = ((2 * u32) / (1 - 2 * u32)) * 43 + u32 * 43;
 
-function check(kernel: KernelDescriptor, output: Float32Array, options: { inputs?: Record<string, Float32Array>; shape?: Record<string, number>; maxChecked?: number; seed?: number } = {}) {
-  return checkOutput(kernel, options.shape ?? {}, kernel.defaultParams, options.inputs ?? {}, output, output.length, options.maxChecked ?? output.length, options.seed ?? 1);
+function check(
+  kernel: KernelDescriptor,
+  output: Float32Array,
+  options: { inputs?: Record<string, Float32Array>; shape?: Record<string, number>; maxChecked?: number; seed?: number } = {},
+) {
+  return checkOutput(
+    kernel,
+    options.shape ?? {},
+    kernel.defaultParams,
+    options.inputs ?? {},
+    output,
+    output.length,
+    options.maxChecked ?? output.length,
+    options.seed ?? 1,
+  );
 }
 
 describe('checkOutput on a 2x2x2 matmul', () => {

@@ -7,7 +7,8 @@ import { linkShader } from '../../src/shaders/link.js';
 import { lineColOf } from '../../src/shaders/source-map.js';
 
 const LIB = 'fn scaled(x: f32) -> f32 {\n  return x * 2.0 + 1u;\n}\n';
-const ROOT = 'import package::lib::util::scaled;\n\n@group(0) @binding(0) var<storage, read_write> out: array<f32>;\n\n@compute @workgroup_size(1)\nfn main() {\n  out[0] = scaled(1.0);\n}\n';
+const ROOT =
+  'import package::lib::util::scaled;\n\n@group(0) @binding(0) var<storage, read_write> out: array<f32>;\n\n@compute @workgroup_size(1)\nfn main() {\n  out[0] = scaled(1.0);\n}\n';
 
 describe('withCompileErrors', () => {
   it('rewrites a compile failure as file:line:col, the source line and a caret, through the link', async () => {
@@ -20,7 +21,11 @@ describe('withCompileErrors', () => {
     const failure = {
       status: 'error' as const,
       message: 'WGSL error in stage matmul at line 1:1: no matching overload',
-      compile: { shader: 0, stage: 'matmul', messages: [{ type: 'error' as const, message: "no matching overload for 'operator + (f32, u32)'", lineNum: line, linePos: col, offset, length: 12 }] },
+      compile: {
+        shader: 0,
+        stage: 'matmul',
+        messages: [{ type: 'error' as const, message: "no matching overload for 'operator + (f32, u32)'", lineNum: line, linePos: col, offset, length: 12 }],
+      },
     };
     expect(withCompileErrors(failure, program, kernel).message).toBe(
       "WGSL error in stage matmul:\nkernels/lib/util.wgsl:2:10: error: no matching overload for 'operator + (f32, u32)'\n  return x * 2.0 + 1u;\n         ^^^^^^^^^^^^",

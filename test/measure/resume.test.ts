@@ -17,7 +17,18 @@ describe('resumable', () => {
   it('keeps the partial run (its cases and start) and takes the reference peaks found now', () => {
     const fresh = emptyResults();
     fresh.env.startedAt = '2026-12-01T00:00:00.000Z';
-    fresh.peaks.reference = { name: 'host CPU', origin: 'cpu-estimate', matchedBy: 'x', fp32Tflops: 0.3, fp16Tflops: null, tensorFp16Tflops: null, bandwidthGbPerS: null, boostClockMhz: null, source: 's', estimate: true };
+    fresh.peaks.reference = {
+      name: 'host CPU',
+      origin: 'cpu-estimate',
+      matchedBy: 'x',
+      fp32Tflops: 0.3,
+      fp16Tflops: null,
+      tensorFp16Tflops: null,
+      bandwidthGbPerS: null,
+      boostClockMhz: null,
+      source: 's',
+      estimate: true,
+    };
     const resumed = resumable(partial(), fresh, 'r.partial.json');
     expect(resumed.cases).toHaveLength(1);
     expect(resumed.env.startedAt).toBe('2026-11-24T12:00:00.000Z');

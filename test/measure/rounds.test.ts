@@ -12,10 +12,15 @@ describe('roundTiming', () => {
 });
 
 describe('mergeRounds', () => {
-  it('keeps every sample in run order, sums the counts and records each round\'s median', () => {
+  it("keeps every sample in run order, sums the counts and records each round's median", () => {
     const merged = mergeRounds([
       okOutcome([1, 2, 3], { transientSamples: 4, droppedSamples: 1, batchSize: 2, stages: [{ name: 'a', samplesMs: [0.5] }] }),
-      okOutcome([4, 5, 6, 7], { stopReason: 'max-time', batchSize: 8, resolution: { stepNs: 32, quantized: true, batchLengthened: true }, stages: [{ name: 'a', samplesMs: [0.6, 0.7] }] }),
+      okOutcome([4, 5, 6, 7], {
+        stopReason: 'max-time',
+        batchSize: 8,
+        resolution: { stepNs: 32, quantized: true, batchLengthened: true },
+        stages: [{ name: 'a', samplesMs: [0.6, 0.7] }],
+      }),
     ]);
     expect(merged.status).toBe('ok');
     const timing = merged.timing!;
@@ -27,11 +32,14 @@ describe('mergeRounds', () => {
     expect(timing.stages).toEqual([{ name: 'a', samplesMs: [0.5, 0.6, 0.7] }]);
   });
 
-  it('finds the timer step again in all the rounds\' readings: one round may see only a multiple of it', () => {
+  it("finds the timer step again in all the rounds' readings: one round may see only a multiple of it", () => {
     const grid = 65_536;
     const merged = mergeRounds([
       // Every reading of this round happened to be an even multiple of the step.
-      okOutcome([1, 1, 1, 1], { batchNs: [200, 202, 204, 206].map((k) => k * grid), resolution: { stepNs: 2 * grid, quantized: true, batchLengthened: false } }),
+      okOutcome([1, 1, 1, 1], {
+        batchNs: [200, 202, 204, 206].map((k) => k * grid),
+        resolution: { stepNs: 2 * grid, quantized: true, batchLengthened: false },
+      }),
       okOutcome([1, 1, 1, 1], { batchNs: [201, 202, 203, 205].map((k) => k * grid), resolution: { stepNs: grid, quantized: true, batchLengthened: false } }),
     ]);
     expect(merged.timing!.resolution).toEqual({ stepNs: grid, quantized: true, batchLengthened: false });

@@ -17,7 +17,8 @@ function noisy(ms: number, seed: number): number[] {
 
 function run(cases: Array<[number, number[]]>): Results {
   const results = emptyResults();
-  for (const [size, samples] of cases) results.cases.push(caseRecord(naive, naive.shapeFromSize(size), naive.defaultParams, 'benchmark', okOutcome(samples), peaks));
+  for (const [size, samples] of cases)
+    results.cases.push(caseRecord(naive, naive.shapeFromSize(size), naive.defaultParams, 'benchmark', okOutcome(samples), peaks));
   return results;
 }
 
@@ -59,8 +60,14 @@ describe('compareRuns', () => {
   });
 
   it('lists new and missing cases, and failed ones without a verdict on speed', () => {
-    const base = run([[64, noisy(1, 1)], [32, noisy(1, 3)]]);
-    const next = run([[64, noisy(1, 2)], [48, noisy(1, 4)]]);
+    const base = run([
+      [64, noisy(1, 1)],
+      [32, noisy(1, 3)],
+    ]);
+    const next = run([
+      [64, noisy(1, 2)],
+      [48, noisy(1, 4)],
+    ]);
     next.cases[0]!.status = 'incorrect';
     const verdicts = Object.fromEntries(compareRuns(base, next, 0.05).rows.map((row) => [row.shape, row.verdict]));
     expect(verdicts).toEqual({ '64x64x64': 'failed', '48x48x48': 'new', '32x32x32': 'missing' });
@@ -86,14 +93,21 @@ describe('compareRuns', () => {
   it('judges a case on the base runs where it was ok, and lists a case no base run had as new', () => {
     const failed = run([[64, noisy(1, 1)]]);
     failed.cases[0]!.status = 'error';
-    const comparison = compareRuns([failed, run([[64, noisy(1, 3)]])], run([[64, noisy(1, 2)], [32, noisy(1, 4)]]), 0.05);
+    const comparison = compareRuns(
+      [failed, run([[64, noisy(1, 3)]])],
+      run([
+        [64, noisy(1, 2)],
+        [32, noisy(1, 4)],
+      ]),
+      0.05,
+    );
     expect(comparison.rows.map((row) => [row.shape, row.verdict, row.baseRuns, row.runToRun])).toEqual([
       ['64x64x64', 'unchanged', 1, null],
       ['32x32x32', 'new', 0, null],
     ]);
   });
 
-  it('with rounds in both runs, takes the spread from the rounds\' medians (Welch), even with one base run', () => {
+  it("with rounds in both runs, takes the spread from the rounds' medians (Welch), even with one base run", () => {
     const withRounds = (results: Results, medians: number[]) => {
       results.cases[0]!.timing!.roundMedians = medians;
       return results;
@@ -113,7 +127,11 @@ describe('compareRuns', () => {
   it('says in the legend whether the run-to-run spread was counted', () => {
     const one = formatComparison(compareRuns(run([[64, noisy(1, 1)]]), run([[64, noisy(1, 2)]]), 0.05), 'a.json', 'n.json');
     expect(one).toMatch(/One base run without rounds shows no run-to-run spread: measure with --rounds/);
-    const two = formatComparison(compareRuns([run([[64, noisy(1, 1)]]), run([[64, noisy(1, 3)]])], run([[64, noisy(1, 2)]]), 0.05), ['a.json', 'b.json'], 'n.json');
+    const two = formatComparison(
+      compareRuns([run([[64, noisy(1, 1)]]), run([[64, noisy(1, 3)]])], run([[64, noisy(1, 2)]]), 0.05),
+      ['a.json', 'b.json'],
+      'n.json',
+    );
     expect(two).toMatch(/Base: a\.json, b\.json \(2 runs, samples pooled\)/);
     expect(two).toMatch(/spread between the base runs' medians/);
   });

@@ -15,9 +15,25 @@ function runs() {
   const context = { measured: results.peaks.measured, reference: null };
   // 2 x 64^3 FLOPs in 1 ms = 0.524288 GFLOP/s.
   results.cases.push(caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(Array(8).fill(1)), context));
-  results.cases.push(caseRecord(naive, naive.shapeFromSize(32), naive.defaultParams, 'benchmark', { status: 'incorrect', message: 'x', correctness: null, timing: null }, context));
-  for (const [tm, tn, ms] of [[2, 4, 4], [2, 8, 2], [4, 4, 2], [4, 8, 1]] as const) {
-    results.cases.push(caseRecord(blocked, blocked.shapeFromSize(64), { ...blocked.defaultParams, TM: tm, TN: tn }, 'benchmark', okOutcome(Array(8).fill(ms)), context));
+  results.cases.push(
+    caseRecord(
+      naive,
+      naive.shapeFromSize(32),
+      naive.defaultParams,
+      'benchmark',
+      { status: 'incorrect', message: 'x', correctness: null, timing: null },
+      context,
+    ),
+  );
+  for (const [tm, tn, ms] of [
+    [2, 4, 4],
+    [2, 8, 2],
+    [4, 4, 2],
+    [4, 8, 1],
+  ] as const) {
+    results.cases.push(
+      caseRecord(blocked, blocked.shapeFromSize(64), { ...blocked.defaultParams, TM: tm, TN: tn }, 'benchmark', okOutcome(Array(8).fill(ms)), context),
+    );
   }
   return [{ label: 'run-a', results }];
 }
@@ -36,7 +52,9 @@ describe('report formats', () => {
     const lines = csvReport(reportRows(runs())).trim().split('\n');
     expect(lines[0]).toMatch(/^run,started_at,device,kernel,shape,params,role,status,rate,unit/);
     expect(lines).toHaveLength(1 + 6);
-    expect(lines[1]).toMatch(/^run-a,2026-11-24T12:00:00\.000Z,SwiftShader Device \(Subzero\),matmul-naive,64x64x64,WG_X=16 WG_Y=16,benchmark,ok,0\.524288,GFLOP\/s/);
+    expect(lines[1]).toMatch(
+      /^run-a,2026-11-24T12:00:00\.000Z,SwiftShader Device \(Subzero\),matmul-naive,64x64x64,WG_X=16 WG_Y=16,benchmark,ok,0\.524288,GFLOP\/s/,
+    );
   });
 
   it('github-action-benchmark gets the ok cases, bigger is better, with their interval', () => {

@@ -15,7 +15,15 @@ const FIREFOX_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Fir
 function run(naiveMs: number, peakMs: number, threads: number, firefox: boolean): Results {
   const results = emptyResults();
   if (firefox) {
-    results.env.browser = { version: 'Firefox/153.8.0', userAgent: FIREFOX_UA, executable: '/usr/bin/firefox-esr', source: 'PATH', flags: [], name: 'Firefox', webgpu: 'wgpu' };
+    results.env.browser = {
+      version: 'Firefox/153.8.0',
+      userAgent: FIREFOX_UA,
+      executable: '/usr/bin/firefox-esr',
+      source: 'PATH',
+      flags: [],
+      name: 'Firefox',
+      webgpu: 'wgpu',
+    };
     results.env.adapter = { vendor: '', architecture: '', device: '', description: '', isFallbackAdapter: true };
     results.env.adapterInferred = { name: 'lavapipe', software: true, how: 'test' };
   }
@@ -33,7 +41,10 @@ describe('WebGPU implementations side by side', () => {
 
   it('puts each series beside the Dawn one, with the ratio of rates', () => {
     const table = implementationRatios(reportRows(runs))!;
-    expect(table.series.map((s) => s.series)).toEqual(['unnamed adapter (lavapipe, inferred) on Firefox (wgpu)', 'SwiftShader Device (Subzero) on Chrome (Dawn)']);
+    expect(table.series.map((s) => s.series)).toEqual([
+      'unnamed adapter (lavapipe, inferred) on Firefox (wgpu)',
+      'SwiftShader Device (Subzero) on Chrome (Dawn)',
+    ]);
     // Chrome is the base (Dawn) though it came second.
     expect(table.base).toBe(1);
     const naiveRow = table.rows.find((row) => row.kernel === 'matmul-naive')!;

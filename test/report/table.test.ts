@@ -24,13 +24,34 @@ function resultsWithCases(): Results {
   };
   const peakShape = { threads: 16384, iterations: 256 };
   // 16384 x 256 x 128 FLOPs = 536,870,912 in 20 ms = 26.8 GFLOP/s.
-  const peakRecord = caseRecord(peak, peakShape, peak.defaultParams, 'peak', okOutcome(Array(10).fill(20)), { measured: results.peaks.measured, reference: results.peaks.reference });
+  const peakRecord = caseRecord(peak, peakShape, peak.defaultParams, 'peak', okOutcome(Array(10).fill(20)), {
+    measured: results.peaks.measured,
+    reference: results.peaks.reference,
+  });
   results.peaks.measured = { computeGflops: peakRecord.gflops, computeCaseId: peakRecord.id };
   const context = { measured: results.peaks.measured, reference: results.peaks.reference };
   results.cases.push(peakRecord);
   results.cases.push(caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome([1, 1.01, 0.99, 1, 1, 1, 1.02, 0.98]), context));
-  results.cases.push(caseRecord(naive, naive.shapeFromSize(67), naive.defaultParams, 'benchmark', okOutcome([1, 1, 1], { clock: 'wall', stopReason: 'max-time', resolution: { stepNs: 100_000, quantized: true, batchLengthened: true } }), context));
-  results.cases.push(caseRecord(naive, naive.shapeFromSize(99), naive.defaultParams, 'benchmark', { status: 'unsupported', message: 'skipped', correctness: null, timing: null }, context));
+  results.cases.push(
+    caseRecord(
+      naive,
+      naive.shapeFromSize(67),
+      naive.defaultParams,
+      'benchmark',
+      okOutcome([1, 1, 1], { clock: 'wall', stopReason: 'max-time', resolution: { stepNs: 100_000, quantized: true, batchLengthened: true } }),
+      context,
+    ),
+  );
+  results.cases.push(
+    caseRecord(
+      naive,
+      naive.shapeFromSize(99),
+      naive.defaultParams,
+      'benchmark',
+      { status: 'unsupported', message: 'skipped', correctness: null, timing: null },
+      context,
+    ),
+  );
   return results;
 }
 
@@ -50,9 +71,14 @@ describe('formatRunTable', () => {
     const copy = getKernel('copy');
     const context = { measured: results.peaks.measured, reference: results.peaks.reference ?? null };
     results.cases.push(caseRecord(copy, copy.shapeFromSize(4), copy.defaultParams, 'benchmark', okOutcome([1, 1, 1, 1, 1, 1]), context));
-    const row = formatRunTable(results).split('\n').find((line) => line.includes('copy'))!;
+    const row = formatRunTable(results)
+      .split('\n')
+      .find((line) => line.includes('copy'))!;
     const cells = row.split('│').map((cell) => cell.trim());
-    const header = formatRunTable(results).split('\n')[1]!.split('│').map((cell) => cell.trim());
+    const header = formatRunTable(results)
+      .split('\n')[1]!
+      .split('│')
+      .map((cell) => cell.trim());
     const cell = (name: string) => cells[header.indexOf(name)];
     expect(cell('GFLOP/s')).toBe('-');
     expect(cell('FLOP/B')).toBe('-');

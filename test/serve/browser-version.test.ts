@@ -21,8 +21,12 @@ describe('browserVersion', () => {
 
   it('reads the user agent where there is no userAgentData', () => {
     expect(browserVersion(null, 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0')).toBe('Firefox/133.0');
-    expect(browserVersion(null, 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.2 Safari/605.1.15')).toBe('Safari/18.2');
-    expect(browserVersion(null, 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0')).toBe('Edge/131.0.0.0');
+    expect(browserVersion(null, 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.2 Safari/605.1.15')).toBe(
+      'Safari/18.2',
+    );
+    expect(
+      browserVersion(null, 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0'),
+    ).toBe('Edge/131.0.0.0');
     expect(browserVersion(null, headlessUa)).toBe('Chrome/156.0.0.0');
     expect(browserVersion(null, 'curl/8.5.0')).toBe('unknown');
   });

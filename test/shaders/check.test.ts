@@ -89,18 +89,24 @@ describe('checkStage', () => {
   });
 
   it('names the entry points a shader has when the stage asks for another', () => {
-    expect(check({ entryPoint: 'main_unaligned' })).toEqual(['entry point main_unaligned not found in shaders/demo.wgsl (it has: main, main4, only_c, both_views, vs)']);
+    expect(check({ entryPoint: 'main_unaligned' })).toEqual([
+      'entry point main_unaligned not found in shaders/demo.wgsl (it has: main, main4, only_c, both_views, vs)',
+    ]);
   });
 
   it('refuses a vertex entry point', () => {
-    expect(check({ entryPoint: 'vs' })).toEqual(['shaders/demo.wgsl:32: entry point vs is @vertex, but stages dispatch compute work: give it @compute @workgroup_size(...)']);
+    expect(check({ entryPoint: 'vs' })).toEqual([
+      'shaders/demo.wgsl:32: entry point vs is @vertex, but stages dispatch compute work: give it @compute @workgroup_size(...)',
+    ]);
   });
 
   it('refuses a constant the shader does not declare as an override', () => {
-    expect(check({ constants: { WG: 64, TM: 4, TILE: 8 } })).toEqual(['TILE is not an override in shaders/demo.wgsl: declare override TILE: u32 or drop it from params']);
+    expect(check({ constants: { WG: 64, TM: 4, TILE: 8 } })).toEqual([
+      'TILE is not an override in shaders/demo.wgsl: declare override TILE: u32 or drop it from params',
+    ]);
   });
 
-  it('refuses a constant that does not fit its override\'s type', () => {
+  it("refuses a constant that does not fit its override's type", () => {
     expect(check({ constants: { WG: 64, TM: -1 } })).toEqual(['shaders/demo.wgsl:7: TM = -1 does not fit override TM: u32: give it a value of that type']);
   });
 
@@ -120,13 +126,16 @@ describe('checkStage', () => {
   });
 
   it('refuses a read-only view of the output', () => {
-    const code = DEMO.replace('var<storage, read_write> c: array<f32>', 'var<storage, read> c: array<f32>').replace('c[gid.x] = a[gid.x]', '_ = c[gid.x] + a[gid.x]');
+    const code = DEMO.replace('var<storage, read_write> c: array<f32>', 'var<storage, read> c: array<f32>').replace(
+      'c[gid.x] = a[gid.x]',
+      '_ = c[gid.x] + a[gid.x]',
+    );
     expect(check({}, { code })).toEqual([
       'shaders/demo.wgsl:10: @binding(1) c is read-only storage but buffer "c" is the kernel\'s output: declare it var<storage, read_write>',
     ]);
   });
 
-  it('refuses an element type other than the buffer\'s', () => {
+  it("refuses an element type other than the buffer's", () => {
     const buffers: BufferSpec[] = [{ ...BUFFERS[0]!, type: 'f16' }, BUFFERS[1]!];
     expect(check({}, { buffers })).toEqual([
       'shaders/demo.wgsl:9: @binding(0) a is array<f32> but buffer "a" holds f16: declare it array<f16> (with enable f16;) or change the buffer\'s type',
@@ -136,11 +145,11 @@ describe('checkStage', () => {
     ]);
   });
 
-  it('refuses a binding past the stage\'s buffers and uniforms', () => {
-    const code = DEMO.replace('@group(0) @binding(2) var<uniform>', '@group(0) @binding(5) var<storage, read> extra: array<f32>;\n@group(0) @binding(2) var<uniform>').replace(
-      'f32(TM + dims.m + dims.n)',
-      'f32(TM + dims.m + dims.n) + extra[0]',
-    );
+  it("refuses a binding past the stage's buffers and uniforms", () => {
+    const code = DEMO.replace(
+      '@group(0) @binding(2) var<uniform>',
+      '@group(0) @binding(5) var<storage, read> extra: array<f32>;\n@group(0) @binding(2) var<uniform>',
+    ).replace('f32(TM + dims.m + dims.n)', 'f32(TM + dims.m + dims.n) + extra[0]');
     expect(check({}, { code })).toEqual([
       'shaders/demo.wgsl:12: @binding(5) extra is past what stage demo binds (2 buffers at 0-1, uniforms at 2): bind something there in the stage or remove it from the shader',
     ]);

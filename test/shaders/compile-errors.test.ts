@@ -41,12 +41,16 @@ describe('formatCompilationMessage', () => {
 
   it('shows a message without a position with the root file', () => {
     const shader = unlinkedShader('fn f() {}', 'shaders/x.wgsl');
-    expect(formatCompilationMessage({ type: 'error', message: 'entry point missing ', lineNum: 0, linePos: 0, length: 0 }, shader)).toBe('shaders/x.wgsl: error: entry point missing');
+    expect(formatCompilationMessage({ type: 'error', message: 'entry point missing ', lineNum: 0, linePos: 0, length: 0 }, shader)).toBe(
+      'shaders/x.wgsl: error: entry point missing',
+    );
   });
 
   it('clips the caret to the line and keeps at least one', () => {
     const shader = unlinkedShader('let x = 1;\nlet y = 2;', 'x.wgsl');
-    expect(formatCompilationMessage({ type: 'warning', message: 'w', lineNum: 1, linePos: 9, length: 40 }, shader)).toBe('x.wgsl:1:9: warning: w\nlet x = 1;\n        ^^');
+    expect(formatCompilationMessage({ type: 'warning', message: 'w', lineNum: 1, linePos: 9, length: 40 }, shader)).toBe(
+      'x.wgsl:1:9: warning: w\nlet x = 1;\n        ^^',
+    );
     expect(formatCompilationMessage({ type: 'error', message: 'e', lineNum: 2, linePos: 1, length: 0 }, shader)).toBe('x.wgsl:2:1: error: e\nlet y = 2;\n^');
   });
 });
@@ -69,7 +73,7 @@ describe('formatCompilationErrors', () => {
 // Tint's own messages, from Dawn in Node on SwiftShader's Vulkan driver (as the Dawn end-to-end test runs it).
 const ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 describe.skipIf(!existsSync(ICD) || !existsSync(join(import.meta.dirname, '../../node_modules/webgpu')))('a real compile error (Dawn, Tint)', () => {
-  it('maps Tint\'s position back to the imported file', async () => {
+  it("maps Tint's position back to the imported file", async () => {
     process.env.VK_ICD_FILENAMES ??= ICD;
     const { create, globals } = (await import('webgpu')) as unknown as { create(flags: string[]): GPU; globals: Record<string, unknown> };
     Object.assign(globalThis, globals);

@@ -44,7 +44,10 @@ const FILES = { 'root.wgsl': ROOT, 'lib/util.wgsl': LIB };
 /** Tokens outside comments, with their offsets. */
 function tokens(code: string): { token: string; offset: number }[] {
   const blank = code.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '));
-  return [...blank.matchAll(/[A-Za-z_][A-Za-z0-9_]*|[0-9][0-9A-Za-z.]*|&&|\|\||==|!=|<=|>=|<<|>>|->|\+\+|--|[+\-*/%&|^]=|\S/g)].map((m) => ({ token: m[0], offset: m.index }));
+  return [...blank.matchAll(/[A-Za-z_][A-Za-z0-9_]*|[0-9][0-9A-Za-z.]*|&&|\|\||==|!=|<=|>=|<<|>>|->|\+\+|--|[+\-*/%&|^]=|\S/g)].map((m) => ({
+    token: m[0],
+    offset: m.index,
+  }));
 }
 
 describe('linkShader', () => {
@@ -58,7 +61,7 @@ describe('linkShader', () => {
     expect(linked.sourceMap.sources).toEqual([ROOT, LIB]);
   });
 
-  it('keeps the root\'s names and renames an imported declaration that collides with one', async () => {
+  it("keeps the root's names and renames an imported declaration that collides with one", async () => {
     const { code } = await linkShader('root.wgsl', FILES);
     expect(code).toMatch(/override WG_X: u32 = 64u;/);
     expect(code).toMatch(/fn main\(/);
@@ -107,7 +110,10 @@ describe('linkShader', () => {
       if (linked.sourceMap.files.length === 1) {
         // The linker reformats but keeps the tokens and their order.
         const original = tokens(read(name)!);
-        expect(out.map((t) => t.token), name).toEqual(original.map((t) => t.token));
+        expect(
+          out.map((t) => t.token),
+          name,
+        ).toEqual(original.map((t) => t.token));
         const wrong = out.filter((t, i) => locateOffset(linked, t.offset).offset !== original[i]!.offset);
         expect(wrong, name).toEqual([]);
       } else {
@@ -129,12 +135,16 @@ describe('linkShader', () => {
 
   it('says where an import names something the module does not declare', async () => {
     const root = 'import package::lib::util::nothing;\n@compute @workgroup_size(1)\nfn main() {\n  _ = nothing();\n}\n';
-    await expect(linkShader('root.wgsl', { ...FILES, 'root.wgsl': root })).rejects.toThrow("root.wgsl:4:7: no exported 'nothing' in module 'package::lib::util'");
+    await expect(linkShader('root.wgsl', { ...FILES, 'root.wgsl': root })).rejects.toThrow(
+      "root.wgsl:4:7: no exported 'nothing' in module 'package::lib::util'",
+    );
   });
 
   it('says where an imported file has a syntax error', async () => {
     const lib = `${LIB}\nfn broken() -> u32 {\n  let = 1u;\n}\n`;
-    await expect(linkShader('root.wgsl', { ...FILES, 'lib/util.wgsl': lib }, { displayRoot: 'shaders/' })).rejects.toThrow("shaders/lib/util.wgsl:20:7: Expected identifier after 'let'");
+    await expect(linkShader('root.wgsl', { ...FILES, 'lib/util.wgsl': lib }, { displayRoot: 'shaders/' })).rejects.toThrow(
+      "shaders/lib/util.wgsl:20:7: Expected identifier after 'let'",
+    );
   });
 
   it('says when the root file is missing', async () => {
@@ -145,7 +155,9 @@ describe('linkShader', () => {
     const root = ROOT.replace('override WG_X: u32 = 64u;', 'override WG_X: u32 = 64u;\noverride TILE: u32 = 4u;').replace('{scaled, TILE}', '{scaled}');
     const error = await linkShader('root.wgsl', { ...FILES, 'root.wgsl': root }, { displayRoot: 'shaders/' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShaderLinkError);
-    expect((error as Error).message).toMatch(/^shaders\/lib\/util\.wgsl:2:10: override TILE is renamed TILE0 by the link, because another module declares TILE too: declare it in one module only/);
+    expect((error as Error).message).toMatch(
+      /^shaders\/lib\/util\.wgsl:2:10: override TILE is renamed TILE0 by the link, because another module declares TILE too: declare it in one module only/,
+    );
   });
 
   it('reads files through a reader as well as from a record', async () => {

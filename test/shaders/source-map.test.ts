@@ -51,7 +51,7 @@ describe('locating a linked position', () => {
     expect(locate(shader, 2, 3)).toEqual({ file: 'a.wgsl', offset: 2, line: 1, col: 3 });
   });
 
-  it('leaves the linker\'s own text in the linked code', () => {
+  it("leaves the linker's own text in the linked code", () => {
     expect(locateOffset(shader, 1)).toEqual({ file: '<linked shader>', offset: 1, line: 1, col: 2 });
     expect(locateOffset(shader, 6, 'x.wgsl (linked)')).toMatchObject({ file: 'x.wgsl (linked)', line: 1, col: 7 });
   });

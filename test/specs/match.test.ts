@@ -48,10 +48,14 @@ describe('matchAdapter by name', () => {
   });
 
   it('matches the name in `device` (Dawn for Node) and the PCI id Chrome puts there', () => {
-    expect(matchAdapter({ vendor: 'nvidia', architecture: 'ampere', device: 'NVIDIA GeForce RTX 3090', description: 'NVIDIA: 550.54' }))
-      .toEqual({ spec: expect.objectContaining({ id: 'nvidia-rtx-3090' }), by: 'device' });
-    expect(matchAdapter({ vendor: 'nvidia', architecture: '', device: '0x2330', description: '' }))
-      .toEqual({ spec: expect.objectContaining({ id: 'nvidia-h100-sxm' }), by: 'device' });
+    expect(matchAdapter({ vendor: 'nvidia', architecture: 'ampere', device: 'NVIDIA GeForce RTX 3090', description: 'NVIDIA: 550.54' })).toEqual({
+      spec: expect.objectContaining({ id: 'nvidia-rtx-3090' }),
+      by: 'device',
+    });
+    expect(matchAdapter({ vendor: 'nvidia', architecture: '', device: '0x2330', description: '' })).toEqual({
+      spec: expect.objectContaining({ id: 'nvidia-h100-sxm' }),
+      by: 'device',
+    });
   });
 });
 
@@ -207,14 +211,20 @@ describe('matchAdapter rules, on a made-up table', () => {
   });
 
   it('takes a PCI id only as the whole field, trimmed, and only from rows that list ids', () => {
-    expect(matchAdapter({ vendor: 'nvidia', architecture: '', device: ' 0X2330 ', description: '' })).toMatchObject({ spec: { id: 'nvidia-h100-sxm' }, by: 'device' });
+    expect(matchAdapter({ vendor: 'nvidia', architecture: '', device: ' 0X2330 ', description: '' })).toMatchObject({
+      spec: { id: 'nvidia-h100-sxm' },
+      by: 'device',
+    });
     expect(matchedId({ vendor: 'nvidia', architecture: '', device: '0x23301', description: '' })).toBeNull();
     expect(matchedId({ vendor: 'nvidia', architecture: '', device: 'pci 0x2330', description: '' })).toBeNull();
     expect(matchAdapter({ vendor: 'acme', architecture: 'gen-1', device: '0x1234', description: '' }, [row('acme-a', 'Acme A')]).spec).toBeNull();
   });
 
   it('says which rows fit, one or several, and how many more than six', () => {
-    const one = matchAdapter({ vendor: ' ACME ', architecture: ' Gen-1 ', device: '', description: '' }, [row('acme-a', 'Acme A'), row('other-b', 'Other B', [], { vendor: 'other' })]);
+    const one = matchAdapter({ vendor: ' ACME ', architecture: ' Gen-1 ', device: '', description: '' }, [
+      row('acme-a', 'Acme A'),
+      row('other-b', 'Other B', [], { vendor: 'other' }),
+    ]);
     expect(one).toEqual({
       spec: null,
       candidates: [expect.objectContaining({ id: 'acme-a' })],

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapMedians } from '../../src/stats/bootstrap.js';
-import {
-  bootstrapMedianCi,
-  medianCi,
-  medianCiRanks,
-  minSamplesForConfidence,
-  relativeHalfWidth,
-  roundsHalfWidth,
-} from '../../src/stats/ci.js';
+import { bootstrapMedianCi, medianCi, medianCiRanks, minSamplesForConfidence, relativeHalfWidth, roundsHalfWidth } from '../../src/stats/ci.js';
 import { regularizedBeta } from '../../src/stats/distributions.js';
 import { createRng } from '../../src/stats/rng.js';
 import { sortSamples } from '../../src/stats/sorted.js';
@@ -139,8 +132,7 @@ describe('bootstrapMedians', () => {
     for (const m of medians) counts[m]!++;
     const half = (n + 1) / 2;
     for (let k = 1; k <= n; k++) {
-      const p =
-        regularizedBeta(k / n, half, half) - (k > 1 ? regularizedBeta((k - 1) / n, half, half) : 0);
+      const p = regularizedBeta(k / n, half, half) - (k > 1 ? regularizedBeta((k - 1) / n, half, half) : 0);
       const sd = Math.sqrt(draws * p * (1 - p)) + 1;
       expect(Math.abs(counts[k]! - draws * p)).toBeLessThan(5 * sd);
     }

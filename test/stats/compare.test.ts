@@ -32,18 +32,13 @@ describe('mannWhitneyU', () => {
     expect(small).toMatchObject({ u: 7, method: 'exact' });
     expect(small.pValue).toBeCloseTo(0.2167832167832168, 12);
     // 8 against 64 (numpy default_rng(1) normals rounded to 6 places): U 164, p 0.10185898446945432
-    const eight = [
-      0.345584, 0.821618, 0.330437, -1.303157, 0.905356, 0.446375, -0.536953, 0.581118,
-    ];
+    const eight = [0.345584, 0.821618, 0.330437, -1.303157, 0.905356, 0.446375, -0.536953, 0.581118];
     const sixtyFour = [
-      1.164572, 1.094132, 0.828422, 1.346713, 0.063546, 0.63709, 0.317881, 1.398846, 0.839722,
-      0.507543, 0.018092, 0.542808, 0.808142, 0.524397, 2.094064, 1.806724, -1.911162, -1.089013,
-      0.625228, 0.37781, 1.013643, 1.017322, 2.917839, -0.312021, 0.422395, 2.842772, 1.446703,
-      1.463063, 0.285994, -0.848075, 0.967465, 0.909014, -0.427352, 0.116773, 0.727956, -0.144752,
-      0.70173, 0.895483, 0.835586, 0.293708, 1.393748, 1.691167, 1.120848, -0.01823, 1.531652,
-      0.29856, 1.679161, -0.271787, 1.714467, 0.779937, -0.448749, 0.486101, 0.854102, 1.072791,
-      -0.182188, -0.307373, 0.999585, 0.33325, 1.035506, 1.55952, -0.848787, 1.054388, 2.024647,
-      0.502473,
+      1.164572, 1.094132, 0.828422, 1.346713, 0.063546, 0.63709, 0.317881, 1.398846, 0.839722, 0.507543, 0.018092, 0.542808, 0.808142, 0.524397, 2.094064,
+      1.806724, -1.911162, -1.089013, 0.625228, 0.37781, 1.013643, 1.017322, 2.917839, -0.312021, 0.422395, 2.842772, 1.446703, 1.463063, 0.285994, -0.848075,
+      0.967465, 0.909014, -0.427352, 0.116773, 0.727956, -0.144752, 0.70173, 0.895483, 0.835586, 0.293708, 1.393748, 1.691167, 1.120848, -0.01823, 1.531652,
+      0.29856, 1.679161, -0.271787, 1.714467, 0.779937, -0.448749, 0.486101, 0.854102, 1.072791, -0.182188, -0.307373, 0.999585, 0.33325, 1.035506, 1.55952,
+      -0.848787, 1.054388, 2.024647, 0.502473,
     ];
     const large = mannWhitneyU(sixtyFour, eight);
     expect(large).toMatchObject({ u: 164, method: 'exact' });
@@ -88,10 +83,7 @@ describe('bootstrapRatioCi', () => {
 
 describe('compareSamples', () => {
   it('calls two runs of the same distribution unchanged', () => {
-    const result = compareSamples(
-      lognormalTimes(100, 1000, 0.02, 21),
-      lognormalTimes(100, 1000, 0.02, 22),
-    );
+    const result = compareSamples(lognormalTimes(100, 1000, 0.02, 21), lognormalTimes(100, 1000, 0.02, 22));
     expect(result.verdict).toBe('unchanged');
     expect(result.ci[0]).toBeGreaterThanOrEqual(1 / 1.05);
     expect(result.ci[1]).toBeLessThanOrEqual(1.05);
@@ -111,29 +103,20 @@ describe('compareSamples', () => {
 
   it('calls a small shift in huge noise ambiguous', () => {
     // 50% log-sd, 3% shift, 30 samples: the ratio interval spans roughly ±25%
-    const result = compareSamples(
-      lognormalTimes(30, 1000, 0.5, 41),
-      lognormalTimes(30, 1030, 0.5, 42),
-    );
+    const result = compareSamples(lognormalTimes(30, 1000, 0.5, 41), lognormalTimes(30, 1030, 0.5, 42));
     expect(result.verdict).toBe('ambiguous');
     expect(result.ci[0]).toBeLessThan(1 / 1.05);
     expect(result.ci[1]).toBeGreaterThan(1.05);
   });
 
   it('calls a significant but small shift unchanged: equivalence, not just significance', () => {
-    const result = compareSamples(
-      lognormalTimes(2000, 1000, 0.02, 51),
-      lognormalTimes(2000, 1010, 0.02, 52),
-    );
+    const result = compareSamples(lognormalTimes(2000, 1000, 0.02, 51), lognormalTimes(2000, 1010, 0.02, 52));
     expect(result.pValue).toBeLessThan(1e-6);
     expect(result.verdict).toBe('unchanged');
   });
 
   it('calls a shift right at the threshold ambiguous: the interval straddles 1.05', () => {
-    const result = compareSamples(
-      lognormalTimes(100, 1000, 0.02, 61),
-      lognormalTimes(100, 1050, 0.02, 62),
-    );
+    const result = compareSamples(lognormalTimes(100, 1000, 0.02, 61), lognormalTimes(100, 1050, 0.02, 62));
     expect(result.ci[0]).toBeLessThan(1.05);
     expect(result.ci[1]).toBeGreaterThan(1.05);
     expect(result.verdict).toBe('ambiguous');
@@ -142,9 +125,7 @@ describe('compareSamples', () => {
   it('will not decide on fewer samples than a 95% interval of a median needs', () => {
     // Five samples a side, 50% apart: clear to the eye, but n < 6 gives no 95% statement
     expect(compareSamples([10, 11, 12, 13, 14], [15, 16, 17, 18, 19]).verdict).toBe('ambiguous');
-    expect(compareSamples([10, 11, 12, 13, 14, 15], [16, 17, 18, 19, 20, 21]).verdict).toBe(
-      'slower',
-    );
+    expect(compareSamples([10, 11, 12, 13, 14, 15], [16, 17, 18, 19, 20, 21]).verdict).toBe('slower');
   });
 
   it('follows thresholdFraction', () => {

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  erfc,
-  logChoose,
-  logGamma,
-  normalCdf,
-  regularizedBeta,
-  studentTCdf,
-  studentTQuantile,
-} from '../../src/stats/distributions.js';
+import { erfc, logChoose, logGamma, normalCdf, regularizedBeta, studentTCdf, studentTQuantile } from '../../src/stats/distributions.js';
 
 // Reference values: scipy 1.17 (special.gammaln, special.betainc, stats.t, stats.norm).
 
@@ -25,9 +17,7 @@ describe('logGamma', () => {
       [1e6, 12815504.569147611],
     ];
     for (const [x, expected] of cases) {
-      expect(Math.abs(logGamma(x) - expected)).toBeLessThan(
-        1e-12 * Math.max(1, Math.abs(expected)),
-      );
+      expect(Math.abs(logGamma(x) - expected)).toBeLessThan(1e-12 * Math.max(1, Math.abs(expected)));
     }
   });
 

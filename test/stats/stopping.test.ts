@@ -10,8 +10,7 @@ const noisy = lognormalTimes(500, 1000, 0.2, 82); // ±20%: ±1% needs ~1,000s o
 
 describe('shouldStop', () => {
   it('stops for noise once minSamples are in and the median interval is tight enough', () => {
-    const at = (n: number) =>
-      shouldStop({ samples: quiet.slice(0, n), elapsedMs: n }, { maxTimeMs: 1e6 });
+    const at = (n: number) => shouldStop({ samples: quiet.slice(0, n), elapsedMs: n }, { maxTimeMs: 1e6 });
     expect(at(9)).toMatchObject({ stop: false, reason: null, n: 9 });
     expect(at(9).relHalfWidth).toBeLessThan(0.01); // tight already, but below minSamples = 10
     const ten = at(10);
@@ -33,26 +32,18 @@ describe('shouldStop', () => {
   });
 
   it('stops at maxSamples', () => {
-    const decision = shouldStop(
-      { samples: noisy.slice(0, 100), elapsedMs: 1 },
-      { maxTimeMs: 1e6, maxSamples: 100 },
-    );
+    const decision = shouldStop({ samples: noisy.slice(0, 100), elapsedMs: 1 }, { maxTimeMs: 1e6, maxSamples: 100 });
     expect(decision).toMatchObject({ stop: true, reason: 'max-samples', n: 100 });
   });
 
   it('holds off until minTimeMs even when quiet', () => {
     const options = { maxTimeMs: 1e6, minTimeMs: 100 };
     expect(shouldStop({ samples: quiet.slice(0, 50), elapsedMs: 99 }, options).stop).toBe(false);
-    expect(shouldStop({ samples: quiet.slice(0, 50), elapsedMs: 100 }, options).reason).toBe(
-      'noise-target',
-    );
+    expect(shouldStop({ samples: quiet.slice(0, 50), elapsedMs: 100 }, options).reason).toBe('noise-target');
   });
 
   it('names noise-target when it holds together with a cap: the result met its precision', () => {
-    const decision = shouldStop(
-      { samples: quiet.slice(0, 20), elapsedMs: 1e9 },
-      { maxTimeMs: 10, maxSamples: 20 },
-    );
+    const decision = shouldStop({ samples: quiet.slice(0, 20), elapsedMs: 1e9 }, { maxTimeMs: 10, maxSamples: 20 });
     expect(decision.reason).toBe('noise-target');
   });
 
@@ -73,10 +64,7 @@ describe('shouldStop', () => {
       relHalfWidth: 0,
     });
     // With the step declared, the half-width is at least half a step: 32768 / 131072 = 25%
-    const honest = shouldStop(
-      { samples: gridded, elapsedMs: 1 },
-      { maxTimeMs: 1e6, resolution: 65_536 },
-    );
+    const honest = shouldStop({ samples: gridded, elapsedMs: 1 }, { maxTimeMs: 1e6, resolution: 65_536 });
     expect(honest).toMatchObject({ stop: false, relHalfWidth: 0.25 });
   });
 
@@ -87,12 +75,8 @@ describe('shouldStop', () => {
   });
 
   it('rejects nonsense options', () => {
-    expect(() => shouldStop({ samples: [1], elapsedMs: 0 }, { maxTimeMs: Number.NaN })).toThrow(
-      RangeError,
-    );
-    expect(() =>
-      shouldStop({ samples: [1], elapsedMs: 0 }, { maxTimeMs: 1, noiseTarget: 0 }),
-    ).toThrow(RangeError);
+    expect(() => shouldStop({ samples: [1], elapsedMs: 0 }, { maxTimeMs: Number.NaN })).toThrow(RangeError);
+    expect(() => shouldStop({ samples: [1], elapsedMs: 0 }, { maxTimeMs: 1, noiseTarget: 0 })).toThrow(RangeError);
   });
 });
 

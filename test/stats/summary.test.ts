@@ -84,14 +84,7 @@ describe('mad', () => {
   });
 
   it('agrees with a brute-force MAD on awkward data', () => {
-    const sets = [
-      [7],
-      [1, 2],
-      [5, 5, 5, 5],
-      [0, 0, 0, 1, 100],
-      [-3, -1, 0, 0.5, 2, 2, 2, 9, 40],
-      [1, 10, 11, 12, 13],
-    ];
+    const sets = [[7], [1, 2], [5, 5, 5, 5], [0, 0, 0, 1, 100], [-3, -1, 0, 0.5, 2, 2, 2, 9, 40], [1, 10, 11, 12, 13]];
     for (const set of sets) {
       const sorted = sortSamples(set);
       const m = median(sorted);

@@ -10,12 +10,7 @@ export function normal(rng: Rng): number {
 }
 
 /** n log-normal times around `medianTime`, log-sd `sigma` (≈ relative spread for small sigma). */
-export function lognormalTimes(
-  n: number,
-  medianTime: number,
-  sigma: number,
-  seed: number,
-): number[] {
+export function lognormalTimes(n: number, medianTime: number, sigma: number, seed: number): number[] {
   const rng = createRng(seed);
   return Array.from({ length: n }, () => medianTime * Math.exp(sigma * normal(rng)));
 }

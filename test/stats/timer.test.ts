@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/stats/rng.js';
-import {
-  batchRelativeError,
-  chooseBatchSize,
-  detectQuantization,
-  minBatchDurationNs,
-} from '../../src/stats/timer.js';
+import { batchRelativeError, chooseBatchSize, detectQuantization, minBatchDurationNs } from '../../src/stats/timer.js';
 import { lognormalTimes } from './synthetic.js';
 
 // Timestamps of intervals of the given true durations, starting at random phases after a large
@@ -120,9 +115,7 @@ describe('chooseBatchSize', () => {
     // (65,536 + 0) / (0.001 × 10,000) = 6553.6 -> 6554 dispatches
     const batch = chooseBatchSize({ singleRunNs: 10_000, stepNs: 65_536 });
     expect(batch).toBe(6554);
-    expect(
-      batchRelativeError({ batchSize: batch, singleRunNs: 10_000, stepNs: 65_536 }),
-    ).toBeLessThanOrEqual(0.001);
+    expect(batchRelativeError({ batchSize: batch, singleRunNs: 10_000, stepNs: 65_536 })).toBeLessThanOrEqual(0.001);
   });
 
   it('amortizes a fixed overhead on a fine timer', () => {
@@ -136,15 +129,11 @@ describe('chooseBatchSize', () => {
     const capped = chooseBatchSize({ singleRunNs: 10_000, stepNs: 65_536, maxBatch: 1000 });
     expect(capped).toBe(1000);
     // 65,536 / (1000 × 10,000): the target is missed by 6.5x
-    expect(
-      batchRelativeError({ batchSize: capped, singleRunNs: 10_000, stepNs: 65_536 }),
-    ).toBeCloseTo(0.0065536, 12);
+    expect(batchRelativeError({ batchSize: capped, singleRunNs: 10_000, stepNs: 65_536 })).toBeCloseTo(0.0065536, 12);
   });
 
   it('rejects impossible inputs', () => {
     expect(() => chooseBatchSize({ singleRunNs: 0, stepNs: 1 })).toThrow(RangeError);
-    expect(() => chooseBatchSize({ singleRunNs: 1, stepNs: 1, minBatch: 10, maxBatch: 5 })).toThrow(
-      RangeError,
-    );
+    expect(() => chooseBatchSize({ singleRunNs: 1, stepNs: 1, minBatch: 10, maxBatch: 5 })).toThrow(RangeError);
   });
 });

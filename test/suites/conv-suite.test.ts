@@ -46,7 +46,7 @@ describe('the conv suite', () => {
     expect(planCases({ suite: 'conv', sizes: [16] }).map(label)).toEqual(CONV_KERNELS.map((k: string) => `${k} 1x16x16x16 * 3x3x16x16 /1 p1`));
   });
 
-  it('runs ONNX Runtime Web\'s Conv on the same layers only when --kernel names it', () => {
+  it("runs ONNX Runtime Web's Conv on the same layers only when --kernel names it", () => {
     expect(BUILTIN_REGISTRY.peers('conv').map((k) => k.name)).toEqual(['ort-conv']);
     expect(planCases({ suite: 'conv' }).some((c) => c.kernel.name === 'ort-conv')).toBe(false);
     const labels = planCases({ suite: 'conv', kernels: ['conv-implicit-gemm', 'ort-conv'] }).map(label);

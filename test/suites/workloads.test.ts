@@ -52,8 +52,14 @@ describe('summarizeWorkloads', () => {
   it('sums repeat x median time and repeat x FLOPs', () => {
     const naive = getKernel('matmul-naive');
     const peaks = { measured: { computeGflops: 10, computeCaseId: 'x' }, reference: null };
-    const a = { ...caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(Array(6).fill(1)), peaks), workload: { name: 'w', layer: 'a', repeat: 3 } };
-    const b = { ...caseRecord(naive, naive.shapeFromSize(32), naive.defaultParams, 'benchmark', okOutcome(Array(6).fill(0.5)), peaks), workload: { name: 'w', layer: 'b', repeat: 2 } };
+    const a = {
+      ...caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(Array(6).fill(1)), peaks),
+      workload: { name: 'w', layer: 'a', repeat: 3 },
+    };
+    const b = {
+      ...caseRecord(naive, naive.shapeFromSize(32), naive.defaultParams, 'benchmark', okOutcome(Array(6).fill(0.5)), peaks),
+      workload: { name: 'w', layer: 'b', repeat: 2 },
+    };
     const [summary] = summarizeWorkloads([{ name: 'w', description: 'test', scale: 1 }], [a, b], peaks);
     // 3 x 1 ms + 2 x 0.5 ms = 4 ms; 3 x 524,288 + 2 x 65,536 = 1,703,936 FLOPs; / 4 ms = 0.425984 GFLOP/s.
     expect(summary!.totalMs).toBe(4);
@@ -66,7 +72,17 @@ describe('summarizeWorkloads', () => {
   it('gives no time when a layer failed', () => {
     const naive = getKernel('matmul-naive');
     const peaks = { measured: { computeGflops: null, computeCaseId: null }, reference: null };
-    const failed = { ...caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', { status: 'error' as const, message: 'x', correctness: null, timing: null }, peaks), workload: { name: 'w', layer: 'a', repeat: 1 } };
+    const failed = {
+      ...caseRecord(
+        naive,
+        naive.shapeFromSize(64),
+        naive.defaultParams,
+        'benchmark',
+        { status: 'error' as const, message: 'x', correctness: null, timing: null },
+        peaks,
+      ),
+      workload: { name: 'w', layer: 'a', repeat: 1 },
+    };
     expect(summarizeWorkloads([{ name: 'w', description: '', scale: 1 }], [failed], peaks)[0]).toMatchObject({ totalMs: null, gflops: null });
   });
 });

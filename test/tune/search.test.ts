@@ -59,7 +59,9 @@ describe('TuneSearch', () => {
     for (let i = 6; i < records.length; i++) {
       const before = records.slice(0, i);
       const tried = new Set(before.map((r) => paramKey(r.params)));
-      const open = neighbours(kernel.paramSpace, bestRecord(before)!.params).map(paramKey).filter((key) => !tried.has(key));
+      const open = neighbours(kernel.paramSpace, bestRecord(before)!.params)
+        .map(paramKey)
+        .filter((key) => !tried.has(key));
       if (open.length > 0) {
         expect(open).toContain(paramKey(records[i]!.params));
         walked++;

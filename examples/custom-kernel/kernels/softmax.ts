@@ -36,7 +36,10 @@ const softmaxRows = custom({
     // f32 exp is good to a few ulps; the sum of `cols` terms adds up to cols roundings.
     return { value, tolerance: value * (cols + 8) * 2 ** -23 + 1e-9 };
   },
-  testShapes: [{ rows: 3, cols: 70 }, { rows: 65, cols: 33 }],
+  testShapes: [
+    { rows: 3, cols: 70 },
+    { rows: 65, cols: 33 },
+  ],
 });
 
 export default defineKernel({

@@ -48,7 +48,9 @@ export function convShapeFromSize(size: number): Shape {
 export function convUniforms(shape: Shape): UniformValue[] {
   const s = convShape(shape);
   const { outH, outW } = convOutput(shape);
-  return [s.batch, s.height, s.width, s.channels, s.filters, s.kernelH, s.kernelW, s.stride, s.pad, outH, outW, s.kernelH * s.kernelW * s.channels].map((u32) => ({ u32 }));
+  return [s.batch, s.height, s.width, s.channels, s.filters, s.kernelH, s.kernelW, s.stride, s.pad, outH, outW, s.kernelH * s.kernelW * s.channels].map(
+    (u32) => ({ u32 }),
+  );
 }
 
 /**

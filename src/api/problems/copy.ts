@@ -34,7 +34,8 @@ export function copy(): KernelProblem {
     formatShape: (shape) => formatBytes(copyShape(shape).elements * 4),
     checkShape(shape) {
       const { elements } = shape;
-      if (elements === undefined || !Number.isInteger(elements) || elements < 4 || elements % 4 !== 0) return `elements must be a positive multiple of 4 (whole vec4s), got ${elements}`;
+      if (elements === undefined || !Number.isInteger(elements) || elements < 4 || elements % 4 !== 0)
+        return `elements must be a positive multiple of 4 (whole vec4s), got ${elements}`;
       return null;
     },
     buffers(shape) {

@@ -4,7 +4,17 @@
  * scan). Inputs are seeded in [-1, 1) as for every problem; the reference reads them.
  */
 import { UsageError } from '../../errors.js';
-import { F32_UNIT_ROUNDOFF, type BufferSpec, type KernelFamily, type KernelProblem, type Metric, type Params, type ReferenceValue, type Shape, type UniformValue } from '../types.js';
+import {
+  F32_UNIT_ROUNDOFF,
+  type BufferSpec,
+  type KernelFamily,
+  type KernelProblem,
+  type Metric,
+  type Params,
+  type ReferenceValue,
+  type Shape,
+  type UniformValue,
+} from '../types.js';
 
 /** What a custom problem is made of. */
 export interface CustomProblem {
@@ -63,7 +73,12 @@ export function custom(problem: CustomProblem): KernelProblem {
     // The output buffer's name, as the buffers of the first test shape give it.
     output: outputOf(testShapes[0]!, {}),
     shapeFromSize,
-    formatShape: problem.formatShape ?? ((shape) => Object.entries(shape).map(([key, value]) => `${key}=${value}`).join(' ')),
+    formatShape:
+      problem.formatShape ??
+      ((shape) =>
+        Object.entries(shape)
+          .map(([key, value]) => `${key}=${value}`)
+          .join(' ')),
     ...(problem.checkShape ? { checkShape: problem.checkShape } : {}),
     buffers: (shape, params) => problem.buffers(shape, params),
     flops: (shape) => problem.flops(shape),
@@ -72,7 +87,9 @@ export function custom(problem: CustomProblem): KernelProblem {
       const answer = problem.reference(inputs, shape, index, params);
       const value = typeof answer === 'number' ? answer : answer?.value;
       if (typeof value !== 'number') {
-        throw new UsageError(`${where}: reference() returned ${JSON.stringify(answer)} for element ${index}: return the expected value as a number (or { value, tolerance })`);
+        throw new UsageError(
+          `${where}: reference() returned ${JSON.stringify(answer)} for element ${index}: return the expected value as a number (or { value, tolerance })`,
+        );
       }
       const tolerance = typeof answer === 'number' ? (problem.tolerance ?? defaultTolerance)(value, shape) : answer.tolerance;
       return { value, tolerance };

@@ -33,7 +33,10 @@ export interface FmaChainsOptions {
  * The chains' coefficients, exact in their precision: f32 0.999 and 0.001 (a slow contraction);
  * f16 0.5 and 0.5 (exact in f16, fast to converge, so f16 rounding stays far below the values).
  */
-const COEFFICIENTS = { f32: { mul: Math.fround(0.999), add: Math.fround(0.001), unitRoundoff: F32_UNIT_ROUNDOFF }, f16: { mul: 0.5, add: 0.5, unitRoundoff: F16_UNIT_ROUNDOFF } };
+const COEFFICIENTS = {
+  f32: { mul: Math.fround(0.999), add: Math.fround(0.001), unitRoundoff: F32_UNIT_ROUNDOFF },
+  f16: { mul: 0.5, add: 0.5, unitRoundoff: F16_UNIT_ROUNDOFF },
+};
 
 /** FMA chains in `dtype`, writing one f32 per invocation. */
 export function fmaChains({ dtype }: FmaChainsOptions): KernelProblem {

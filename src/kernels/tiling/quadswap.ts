@@ -43,9 +43,14 @@ export function quadswapStage(
   params: Params,
   gemm: { m: number; n: number; batch: number; entryPoint: string; bindings: readonly string[]; uniforms: UniformValue[] },
 ): StageSpec {
-  const { WG_SIZE: size, QUADS_N: quadsN, TM: tm, TN: tn, KSTEP: kstep, KGROUPS: kgroups } = params as Required<
-    Record<'WG_SIZE' | 'QUADS_N' | 'TM' | 'TN' | 'KSTEP' | 'KGROUPS', number>
-  >;
+  const {
+    WG_SIZE: size,
+    QUADS_N: quadsN,
+    TM: tm,
+    TN: tn,
+    KSTEP: kstep,
+    KGROUPS: kgroups,
+  } = params as Required<Record<'WG_SIZE' | 'QUADS_N' | 'TM' | 'TN' | 'KSTEP' | 'KGROUPS', number>>;
   return {
     name: 'gemm',
     entryPoint: gemm.entryPoint,
