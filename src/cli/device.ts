@@ -2,6 +2,7 @@
 import type { Argv } from 'yargs';
 import { openRunner } from '../host/open-runner.js';
 import { formatDeviceReport } from '../report/device.js';
+import { withImplementation } from '../results/implementation.js';
 import { runnerChoiceFromArgs, withRunnerOptions } from './runner-options.js';
 import { logLine, writeStdout } from './output.js';
 
@@ -14,16 +15,12 @@ export function registerDevice<T>(cli: Argv<T>): Argv<T> {
     async (args) => {
       const runner = await openRunner(runnerChoiceFromArgs(args), { log: logLine });
       try {
-        const { browser } = runner;
+        // The browser as results record it: its implementation (name, WebGPU library, protocol, prefs) included.
+        const { userAgent: _userAgent, ...browser } = withImplementation(runner.browser);
         const info = {
-          browser: {
-            version: browser.version,
-            executable: browser.executable,
-            source: browser.source,
-            flags: browser.flags,
-            ...(browser.endpoint ? { endpoint: browser.endpoint } : {}),
-          },
+          browser,
           ...(runner.machine ? { machine: runner.machine } : {}),
+          ...(runner.adapterInferred ? { adapterInferred: runner.adapterInferred } : {}),
           ...runner.device,
         };
         await writeStdout(args.json ? JSON.stringify(info, null, 2) + '\n' : formatDeviceReport(info) + '\n');
