@@ -1,5 +1,5 @@
 // A fragment put behind the quad-swap core (not a shader of its own), so taken as text: see tiling/quadswap.ts.
-import body from '../../shaders/conv-quadswap.wgsl?raw';
+import body from '../../shaders/quadswap/conv.wgsl?raw';
 import { defineKernel } from '../api/define-kernel.js';
 import { checkConvShape, conv2d, convOutput, convShape, convUniforms } from '../api/problems/conv2d.js';
 import type { Shape } from '../api/types.js';
@@ -19,7 +19,7 @@ export function convQuadswapEntryPoint(shape: Shape): 'main' | 'main_unaligned' 
 export default defineKernel({
   name: 'conv-quadswap',
   summary: "conv2d NHWC as an implicit GEMM on matmul-quadswap's tiling: patches read from the input tap by tap, never stored (needs subgroups)",
-  shader: { code: onQuadswapCore(body), file: 'shaders/conv-quadswap.wgsl' },
+  shader: onQuadswapCore(body, 'shaders/quadswap/conv.wgsl'),
   problem: conv2d(),
   requiredFeatures: ['subgroups'],
   params: QUADSWAP_PARAM_SPACE,

@@ -1,5 +1,5 @@
 // A fragment put behind the quad-swap core (not a shader of its own), so taken as text: see tiling/quadswap.ts.
-import body from '../../shaders/matmul-quadswap.wgsl?raw';
+import body from '../../shaders/quadswap/matmul.wgsl?raw';
 import { defineKernel } from '../api/define-kernel.js';
 import { gemm, gemmDims, gemmShape, VEC4_GEMM_BINDINGS, vec4EntryPoint } from '../api/problems/gemm.js';
 import { checkQuadswapConfig, onQuadswapCore, QUADSWAP_PARAM_SPACE, quadswapStage } from './tiling/quadswap.js';
@@ -15,7 +15,7 @@ import { checkQuadswapConfig, onQuadswapCore, QUADSWAP_PARAM_SPACE, quadswapStag
 export default defineKernel({
   name: 'matmul-quadswap',
   summary: 'C = A x B, register blocking with B passed round each quad by quad swaps and A read at lane-permuted K (needs subgroups)',
-  shader: { code: onQuadswapCore(body), file: 'shaders/matmul-quadswap.wgsl' },
+  shader: onQuadswapCore(body, 'shaders/quadswap/matmul.wgsl'),
   problem: gemm(),
   requiredFeatures: ['subgroups'],
   params: QUADSWAP_PARAM_SPACE,

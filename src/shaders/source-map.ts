@@ -164,3 +164,22 @@ export function sourceText(shader: LinkedShader, location: SourceLocation): stri
 export function unlinkedShader(code: string, file: string): LinkedShader {
   return { code, sourceMap: { files: [file], sources: [code], mappings: encodeRuns([0, 0, 0]) } };
 }
+
+/**
+ * Fragments joined into one shader, one line break between them, each mapped back to its file
+ * (`files[0]` is the first part's: list the kernel's own file first, `order` says the order of
+ * the code). For fragments that reference each other's declarations, which modules cannot.
+ */
+export function joinedShader(parts: readonly { code: string; file: string }[], order: readonly number[] = parts.map((_, i) => i)): LinkedShader {
+  const runs: number[] = [];
+  let code = '';
+  order.forEach((index, n) => {
+    if (n > 0) {
+      runs.push(code.length, -1, 0);
+      code += '\n';
+    }
+    runs.push(code.length, index, 0);
+    code += parts[index]!.code;
+  });
+  return { code, sourceMap: { files: parts.map((p) => p.file), sources: parts.map((p) => p.code), mappings: encodeRuns(runs) } };
+}

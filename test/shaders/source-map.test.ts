@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRuns, encodeRuns, lineAt, lineColOf, locate, locateOffset, offsetOf, unlinkedShader, type LinkedShader } from '../../src/shaders/source-map.js';
+import {
+  decodeRuns,
+  encodeRuns,
+  joinedShader,
+  lineAt,
+  lineColOf,
+  locate,
+  locateOffset,
+  offsetOf,
+  unlinkedShader,
+  type LinkedShader,
+} from '../../src/shaders/source-map.js';
 
 describe('the runs of a shader source map', () => {
   it('encode as base64 VLQ deltas, as JavaScript source maps do, and decode back', () => {
@@ -59,5 +70,25 @@ describe('locating a linked position', () => {
   it('maps an unlinked shader onto itself', () => {
     const plain = unlinkedShader('a\nbc', 'plain.wgsl');
     expect(locateOffset(plain, 3)).toEqual({ file: 'plain.wgsl', offset: 3, line: 2, col: 2 });
+  });
+});
+
+describe('joinedShader', () => {
+  it('maps each fragment of a joined shader back to its own file, in the order joined', () => {
+    const body = 'fn main() {\n  let x = core_value();\n}\n';
+    const core = 'fn core_value() -> f32 {\n  return 1.0;\n}';
+    const joined = joinedShader(
+      [
+        { code: body, file: 'k/body.wgsl' },
+        { code: core, file: 'k/core.wgsl' },
+      ],
+      [1, 0],
+    );
+    expect(joined.code).toBe(`${core}\n${body}`);
+    expect(joined.sourceMap.files).toEqual(['k/body.wgsl', 'k/core.wgsl']);
+    // `return` on the core's line 2, `core_value()` on the body's line 2.
+    expect(locateOffset(joined, joined.code.indexOf('return'))).toMatchObject({ file: 'k/core.wgsl', line: 2, col: 3 });
+    expect(locateOffset(joined, joined.code.indexOf('let x'))).toMatchObject({ file: 'k/body.wgsl', line: 2, col: 3 });
+    expect(locateOffset(joined, joined.code.indexOf('fn main'))).toMatchObject({ file: 'k/body.wgsl', line: 1, col: 1 });
   });
 });

@@ -1,17 +1,29 @@
 /**
  * The quad-swap GEMM tiling shared by matmul-quadswap and conv-quadswap: the WGSL core
- * (shaders/quadswap-core.wgsl, put in front of each kernel's own shader), its parameter space, its
+ * (shaders/quadswap/core.wgsl, put in front of each kernel's own shader), its parameter space, its
  * rules and its one stage. Measurements behind its design: the core's header comment.
  */
 // The core and the kernels' bodies reference each other's declarations (the bodies' bindings, the
 // core's tile origin), which WESL modules cannot, so they are joined as text (`?raw`) and the
 // joined shader is checked and compiled as a whole.
-import core from '../../../shaders/quadswap-core.wgsl?raw';
+import core from '../../../shaders/quadswap/core.wgsl?raw';
+import { registerLinkedShader } from '../../shaders/linked-shaders.js';
+import { joinedShader } from '../../shaders/source-map.js';
 import type { Params, StageSpec, UniformValue } from '../../api/types.js';
 
-/** A kernel's shader on the core: the core first (it holds `enable subgroups;`). */
-export function onQuadswapCore(body: string): string {
-  return `${core}\n${body}`;
+/**
+ * A kernel's shader on the core: the core first (it holds `enable subgroups;`), then the kernel's
+ * body, mapped back to both files (a compile error or a check names the right one).
+ */
+export function onQuadswapCore(body: string, file: string): { code: string; file: string } {
+  const joined = joinedShader(
+    [
+      { code: body, file },
+      { code: core, file: 'shaders/quadswap/core.wgsl' },
+    ],
+    [1, 0],
+  );
+  return { code: registerLinkedShader(joined), file };
 }
 
 /** Axes of the tiling: invocations per workgroup, quads along N, rows and columns per invocation, K per trip. */

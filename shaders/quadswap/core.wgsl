@@ -1,4 +1,4 @@
-// Shared by matmul-quadswap.wgsl and conv-quadswap.wgsl (src/kernels/quadswap.ts puts it in front
+// Shared by quadswap/matmul.wgsl and quadswap/conv.wgsl (src/kernels/tiling/quadswap.ts puts it in front
 // of each): register blocking in quads (4 invocations of a subgroup) with B shared by quad swaps.
 //
 // The GEMM: C[M,N] += A[M,K] x B[K,N]. Lane l of a quad computes TM rows (quad rows l x TM ..) by the

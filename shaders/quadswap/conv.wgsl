@@ -1,4 +1,4 @@
-// Implicit-GEMM conv2d, NHWC, on quadswap-core.wgsl (which src/kernels/conv-quadswap.ts puts in front
+// Implicit-GEMM conv2d, NHWC, on quadswap/core.wgsl (which src/kernels/conv-quadswap.ts puts in front
 // of this file; it explains the scheme and why): the GEMM output[N*E*F, M] = P[N*E*F, R*S*C] x
 // filter[R*S*C, M] of im2col, with the rows of P (output pixels) read straight from the input.
 // K runs tap by tap (r, s) and, inside a tap, along the channels, so that A[pixel][k ..] is
@@ -82,45 +82,45 @@ fn taps(px: Pixels, r: u32, s: u32) -> Taps {
   return t;
 }
 
-// A[pixel][c + (lane ^ p)], p = 0..3, channels of the tap starting at `start`; zero in the padding and past C.
-fn loadA(o: Origin, start: u32, inside: bool, c: u32) -> vec4<f32> {
-  let i = start + c;
+// A[pixel][c0 + (lane ^ p)], p = 0..3, channels of the tap starting at `start`; zero in the padding and past C.
+fn loadA(o: Origin, start: u32, inside: bool, c0: u32) -> vec4<f32> {
+  let i = start + c0;
   let last = start + conv.channels - 1u;
-  let ch = vec4<u32>(c) + o.perm;
+  let ch = vec4<u32>(c0) + o.perm;
   let v = vec4<f32>(input[min(i + o.perm.x, last)], input[min(i + o.perm.y, last)], input[min(i + o.perm.z, last)], input[min(i + o.perm.w, last)]);
   return select(vec4<f32>(0.0), v, (ch < vec4<u32>(conv.channels)) & vec4<bool>(inside));
 }
 
-// 4 channels from c of tap `tap` (rows tap x C + c .. of the filter matrix).
-fn kGroup(o: Origin, t: Taps, cols: Cols, acc_in: Block, tap: u32, c: u32) -> Block {
+// 4 channels from c0 of tap `tap` (rows tap x C + c0 .. of the filter matrix).
+fn kGroup(o: Origin, t: Taps, cols: Cols, acc_in: Block, tap: u32, c0: u32) -> Block {
   // Rows past this tap's channels meet zeros of A; past K they are clamped.
-  let b0 = loadB(false, true, 0u, cols, tap * conv.channels + c + o.lane, conv.k, conv.filters);
+  let b0 = loadB(false, true, 0u, cols, tap * conv.channels + c0 + o.lane, conv.k, conv.filters);
   let b1 = rowSwapX(b0);
   let b2 = rowSwapY(b0);
   let b3 = rowSwapD(b0);
   var acc = acc_in;
-  if (TM > 0u) { acc[0] = rowGroup(acc[0], loadA(o, t.start[0], t.inside[0], c), b0, b1, b2, b3); }
-  if (TM > 1u) { acc[1] = rowGroup(acc[1], loadA(o, t.start[1], t.inside[1], c), b0, b1, b2, b3); }
-  if (TM > 2u) { acc[2] = rowGroup(acc[2], loadA(o, t.start[2], t.inside[2], c), b0, b1, b2, b3); }
-  if (TM > 3u) { acc[3] = rowGroup(acc[3], loadA(o, t.start[3], t.inside[3], c), b0, b1, b2, b3); }
-  if (TM > 4u) { acc[4] = rowGroup(acc[4], loadA(o, t.start[4], t.inside[4], c), b0, b1, b2, b3); }
-  if (TM > 5u) { acc[5] = rowGroup(acc[5], loadA(o, t.start[5], t.inside[5], c), b0, b1, b2, b3); }
-  if (TM > 6u) { acc[6] = rowGroup(acc[6], loadA(o, t.start[6], t.inside[6], c), b0, b1, b2, b3); }
-  if (TM > 7u) { acc[7] = rowGroup(acc[7], loadA(o, t.start[7], t.inside[7], c), b0, b1, b2, b3); }
-  if (TM > 8u) { acc[8] = rowGroup(acc[8], loadA(o, t.start[8], t.inside[8], c), b0, b1, b2, b3); }
-  if (TM > 9u) { acc[9] = rowGroup(acc[9], loadA(o, t.start[9], t.inside[9], c), b0, b1, b2, b3); }
-  if (TM > 10u) { acc[10] = rowGroup(acc[10], loadA(o, t.start[10], t.inside[10], c), b0, b1, b2, b3); }
-  if (TM > 11u) { acc[11] = rowGroup(acc[11], loadA(o, t.start[11], t.inside[11], c), b0, b1, b2, b3); }
-  if (TM > 12u) { acc[12] = rowGroup(acc[12], loadA(o, t.start[12], t.inside[12], c), b0, b1, b2, b3); }
-  if (TM > 13u) { acc[13] = rowGroup(acc[13], loadA(o, t.start[13], t.inside[13], c), b0, b1, b2, b3); }
-  if (TM > 14u) { acc[14] = rowGroup(acc[14], loadA(o, t.start[14], t.inside[14], c), b0, b1, b2, b3); }
-  if (TM > 15u) { acc[15] = rowGroup(acc[15], loadA(o, t.start[15], t.inside[15], c), b0, b1, b2, b3); }
+  if (TM > 0u) { acc[0] = rowGroup(acc[0], loadA(o, t.start[0], t.inside[0], c0), b0, b1, b2, b3); }
+  if (TM > 1u) { acc[1] = rowGroup(acc[1], loadA(o, t.start[1], t.inside[1], c0), b0, b1, b2, b3); }
+  if (TM > 2u) { acc[2] = rowGroup(acc[2], loadA(o, t.start[2], t.inside[2], c0), b0, b1, b2, b3); }
+  if (TM > 3u) { acc[3] = rowGroup(acc[3], loadA(o, t.start[3], t.inside[3], c0), b0, b1, b2, b3); }
+  if (TM > 4u) { acc[4] = rowGroup(acc[4], loadA(o, t.start[4], t.inside[4], c0), b0, b1, b2, b3); }
+  if (TM > 5u) { acc[5] = rowGroup(acc[5], loadA(o, t.start[5], t.inside[5], c0), b0, b1, b2, b3); }
+  if (TM > 6u) { acc[6] = rowGroup(acc[6], loadA(o, t.start[6], t.inside[6], c0), b0, b1, b2, b3); }
+  if (TM > 7u) { acc[7] = rowGroup(acc[7], loadA(o, t.start[7], t.inside[7], c0), b0, b1, b2, b3); }
+  if (TM > 8u) { acc[8] = rowGroup(acc[8], loadA(o, t.start[8], t.inside[8], c0), b0, b1, b2, b3); }
+  if (TM > 9u) { acc[9] = rowGroup(acc[9], loadA(o, t.start[9], t.inside[9], c0), b0, b1, b2, b3); }
+  if (TM > 10u) { acc[10] = rowGroup(acc[10], loadA(o, t.start[10], t.inside[10], c0), b0, b1, b2, b3); }
+  if (TM > 11u) { acc[11] = rowGroup(acc[11], loadA(o, t.start[11], t.inside[11], c0), b0, b1, b2, b3); }
+  if (TM > 12u) { acc[12] = rowGroup(acc[12], loadA(o, t.start[12], t.inside[12], c0), b0, b1, b2, b3); }
+  if (TM > 13u) { acc[13] = rowGroup(acc[13], loadA(o, t.start[13], t.inside[13], c0), b0, b1, b2, b3); }
+  if (TM > 14u) { acc[14] = rowGroup(acc[14], loadA(o, t.start[14], t.inside[14], c0), b0, b1, b2, b3); }
+  if (TM > 15u) { acc[15] = rowGroup(acc[15], loadA(o, t.start[15], t.inside[15], c0), b0, b1, b2, b3); }
   return acc;
 }
 
-// 16 channels from c of tap `tap` (vec4 path: C a multiple of 16).
-fn group16(o: Origin, t: Taps, cols: Cols, acc: Block, tap: u32, c: u32) -> Block {
-  let c4i = c >> 2u;
+// 16 channels from c0 of tap `tap` (vec4 path: C a multiple of 16).
+fn group16(o: Origin, t: Taps, cols: Cols, acc: Block, tap: u32, c0: u32) -> Block {
+  let c4i = c0 >> 2u;
   var av: A16;
   if (TM > 0u) { let i4 = (t.start[0] >> 2u) + c4i; av[0] = array<vec4<f32>, 4>(select(vec4<f32>(0.0), input4[i4 + o.perm.x], t.inside[0]), select(vec4<f32>(0.0), input4[i4 + o.perm.y], t.inside[0]), select(vec4<f32>(0.0), input4[i4 + o.perm.z], t.inside[0]), select(vec4<f32>(0.0), input4[i4 + o.perm.w], t.inside[0])); }
   if (TM > 1u) { let i4 = (t.start[1] >> 2u) + c4i; av[1] = array<vec4<f32>, 4>(select(vec4<f32>(0.0), input4[i4 + o.perm.x], t.inside[1]), select(vec4<f32>(0.0), input4[i4 + o.perm.y], t.inside[1]), select(vec4<f32>(0.0), input4[i4 + o.perm.z], t.inside[1]), select(vec4<f32>(0.0), input4[i4 + o.perm.w], t.inside[1])); }
@@ -138,7 +138,7 @@ fn group16(o: Origin, t: Taps, cols: Cols, acc: Block, tap: u32, c: u32) -> Bloc
   if (TM > 13u) { let i4 = (t.start[13] >> 2u) + c4i; av[13] = array<vec4<f32>, 4>(select(vec4<f32>(0.0), input4[i4 + o.perm.x], t.inside[13]), select(vec4<f32>(0.0), input4[i4 + o.perm.y], t.inside[13]), select(vec4<f32>(0.0), input4[i4 + o.perm.z], t.inside[13]), select(vec4<f32>(0.0), input4[i4 + o.perm.w], t.inside[13])); }
   if (TM > 14u) { let i4 = (t.start[14] >> 2u) + c4i; av[14] = array<vec4<f32>, 4>(select(vec4<f32>(0.0), input4[i4 + o.perm.x], t.inside[14]), select(vec4<f32>(0.0), input4[i4 + o.perm.y], t.inside[14]), select(vec4<f32>(0.0), input4[i4 + o.perm.z], t.inside[14]), select(vec4<f32>(0.0), input4[i4 + o.perm.w], t.inside[14])); }
   if (TM > 15u) { let i4 = (t.start[15] >> 2u) + c4i; av[15] = array<vec4<f32>, 4>(select(vec4<f32>(0.0), input4[i4 + o.perm.x], t.inside[15]), select(vec4<f32>(0.0), input4[i4 + o.perm.y], t.inside[15]), select(vec4<f32>(0.0), input4[i4 + o.perm.z], t.inside[15]), select(vec4<f32>(0.0), input4[i4 + o.perm.w], t.inside[15])); }
-  return block16(acc, av, (tap * conv.channels + c + 4u * o.lane) * conv.filters, cols, conv.filters);
+  return block16(acc, av, (tap * conv.channels + c0 + 4u * o.lane) * conv.filters, cols, conv.filters);
 }
 
 fn block(aligned: bool, o: Origin) -> Block {

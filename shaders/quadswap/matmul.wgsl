@@ -1,4 +1,4 @@
-// C[M,N] = A[M,K] x B[K,N], row-major, batched along workgroup z, on quadswap-core.wgsl (which
+// C[M,N] = A[M,K] x B[K,N], row-major, batched along workgroup z, on quadswap/core.wgsl (which
 // src/kernels/matmul-quadswap.ts puts in front of this file; it explains the scheme and why).
 //
 // `main` (K and N multiples of 4) runs groups of 16 values of K with vec4 loads of A and B, then
