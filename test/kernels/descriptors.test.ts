@@ -20,7 +20,7 @@ describe('the kernel registry', () => {
     expect(() => getKernel('nope')).toThrow(UsageError);
     // Listed by family (matmul, conv, bandwidth, peak, then peers), each baseline first and faster kernels later.
     expect(() => getKernel('nope')).toThrow(
-      /choose one of matmul-naive, matmul-quadswap, matmul-tiled, matmul-blocked, matmul-f16, matmul-subgroup, conv-direct, .*, copy, gemv, fma-peak, fma-peak-f16, tfjs-matmul$/,
+      /choose one of matmul-naive, matmul-quadswap, matmul-tiled, matmul-blocked, matmul-f16, matmul-subgroup, conv-direct, .*, copy, gemv, fma-peak, fma-peak-f16, ort-conv, ort-matmul, tfjs-matmul$/,
     );
   });
 });
