@@ -2,6 +2,7 @@
  * Text formats of a report: Markdown for a pull-request comment, CSV, and the JSON of
  * github-action-benchmark's `customBiggerIsBetter` tool. Pure.
  */
+import { implementationRatiosMarkdown } from './implementations.js';
 import { formatNumber, formatPercent } from './numbers.js';
 import type { Results } from '../results/schema.js';
 import { markdownAb } from './ab.js';
@@ -10,7 +11,10 @@ import { deviceName, type ReportRow } from './summary.js';
 const cell = (value: number | null, format: (v: number) => string) => (value === null ? '-' : format(value));
 
 /** Markdown: per run, the device and its peaks, then a table of its benchmark cases. */
-export function markdownReport(runs: ReadonlyArray<{ label: string; results: Results }>, rows: readonly ReportRow[]): string {
+export function markdownReport(
+  runs: ReadonlyArray<{ label: string; results: Results }>,
+  rows: readonly ReportRow[],
+): string {
   const parts: string[] = ['## flopscope results', ''];
   for (const { label, results } of runs) {
     // An A/B run reads as its verdicts first: what a pull request's comment needs.
@@ -25,7 +29,10 @@ export function markdownReport(runs: ReadonlyArray<{ label: string; results: Res
         `MFU against: ${reference?.fp32Tflops ? `${reference.name}, ${formatNumber(reference.fp32Tflops * 1e3)} GFLOP/s f32${reference.estimate ? ' (estimate)' : ''}` : 'no reference peak'}.`,
       '',
     );
-    parts.push('| Kernel | Shape | Config | Rate | ±95% CI | Median (ms) | Clock | % peak | MFU |', '|---|---|---|--:|--:|--:|---|--:|--:|');
+    parts.push(
+      '| Kernel | Shape | Config | Rate | ±95% CI | Median (ms) | Clock | % peak | MFU |',
+      '|---|---|---|--:|--:|--:|---|--:|--:|',
+    );
     for (const row of rows.filter((r) => r.run === label && r.role === 'benchmark')) {
       const rate = row.status === 'ok' ? cell(row.rate, (v) => `${formatNumber(v)} ${row.unit}`) : `**${row.status}**`;
       parts.push(
@@ -34,6 +41,9 @@ export function markdownReport(runs: ReadonlyArray<{ label: string; results: Res
     }
     parts.push('');
   }
+  // Runs of different WebGPU implementations (Firefox's wgpu, Chrome's Dawn): their ratios per case.
+  const sideBySide = implementationRatiosMarkdown(rows);
+  if (sideBySide) parts.push(sideBySide);
   return parts.join('\n');
 }
 

@@ -4,6 +4,7 @@
  * a heatmap of tuned configurations over two tile parameters, and history across runs. Pure: the
  * caller reads Chart.js's source (src/host/paths.ts chartJsSource).
  */
+import { implementationRatiosHtml, SIDE_BY_SIDE_TITLE } from './implementations.js';
 import type { Results } from '../results/schema.js';
 import { markdownReport } from './formats.js';
 import { deviceName, type ReportRow } from './summary.js';
@@ -94,7 +95,13 @@ function abViews(runs: ReadonlyArray<{ label: string; results: Results }>) {
             base: results.ab.base.label,
             candidate: results.ab.candidate.label,
             threshold: results.ab.threshold,
-            cases: results.ab.cases.map((c) => ({ kernel: c.kernel, shape: c.shapeLabel, ratio: c.ratio, ci: c.ci95, verdict: c.verdict })),
+            cases: results.ab.cases.map((c) => ({
+              kernel: c.kernel,
+              shape: c.shapeLabel,
+              ratio: c.ratio,
+              ci: c.ci95,
+              verdict: c.verdict,
+            })),
           },
         ]
       : [],
@@ -102,7 +109,11 @@ function abViews(runs: ReadonlyArray<{ label: string; results: Results }>) {
 }
 
 /** The report as one HTML document. */
-export function htmlReport(runs: ReadonlyArray<{ label: string; results: Results }>, rows: readonly ReportRow[], chartJs: string): string {
+export function htmlReport(
+  runs: ReadonlyArray<{ label: string; results: Results }>,
+  rows: readonly ReportRow[],
+  chartJs: string,
+): string {
   const allCeilings: Ceilings[] = runs.map(({ results }) => ({
     device: deviceName(results),
     measuredGflops: results.peaks.measured.computeGflops,
@@ -121,7 +132,9 @@ export function htmlReport(runs: ReadonlyArray<{ label: string; results: Results
   };
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
   const maps = heatmaps(rows);
+  // The cases, one table per run (the side-by-side section has its own table below).
   const tables = markdownReport(runs, rows)
+    .split(`### ${SIDE_BY_SIDE_TITLE}`)[0]!
     .split('\n')
     .filter((line) => line.startsWith('### ') || (line.startsWith('|') && !line.startsWith('|---')))
     .map((line) =>
@@ -150,6 +163,7 @@ td:first-child, th:first-child { text-align: left; } .heatmap td.empty { color: 
 <div class="chart"><canvas id="roofline"></canvas></div>
 ${runs.length > 1 ? '<h2>History</h2><p class="note">One line per kernel and shape across the runs, in start order; bars: each rate\'s 95% interval.</p><div class="chart"><canvas id="history"></canvas></div>' : ''}
 ${data.ab.length > 0 ? `<h2>A/B</h2><p class="note">Candidate time / base time per case (above 1 is slower): the median of the paired ratios of interleaved samples, its 95% interval as a bar, and the band of no practical change (± the threshold) in grey. ${data.ab.map((view) => escapeHtml(`${view.run}: base ${view.base}, candidate ${view.candidate}, threshold ${(view.threshold * 100).toFixed(1)}%`)).join('; ')}.</p><div class="chart"><canvas id="ab"></canvas></div>` : ''}
+${implementationRatiosHtml(rows)}
 <h2>Tiling</h2>${maps.length ? maps.map(heatmapHtml).join('\n') : '<p class="note">No kernel ran in several configurations of one shape (run <code>flopscope tune</code> for a heatmap).</p>'}
 <h2>Cases</h2><table>${tables}</table>
 <script>${chartJs}</script>

@@ -38,10 +38,15 @@ export function implementationRatios(rows: readonly ReportRow[]): RatioTable | n
   const ok = rows.filter((row) => row.status === 'ok' && row.rate !== null);
   if (new Set(ok.map((row) => row.implementation)).size < 2) return null;
   const series: RatioSeries[] = [];
-  for (const row of ok) if (!series.some((s) => s.series === row.series)) series.push({ series: row.series, implementation: row.implementation });
+  for (const row of ok)
+    if (!series.some((s) => s.series === row.series))
+      series.push({ series: row.series, implementation: row.implementation });
   const dawn = series.findIndex((s) => s.implementation.endsWith('(Dawn)'));
   const base = dawn >= 0 ? dawn : 0;
-  const groups = new Map<string, { kernel: string; shape: string; unit: ReportRow['unit']; best: Map<string, number> }>();
+  const groups = new Map<
+    string,
+    { kernel: string; shape: string; unit: ReportRow['unit']; best: Map<string, number> }
+  >();
   for (const row of ok) {
     // Peak kernels are sized to fill each device: compare them by kernel alone.
     const shape = row.role === 'peak' ? 'measured peak' : row.shape;
@@ -93,13 +98,16 @@ const LEGEND =
   "Best rate per kernel and shape over configurations and runs (peaks: the measured peak of each); ratio: that rate / the base series' (above 1: faster there). " +
   'Separate launches drift 20-40% on a busy machine: for a verdict, measure both in one session (bench/implementations.mjs interleaves them).';
 
+/** The title of the side-by-side section. */
+export const SIDE_BY_SIDE_TITLE = 'WebGPU implementations side by side';
+
 /** The side-by-side section in Markdown ('' when the runs come from one implementation). */
 export function implementationRatiosMarkdown(rows: readonly ReportRow[]): string {
   const table = implementationRatios(rows);
   if (!table) return '';
   const [header, ...body] = cells(table);
   return [
-    '### WebGPU implementations side by side',
+    `### ${SIDE_BY_SIDE_TITLE}`,
     '',
     LEGEND,
     '',
@@ -123,6 +131,8 @@ export function implementationRatiosHtml(rows: readonly ReportRow[]): string {
   if (!table) return '';
   const [header, ...body] = cells(table);
   const head = `<tr>${header!.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr>`;
-  const lines = body.map((line) => `<tr>${line.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
-  return `<h2>WebGPU implementations side by side</h2><p class="note">${escapeHtml(LEGEND)}</p><table class="ratios">${head}\n${lines}</table>`;
+  const lines = body
+    .map((line) => `<tr>${line.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `<h2>${SIDE_BY_SIDE_TITLE}</h2><p class="note">${escapeHtml(LEGEND)}</p><table class="ratios">${head}\n${lines}</table>`;
 }
