@@ -35,7 +35,13 @@ const PURE = [...LAYERS.slice(0, 10).flat(), 'runner', 'peers', 'serve'];
 
 module.exports = {
   forbidden: [
-    { name: 'no-circular', severity: 'error', comment: 'import cycles make the layers meaningless', from: {}, to: { circular: true } },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'import cycles make the layers meaningless',
+      from: {},
+      to: { circular: true },
+    },
     ...upward,
     {
       name: 'page-side-not-host',
@@ -70,7 +76,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
     exclude: { path: '\\.wgsl$|^flopscope:' },
   },
 };

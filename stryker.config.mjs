@@ -4,7 +4,14 @@
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutate.config.ts' },
-  mutate: ['src/flops/**/*.ts', 'src/stats/**/*.ts', 'src/results/**/*.ts', 'src/specs/match.ts', 'src/measure/check.ts', 'src/report/numbers.ts'],
+  mutate: [
+    'src/flops/**/*.ts',
+    'src/stats/**/*.ts',
+    'src/results/**/*.ts',
+    'src/specs/match.ts',
+    'src/measure/check.ts',
+    'src/report/numbers.ts',
+  ],
   coverageAnalysis: 'perTest',
   // Two shared cores: more runners only queue for them.
   concurrency: 2,

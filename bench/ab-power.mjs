@@ -38,10 +38,14 @@ const slower = side('slower', 'slower.wgsl');
 function ab(candidate, i) {
   const out = join(work, `${candidate === slower ? 'slower' : 'same'}-${i}.json`);
   const start = Date.now();
-  const child = spawnSync(process.execPath, [bin, 'ab', '--base-dir', base, '--kernel', 'ab-naive', ...abArgs, '--out', out], {
-    cwd: candidate,
-    encoding: 'utf8',
-  });
+  const child = spawnSync(
+    process.execPath,
+    [bin, 'ab', '--base-dir', base, '--kernel', 'ab-naive', ...abArgs, '--out', out],
+    {
+      cwd: candidate,
+      encoding: 'utf8',
+    },
+  );
   const seconds = (Date.now() - start) / 1000;
   if (child.status !== 0 && child.status !== 1) {
     process.stderr.write(child.stderr);
@@ -78,7 +82,9 @@ for (const kind of ['slower', 'same']) {
     `${kind === 'slower' ? '10% more work' : 'unchanged    '}: exit 1 in ${flagged}/${list.length}, exit 0 in ${list.length - flagged}/${list.length}; ratio median ${quantile(
       list.map((r) => r.ratio),
       0.5,
-    ).toFixed(4)} (range ${Math.min(...list.map((r) => r.ratio)).toFixed(4)}-${Math.max(...list.map((r) => r.ratio)).toFixed(4)}), half-width median ±${(
+    ).toFixed(
+      4,
+    )} (range ${Math.min(...list.map((r) => r.ratio)).toFixed(4)}-${Math.max(...list.map((r) => r.ratio)).toFixed(4)}), half-width median ±${(
       quantile(
         list.map((r) => r.half),
         0.5,

@@ -15,7 +15,9 @@ const split = argv.indexOf('--');
 const runs = Number(split === 0 ? 5 : (argv[0] ?? 5));
 const runArgs = split >= 0 ? argv.slice(split + 1) : ['--kernel', 'matmul-naive', '--sizes', '128,256', '--no-peak'];
 if (!Number.isInteger(runs) || runs < 2) {
-  console.error('repeatability: give a whole number of runs >= 2, e.g. node bench/repeatability.mjs 5 -- --kernel matmul-naive --sizes 128');
+  console.error(
+    'repeatability: give a whole number of runs >= 2, e.g. node bench/repeatability.mjs 5 -- --kernel matmul-naive --sizes 128',
+  );
   process.exit(2);
 }
 const bin = resolve(import.meta.dirname, '../bin/flopscope.js');
@@ -23,7 +25,9 @@ const dir = mkdtempSync(join(tmpdir(), 'flopscope-repeat-'));
 const results = [];
 for (let i = 0; i < runs; i++) {
   const out = join(dir, `run-${i}.json`);
-  const child = spawnSync(process.execPath, [bin, 'run', ...runArgs, '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawnSync(process.execPath, [bin, 'run', ...runArgs, '--out', out], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (child.status !== 0) process.exit(child.status ?? 1);
   results.push(JSON.parse(readFileSync(out, 'utf8')));
 }

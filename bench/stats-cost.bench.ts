@@ -16,7 +16,11 @@ import { shouldStop, StoppingRule } from '../src/stats/stopping.js';
 /** n log-normal times around 1000 (log-sd 0.1), seeded: Box-Muller on the flopscope RNG. */
 function lognormalTimes(n: number, seed: number): number[] {
   const rng = createRng(seed);
-  return Array.from({ length: n }, () => 1000 * Math.exp(0.1 * Math.sqrt(-2 * Math.log(1 - rng.nextFloat())) * Math.cos(2 * Math.PI * rng.nextFloat())));
+  return Array.from(
+    { length: n },
+    () =>
+      1000 * Math.exp(0.1 * Math.sqrt(-2 * Math.log(1 - rng.nextFloat())) * Math.cos(2 * Math.PI * rng.nextFloat())),
+  );
 }
 
 describe('medianCiRanks', () => {
@@ -45,7 +49,10 @@ describe('stopping rule, checked after every sample', () => {
     'shouldStop over 2,000 samples (re-sorts on every call)',
     () => {
       for (let i = 0; i < short.length; i++)
-        shouldStop({ samples: short.slice(0, i + 1), elapsedMs: i }, { maxTimeMs: Number.POSITIVE_INFINITY, noiseTarget: 1e-9 });
+        shouldStop(
+          { samples: short.slice(0, i + 1), elapsedMs: i },
+          { maxTimeMs: Number.POSITIVE_INFINITY, noiseTarget: 1e-9 },
+        );
     },
     { iterations: 3 },
   );

@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 
 const cli = new URL('../dist/cli.js', import.meta.url);
 if (!existsSync(cli)) {
-  process.stderr.write('flopscope: dist/cli.js is missing; run `npm run build` (or `npm ci`) in the flopscope folder first.\n');
+  process.stderr.write(
+    'flopscope: dist/cli.js is missing; run `npm run build` (or `npm ci`) in the flopscope folder first.\n',
+  );
   process.exit(2);
 }
 await import(cli.href);

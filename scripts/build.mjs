@@ -95,7 +95,11 @@ await Promise.all([
   }),
 ]);
 // Type declarations of the API (dist/types), for users' TypeScript kernels and configs.
-const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.types.json')], { stdio: 'inherit' });
+const tsc = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.types.json')],
+  { stdio: 'inherit' },
+);
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 copyFileSync(join(root, 'src/runner/index.html'), join(root, 'dist/runner/index.html'));
 copyFileSync(join(root, 'src/peers/tfjs.html'), join(root, 'dist/runner/tfjs.html'));
@@ -106,4 +110,5 @@ copyFileSync(join(root, 'src/peers/ort.html'), join(root, 'dist/runner/ort.html'
 const require = createRequire(import.meta.url);
 for (const name of ['ort-wasm-simd-threaded.asyncify.wasm', 'ort-wasm-simd-threaded.asyncify.mjs'])
   copyFileSync(require.resolve(`onnxruntime-web/${name}`), join(root, 'dist/runner', name));
-for (const name of ['index.html', 'serve.css']) copyFileSync(join(root, 'src/serve', name), join(root, 'dist/serve', name));
+for (const name of ['index.html', 'serve.css'])
+  copyFileSync(join(root, 'src/serve', name), join(root, 'dist/serve', name));

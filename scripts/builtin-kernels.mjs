@@ -21,7 +21,10 @@ export function builtinKernelsSource(dir = KERNELS_DIR) {
 export const builtinKernelsEsbuild = {
   name: 'flopscope-builtin-kernels',
   setup(build) {
-    build.onResolve({ filter: /^flopscope:builtin-kernels$/ }, () => ({ path: 'builtin-kernels', namespace: 'flopscope' }));
+    build.onResolve({ filter: /^flopscope:builtin-kernels$/ }, () => ({
+      path: 'builtin-kernels',
+      namespace: 'flopscope',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'flopscope' }, () => ({
       contents: builtinKernelsSource(),
       resolveDir: KERNELS_DIR,

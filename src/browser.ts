@@ -5,5 +5,14 @@
  */
 export { defineConfig, type Config, type SuiteDefinition } from './api/config.js';
 export { defineKernel, isKernel, type KernelDefinition, type ShaderSource } from './api/define-kernel.js';
-export { conv2d, copy, custom, fmaChains, gemm, gemv, type CustomProblem, type GemmOptions } from './api/problems/index.js';
+export {
+  conv2d,
+  copy,
+  custom,
+  fmaChains,
+  gemm,
+  gemv,
+  type CustomProblem,
+  type GemmOptions,
+} from './api/problems/index.js';
 export { EnvironmentError, UsageError } from './errors.js';

@@ -31,7 +31,10 @@ export class EnvironmentError extends Error {
   readonly [KIND] = 'environment';
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return Function.prototype[Symbol.hasInstance].call(this, value) || (this === EnvironmentError && hasKind(value, 'environment'));
+    return (
+      Function.prototype[Symbol.hasInstance].call(this, value) ||
+      (this === EnvironmentError && hasKind(value, 'environment'))
+    );
   }
 }
 

@@ -85,7 +85,8 @@ function callerFile(): string | null {
     const holder: { stack?: unknown } = {};
     Error.captureStackTrace?.(holder, defineKernel);
     frames = (holder.stack as NodeJS.CallSite[] | undefined) ?? [];
-    const file = frames.map((frame) => frame.getFileName?.() ?? null).find((name) => name !== null && name !== undefined) ?? null;
+    const file =
+      frames.map((frame) => frame.getFileName?.() ?? null).find((name) => name !== null && name !== undefined) ?? null;
     return file;
   } catch {
     return null;
@@ -99,7 +100,8 @@ function shaderOf(
   source: ShaderSource,
   definedIn: string | null,
 ): { code: string; file: string | null; pending: { path: string; base: string | null } | null } {
-  if (typeof source === 'object' && !(source instanceof URL)) return { code: source.code, file: source.file ?? null, pending: null };
+  if (typeof source === 'object' && !(source instanceof URL))
+    return { code: source.code, file: source.file ?? null, pending: null };
   const path = source instanceof URL ? source.href : source;
   return { code: '', file: null, pending: { path, base: definedIn } };
 }
@@ -112,7 +114,9 @@ export function defineKernel(definition: KernelDefinition): KernelDescriptor {
   const { name, problem } = definition;
   const where = `kernel ${JSON.stringify(name)}`;
   if (typeof name !== 'string' || !NAME.test(name))
-    throw new UsageError(`${where}: a kernel name is letters, digits, '-', '_' and '.', starting with a letter or digit`);
+    throw new UsageError(
+      `${where}: a kernel name is letters, digits, '-', '_' and '.', starting with a letter or digit`,
+    );
   if (!problem || typeof problem.buffers !== 'function')
     throw new UsageError(`${where}: give a problem (gemm(), conv2d(), gemv(), copy(), custom({...}) from 'flopscope')`);
   const space: ParamSpace = definition.params ?? {};
@@ -121,13 +125,18 @@ export function defineKernel(definition: KernelDefinition): KernelDescriptor {
       throw new UsageError(`${where}: params.${key} must be a non-empty list of numbers, e.g. ${key}: [8, 16, 32]`);
     }
   }
-  const defaults: Params = { ...Object.fromEntries(Object.entries(space).map(([key, values]) => [key, values[0]!])), ...definition.defaults };
+  const defaults: Params = {
+    ...Object.fromEntries(Object.entries(space).map(([key, values]) => [key, values[0]!])),
+    ...definition.defaults,
+  };
   for (const [key, value] of Object.entries(defaults)) {
     if (space[key] && !space[key].includes(value))
       throw new UsageError(`${where}: defaults.${key} = ${value} is not in params.${key} (${space[key].join(', ')})`);
   }
   if (!definition.peer && !definition.stages && !definition.workgroups) {
-    throw new UsageError(`${where}: say how it is dispatched: workgroups(shape, params) => [x, y, z] (or stages(shape, params) for several dispatches)`);
+    throw new UsageError(
+      `${where}: say how it is dispatched: workgroups(shape, params) => [x, y, z] (or stages(shape, params) for several dispatches)`,
+    );
   }
   const shader = definition.peer ? { code: '', file: null, pending: null } : shaderOf(definition.shader, callerFile());
   const entry = definition.entryPoint ?? 'main';
@@ -141,7 +150,8 @@ export function defineKernel(definition: KernelDefinition): KernelDescriptor {
               name: 'main',
               entryPoint: typeof entry === 'function' ? entry(shape, params) : entry,
               constants: definition.constants ? definition.constants(params, shape) : { ...params },
-              bindings: definition.bindings ?? problem.bindings ?? problem.buffers(shape, params).map((buffer) => buffer.name),
+              bindings:
+                definition.bindings ?? problem.bindings ?? problem.buffers(shape, params).map((buffer) => buffer.name),
               uniforms: definition.uniforms ? definition.uniforms(shape, params) : (problem.uniforms?.(shape) ?? []),
               workgroupSize: definition.workgroupSize ? definition.workgroupSize(params) : [1, 1, 1],
               workgroupStorageBytes: definition.workgroupStorageBytes?.(params) ?? 0,

@@ -54,10 +54,14 @@ export function applyParamOverrides(kernel: KernelDescriptor, overrides: Params)
   for (const [key, value] of Object.entries(overrides)) {
     const values = kernel.paramSpace[key];
     if (!values) {
-      throw new UsageError(`--param ${key}: ${kernel.name} has no parameter ${key}: its parameters are ${keys.join(', ')}`);
+      throw new UsageError(
+        `--param ${key}: ${kernel.name} has no parameter ${key}: its parameters are ${keys.join(', ')}`,
+      );
     }
     if (!values.includes(value)) {
-      throw new UsageError(`--param ${key}=${value}: not in ${kernel.name}'s space for ${key}: choose one of ${values.join(', ')}`);
+      throw new UsageError(
+        `--param ${key}=${value}: not in ${kernel.name}'s space for ${key}: choose one of ${values.join(', ')}`,
+      );
     }
   }
   return { ...kernel.defaultParams, ...overrides };

@@ -25,10 +25,17 @@ export class KernelRegistry {
    */
   constructor(builtins: readonly KernelDescriptor[], user: readonly KernelDescriptor[] = []) {
     const family = (k: KernelDescriptor) =>
-      k.peer ? FAMILY_ORDER.length + 1 : FAMILY_ORDER.includes(k.family) ? FAMILY_ORDER.indexOf(k.family) : FAMILY_ORDER.length;
+      k.peer
+        ? FAMILY_ORDER.length + 1
+        : FAMILY_ORDER.includes(k.family)
+          ? FAMILY_ORDER.indexOf(k.family)
+          : FAMILY_ORDER.length;
     const sorted = [...builtins].sort(
       (a, b) =>
-        family(a) - family(b) || Number(b.baseline ?? false) - Number(a.baseline ?? false) || (a.rank ?? 0) - (b.rank ?? 0) || a.name.localeCompare(b.name),
+        family(a) - family(b) ||
+        Number(b.baseline ?? false) - Number(a.baseline ?? false) ||
+        (a.rank ?? 0) - (b.rank ?? 0) ||
+        a.name.localeCompare(b.name),
     );
     for (const kernel of [...sorted, ...user]) {
       const taken = this.byName.get(kernel.name);
@@ -76,7 +83,10 @@ export class KernelRegistry {
   /** The highest-ranked kernel of `family` solving `problem` whose features the adapter has (all: any), or undefined. */
   fastest(family: KernelFamily, problem: string, features?: readonly string[]): KernelDescriptor | undefined {
     const runnable = this.family(family).filter(
-      (k) => k.problem === problem && k.rank !== undefined && (!features || (k.requiredFeatures ?? []).every((f) => features.includes(f))),
+      (k) =>
+        k.problem === problem &&
+        k.rank !== undefined &&
+        (!features || (k.requiredFeatures ?? []).every((f) => features.includes(f))),
     );
     return runnable.sort((a, b) => b.rank! - a.rank!)[0];
   }

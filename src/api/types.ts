@@ -107,7 +107,12 @@ export interface KernelProblem {
   /** Least bytes one run must move to and from memory. */
   bytes(shape: Shape): number;
   /** Reference value of output element `index`, computed on the CPU from the inputs, with its tolerance. */
-  reference(inputs: Readonly<Record<string, Float32Array>>, shape: Shape, params: Params, index: number): ReferenceValue;
+  reference(
+    inputs: Readonly<Record<string, Float32Array>>,
+    shape: Shape,
+    params: Params,
+    index: number,
+  ): ReferenceValue;
   /** The uniform block its shaders declare, bound after the buffers (e.g. gemm's Dims { m, n, k, batch }). */
   uniforms?(shape: Shape): readonly UniformValue[];
   /** The default binding order, when it is not the buffers' order (e.g. vec4 views of the same buffers). */
@@ -135,7 +140,12 @@ export interface KernelDescriptor {
   /** WGSL source of the kernel's main shader (what it imports linked in), once loaded. */
   shader: string;
   /** Where the shader came from: its file (null for inline source); `pending` until a path is read (src/host/kernel-loader.ts). */
-  source: { file: string | null; pending: { path: string; base: string | null } | null; hash?: string | undefined; module?: string | undefined };
+  source: {
+    file: string | null;
+    pending: { path: string; base: string | null } | null;
+    hash?: string | undefined;
+    module?: string | undefined;
+  };
   /**
    * A peer library's implementation (e.g. TF.js), run on this page of the runner's folder instead of
    * the runner page: it has no shader or stages of ours.
@@ -169,7 +179,12 @@ export interface KernelDescriptor {
   /** Name of the buffer whose contents are checked. */
   output: string;
   /** Reference value of output element `index`, computed on the CPU from the inputs. */
-  reference(inputs: Readonly<Record<string, Float32Array>>, shape: Shape, params: Params, index: number): ReferenceValue;
+  reference(
+    inputs: Readonly<Record<string, Float32Array>>,
+    shape: Shape,
+    params: Params,
+    index: number,
+  ): ReferenceValue;
   /** Its problem's test shapes (see KernelProblem.testShapes). */
   testShapes: readonly Shape[];
 }

@@ -33,33 +33,56 @@ export function registerAb<T>(cli: Argv<T>): Argv<T> {
     'A/B: a base and a candidate measured interleaved in one session, judged on paired ratios (exit 1 on a significant slowdown)',
     (y) =>
       withMeasurementOptions(y)
-        .option('base', { type: 'string', describe: "the base: a git revision of the config's repository (origin/main, a tag, a commit)" })
+        .option('base', {
+          type: 'string',
+          describe: "the base: a git revision of the config's repository (origin/main, a tag, a commit)",
+        })
         .option('base-dir', { type: 'string', describe: 'the base: a folder with its own flopscope.config.ts' })
         .option('base-param', {
           type: 'string',
           array: true,
           describe: 'the base: the same kernels with these parameters, e.g. --base-param TM=8 (repeatable)',
         })
-        .option('param', { type: 'string', array: true, describe: 'parameters of the candidate side, e.g. --param TM=16 (repeatable)' })
+        .option('param', {
+          type: 'string',
+          array: true,
+          describe: 'parameters of the candidate side, e.g. --param TM=16 (repeatable)',
+        })
         .option('kernel', { type: 'string', array: true, describe: "kernel(s) to compare (default: the suite's)" })
-        .option('suite', { type: 'string', describe: "suite to compare (default: the config's defaultSuite, else quick)" })
+        .option('suite', {
+          type: 'string',
+          describe: "suite to compare (default: the config's defaultSuite, else quick)",
+        })
         .option('sizes', { type: 'string', array: true, describe: 'sizes, e.g. 128,256' })
         .option('threshold', { type: 'string', default: '5%', describe: 'a change smaller than this does not count' })
         .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'seed of the input data' })
-        .option('peak', { type: 'boolean', default: false, describe: 'measure the fma-peak first (off: an A/B run compares two sides, not the device)' })
+        .option('peak', {
+          type: 'boolean',
+          default: false,
+          describe: 'measure the fma-peak first (off: an A/B run compares two sides, not the device)',
+        })
         .default('max-time', `${AB_TIMING.maxTimeMs! / 1000}s`)
         .default('noise', `${AB_TIMING.noiseTarget! * 100}%`)
         .default('min-samples', AB_TIMING.minSamples!)
         .example('$0 ab --base origin/main', "this branch's kernels against main's, interleaved")
-        .example('$0 ab --base-param TM=8 --param TM=16 --kernel matmul-blocked --sizes 256', 'two configurations of one kernel')
-        .example('$0 ab --base-dir ../baseline --kernel my-matmul --sizes 512 --threshold 3%', 'against the kernels of another folder'),
+        .example(
+          '$0 ab --base-param TM=8 --param TM=16 --kernel matmul-blocked --sizes 256',
+          'two configurations of one kernel',
+        )
+        .example(
+          '$0 ab --base-dir ../baseline --kernel my-matmul --sizes 512 --threshold 3%',
+          'against the kernels of another folder',
+        ),
     async (args) => {
       const threshold = parseThreshold(args.threshold);
       const sizes = parseSizes(args.sizes);
       const seed = parseSeed(args.seed);
       const baseParams = parseParams(args['base-param']);
       const candidate = await loadConfig({ path: args.config });
-      const cases = planCases({ suite: args.suite, kernels: parseNames(args.kernel), sizes, params: parseParams(args.param) }, candidate);
+      const cases = planCases(
+        { suite: args.suite, kernels: parseNames(args.kernel), sizes, params: parseParams(args.param) },
+        candidate,
+      );
       const base = await loadBaseSide({ revision: args.base, dir: args['base-dir'], params: baseParams }, candidate);
       try {
         const pairs = pairCases(cases, base.config.registry, base.side.label, base.params);
@@ -77,13 +100,19 @@ export function registerAb<T>(cli: Argv<T>): Argv<T> {
                 ...(args.param ? { params: parseParams(args.param)! } : {}),
               },
             },
-            suite: { name: args.kernel && !args.suite ? 'ab' : `ab:${args.suite ?? defaultSuiteName(candidate)}`, sizes: sizes ?? null },
+            suite: {
+              name: args.kernel && !args.suite ? 'ab' : `ab:${args.suite ?? defaultSuiteName(candidate)}`,
+              sizes: sizes ?? null,
+            },
             seed,
             measurePeak: args.peak,
             outSuffix: '-ab',
           },
           // Both sides' features: a base kernel may need one the candidate's do not.
-          { ...candidate, features: [...new Set([...candidate.registry.features(), ...base.config.registry.features()])] },
+          {
+            ...candidate,
+            features: [...new Set([...candidate.registry.features(), ...base.config.registry.features()])],
+          },
         );
         await writeStdout(args.json ? JSON.stringify(results, null, 2) + '\n' : formatAbTable(results) + '\n');
         process.exitCode = results.ab!.regressions > 0 ? 1 : 0;

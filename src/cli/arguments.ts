@@ -32,7 +32,9 @@ export function parseNoise(text: string | number): number {
   const percent = raw.endsWith('%');
   const value = Number(percent ? raw.slice(0, -1) : raw) / (percent ? 100 : 1);
   if (raw === '' || raw === '%' || !Number.isFinite(value) || value <= 0 || value > 0.5) {
-    throw new UsageError(`--noise: "${raw}" is not a noise target: give a percentage such as --noise 1% (or a fraction, 0.01), above 0 and at most 50%`);
+    throw new UsageError(
+      `--noise: "${raw}" is not a noise target: give a percentage such as --noise 1% (or a fraction, 0.01), above 0 and at most 50%`,
+    );
   }
   return value;
 }
@@ -41,21 +43,29 @@ export function parseNoise(text: string | number): number {
 export function parseDurationMs(text: string | number, option: string): number {
   const raw = String(text).trim();
   const match = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|min)?$/.exec(raw);
-  const value = match ? Number(match[1]) * { ms: 1, s: 1e3, min: 60e3 }[(match[2] ?? 's') as 'ms' | 's' | 'min'] : Number.NaN;
-  if (!(value > 0)) throw new UsageError(`${option}: "${raw}" is not a duration: give seconds (${option} 5) or a unit (${option} 500ms, ${option} 2min)`);
+  const value = match
+    ? Number(match[1]) * { ms: 1, s: 1e3, min: 60e3 }[(match[2] ?? 's') as 'ms' | 's' | 'min']
+    : Number.NaN;
+  if (!(value > 0))
+    throw new UsageError(
+      `${option}: "${raw}" is not a duration: give seconds (${option} 5) or a unit (${option} 500ms, ${option} 2min)`,
+    );
   return value;
 }
 
 /** A whole number of at least `least` for `option`. */
 export function parseCount(value: number, option: string, least = 1): number {
   if (!Number.isInteger(value) || value < least)
-    throw new UsageError(`${option} ${value} is not a whole number of at least ${least}: give e.g. ${option} ${Math.max(least, 10)}`);
+    throw new UsageError(
+      `${option} ${value} is not a whole number of at least ${least}: give e.g. ${option} ${Math.max(least, 10)}`,
+    );
   return value;
 }
 
 /** --seed: a whole number, 0 or more. */
 export function parseSeed(value: number): number {
-  if (!Number.isInteger(value) || value < 0) throw new UsageError(`--seed ${value} is not a non-negative whole number: give e.g. --seed 1`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new UsageError(`--seed ${value} is not a non-negative whole number: give e.g. --seed 1`);
   return value;
 }
 
@@ -78,7 +88,9 @@ export function parseParams(values: readonly (string | number)[] | undefined): R
 export function parseScale(text: string | number): number {
   const value = Number(String(text).trim());
   if (String(text).trim() === '' || !Number.isFinite(value) || value <= 0 || value > 1) {
-    throw new UsageError(`--scale: "${text}" is not a factor in (0, 1]: give e.g. --scale 0.25 (1 = the model's real shapes)`);
+    throw new UsageError(
+      `--scale: "${text}" is not a factor in (0, 1]: give e.g. --scale 0.25 (1 = the model's real shapes)`,
+    );
   }
   return value;
 }

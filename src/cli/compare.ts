@@ -55,11 +55,26 @@ export function registerCompare<T>(cli: Argv<T>): Argv<T> {
     'compare a results file with one or more baseline runs, case by case (exit 1 on a significant slowdown)',
     (y) =>
       y
-        .positional('files', { type: 'string', array: true, describe: 'BASE.json ... NEW.json: the baseline run(s), then the new one' })
-        .option('baseline', { type: 'string', describe: '"latest": the newest earlier results file from the same adapter in results/ (then give only NEW)' })
-        .option('runs', { type: 'number', default: 1, describe: 'with --baseline latest: how many of the newest earlier runs to take as baselines' })
+        .positional('files', {
+          type: 'string',
+          array: true,
+          describe: 'BASE.json ... NEW.json: the baseline run(s), then the new one',
+        })
+        .option('baseline', {
+          type: 'string',
+          describe: '"latest": the newest earlier results file from the same adapter in results/ (then give only NEW)',
+        })
+        .option('runs', {
+          type: 'number',
+          default: 1,
+          describe: 'with --baseline latest: how many of the newest earlier runs to take as baselines',
+        })
         .option('threshold', { type: 'string', default: '5%', describe: 'a change smaller than this does not count' })
-        .option('allow-different-devices', { type: 'boolean', default: false, describe: 'compare runs from different adapters' })
+        .option('allow-different-devices', {
+          type: 'boolean',
+          default: false,
+          describe: 'compare runs from different adapters',
+        })
         .option('allow-different-implementations', {
           type: 'boolean',
           default: false,
@@ -67,7 +82,10 @@ export function registerCompare<T>(cli: Argv<T>): Argv<T> {
         })
         .option('json', { type: 'boolean', default: false, describe: 'print JSON instead of the table' })
         .example('$0 compare results/main.json results/pr.json', 'is the PR slower?')
-        .example('$0 compare main-1.json main-2.json main-3.json pr.json', 'against three baseline runs: their run-to-run spread counts')
+        .example(
+          '$0 compare main-1.json main-2.json main-3.json pr.json',
+          'against three baseline runs: their run-to-run spread counts',
+        )
         .example('$0 compare --baseline latest --runs 3 results/new.json', 'against the three newest earlier runs'),
     async (args) => {
       const files = (args.files ?? []).map(String);
@@ -75,15 +93,23 @@ export function registerCompare<T>(cli: Argv<T>): Argv<T> {
       let basePaths: string[];
       let nextPath: string;
       if (args.baseline !== undefined) {
-        if (args.baseline !== 'latest') throw new UsageError(`--baseline ${args.baseline}: only "latest" is known; otherwise give BASE.json NEW.json`);
+        if (args.baseline !== 'latest')
+          throw new UsageError(
+            `--baseline ${args.baseline}: only "latest" is known; otherwise give BASE.json NEW.json`,
+          );
         if (files.length !== 1)
-          throw new UsageError('with --baseline latest give exactly one file, the new results: flopscope compare --baseline latest NEW.json');
+          throw new UsageError(
+            'with --baseline latest give exactly one file, the new results: flopscope compare --baseline latest NEW.json',
+          );
         nextPath = files[0]!;
         basePaths = latestBaselines('results', nextPath, readResultsFile(nextPath), runs);
       } else {
         if (files.length < 2)
-          throw new UsageError('give two results files: flopscope compare BASE.json NEW.json (or several baselines first, or --baseline latest NEW.json)');
-        if (args.runs !== 1) throw new UsageError('--runs goes with --baseline latest: otherwise list the baseline files before NEW.json');
+          throw new UsageError(
+            'give two results files: flopscope compare BASE.json NEW.json (or several baselines first, or --baseline latest NEW.json)',
+          );
+        if (args.runs !== 1)
+          throw new UsageError('--runs goes with --baseline latest: otherwise list the baseline files before NEW.json');
         basePaths = files.slice(0, -1);
         nextPath = files.at(-1)!;
       }
@@ -92,11 +118,20 @@ export function registerCompare<T>(cli: Argv<T>): Argv<T> {
         const base = readResultsFile(path);
         // The same WGSL compiled by Tint (Dawn) or naga (wgpu) is a different program: as for another adapter, only when told.
         const otherDevice = deviceKey(base) !== deviceKey(next) && !args['allow-different-devices'];
-        const otherImplementation = implementationKey(base) !== implementationKey(next) && !args['allow-different-implementations'];
+        const otherImplementation =
+          implementationKey(base) !== implementationKey(next) && !args['allow-different-implementations'];
         if (otherDevice || otherImplementation) {
           const where = (results: Results) =>
-            [otherDevice ? `"${deviceKey(results)}"` : null, otherImplementation ? implementationOf(results).label : null].filter(Boolean).join(' on ');
-          const flags = [otherDevice ? '--allow-different-devices' : null, otherImplementation ? '--allow-different-implementations' : null]
+            [
+              otherDevice ? `"${deviceKey(results)}"` : null,
+              otherImplementation ? implementationOf(results).label : null,
+            ]
+              .filter(Boolean)
+              .join(' on ');
+          const flags = [
+            otherDevice ? '--allow-different-devices' : null,
+            otherImplementation ? '--allow-different-implementations' : null,
+          ]
             .filter(Boolean)
             .join(' and ');
           throw new UsageError(
@@ -115,7 +150,9 @@ export function registerCompare<T>(cli: Argv<T>): Argv<T> {
       const comparison = compareRuns(bases, next, threshold);
       const base = basePaths.length === 1 ? basePaths[0] : basePaths;
       await writeStdout(
-        args.json ? JSON.stringify({ base, next: nextPath, ...comparison }, null, 2) + '\n' : formatComparison(comparison, basePaths, nextPath) + '\n',
+        args.json
+          ? JSON.stringify({ base, next: nextPath, ...comparison }, null, 2) + '\n'
+          : formatComparison(comparison, basePaths, nextPath) + '\n',
       );
       process.exitCode = comparison.regressions > 0 ? 1 : 0;
     },

@@ -11,7 +11,8 @@ export function registerDevice<T>(cli: Argv<T>): Argv<T> {
   return cli.command(
     'device',
     'show the browser, the WebGPU adapter, its features and limits',
-    (y) => withRunnerOptions(y).option('json', { type: 'boolean', default: false, describe: 'print JSON instead of text' }),
+    (y) =>
+      withRunnerOptions(y).option('json', { type: 'boolean', default: false, describe: 'print JSON instead of text' }),
     async (args) => {
       const runner = await openRunner(runnerChoiceFromArgs(args), { log: logLine });
       try {

@@ -56,7 +56,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (verbose) process.stderr.write(`${error.stack}\n`);
       return error instanceof Interrupted ? error.exitCode : 2;
     }
-    process.stderr.write(`flopscope: internal error (a bug; please report it):\n${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(
+      `flopscope: internal error (a bug; please report it):\n${(error as Error).stack ?? String(error)}\n`,
+    );
     return 1;
   }
 }

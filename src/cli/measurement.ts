@@ -23,11 +23,16 @@ export function withMeasurementOptions<T>(y: Argv<T>) {
     .option('json', { type: 'boolean', default: false, describe: 'print JSON on stdout instead of the table' });
 }
 
-type MeasurementArgs = Parameters<typeof timingFromArgs>[0] & Parameters<typeof peakRequestFromArgs>[0] & RunnerArgs & { out?: string | undefined };
+type MeasurementArgs = Parameters<typeof timingFromArgs>[0] &
+  Parameters<typeof peakRequestFromArgs>[0] &
+  RunnerArgs & { out?: string | undefined };
 
 /** Adds --config: the user's config file (default: flopscope.config.ts or .mts/.js/.mjs found from here upwards). */
 export function withConfigOption<T>(y: Argv<T>) {
-  return y.option('config', { type: 'string', describe: 'your config (kernels, suites); default: flopscope.config.{ts,mts,js,mjs} here or in a folder above' });
+  return y.option('config', {
+    type: 'string',
+    describe: 'your config (kernels, suites); default: flopscope.config.{ts,mts,js,mjs} here or in a folder above',
+  });
 }
 
 /** What a command adds to the shared options: its cases and how it measures them (timing refined, not replaced). */
@@ -57,7 +62,12 @@ export async function runMeasurement(
   };
   const choice = { ...runnerChoiceFromArgs(args), features: config.features ?? config.registry.features() };
   const out = resume ? resume.path : resultsOut(args.out, outSuffix);
-  const outcome = await runToFile(plan, choice, { out, resume }, progressReporter(process.stderr, colourAllowed(process.stderr)));
+  const outcome = await runToFile(
+    plan,
+    choice,
+    { out, resume },
+    progressReporter(process.stderr, colourAllowed(process.stderr)),
+  );
   logLine(`flopscope: results written to ${outcome.path}`);
   return outcome;
 }

@@ -28,7 +28,12 @@ export function registerPeaks<T>(cli: Argv<T>): Argv<T> {
         },
         builtinConfig(),
       );
-      const summary = { adapter: results.env.adapter, measured: results.peaks.measured, reference: results.peaks.reference ?? null, peaks: peakRows(results) };
+      const summary = {
+        adapter: results.env.adapter,
+        measured: results.peaks.measured,
+        reference: results.peaks.reference ?? null,
+        peaks: peakRows(results),
+      };
       await writeStdout(args.json ? JSON.stringify(summary, null, 2) + '\n' : formatPeaks(results) + '\n');
       process.exitCode = results.cases.some((c) => c.status === 'incorrect' || c.status === 'error') ? 1 : 0;
     },

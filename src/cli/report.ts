@@ -20,13 +20,18 @@ function resultsIn(dir: string): string[] {
   try {
     names = readdirSync(dir);
   } catch {
-    throw new UsageError(`no results files given and ${dir}/ cannot be read: give results files, or run \`flopscope run\` first`);
+    throw new UsageError(
+      `no results files given and ${dir}/ cannot be read: give results files, or run \`flopscope run\` first`,
+    );
   }
   const files = names
     .filter((name) => name.endsWith('.json') && !name.endsWith('.partial.json'))
     .sort()
     .map((name) => join(dir, name));
-  if (files.length === 0) throw new UsageError(`no results files given and none in ${dir}/: give results files, or run \`flopscope run\` first`);
+  if (files.length === 0)
+    throw new UsageError(
+      `no results files given and none in ${dir}/: give results files, or run \`flopscope run\` first`,
+    );
   return files;
 }
 
@@ -47,7 +52,10 @@ export function registerReport<T>(cli: Argv<T>): Argv<T> {
         .option('html', { type: 'string', describe: 'also write the HTML report (charts, offline) to this file' })
         .option('markdown', { type: 'string', describe: 'also write the Markdown report to this file' })
         .example('$0 report results/*.json --html report.html', 'charts of every run')
-        .example('$0 report results/new.json --format github-action-benchmark --out bench.json', 'for benchmark-action/github-action-benchmark'),
+        .example(
+          '$0 report results/new.json --format github-action-benchmark --out bench.json',
+          'for benchmark-action/github-action-benchmark',
+        ),
     async (args) => {
       const files = args.files && args.files.length > 0 ? args.files : resultsIn(RESULTS_DIR);
       const runs = files.map((path) => ({ label: basename(path, '.json'), results: readResultsFile(path) }));
@@ -63,7 +71,10 @@ export function registerReport<T>(cli: Argv<T>): Argv<T> {
         logLine(`flopscope: ${name} report written to ${path}`);
       }
       // --html or --markdown alone write files only; --format or --out ask for the main output too.
-      const onlyFiles = besides.some(([, path]) => path !== undefined) && args.out === undefined && args.format === REPORT_FORMATS[0]!.name;
+      const onlyFiles =
+        besides.some(([, path]) => path !== undefined) &&
+        args.out === undefined &&
+        args.format === REPORT_FORMATS[0]!.name;
       if (onlyFiles) return;
       const text = reportFormat(args.format).render(runs, rows, assets);
       if (args.out !== undefined) {

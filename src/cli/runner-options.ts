@@ -11,8 +11,15 @@ import { parseEndpoint } from '../host/remote.js';
 /** Adds the runner options to a command. */
 export function withRunnerOptions<T>(y: Argv<T>) {
   return y
-    .option('browser', { type: 'string', describe: 'Chromium, Chrome or Edge executable to launch (overrides FLOPSCOPE_BROWSER and the PATH search)' })
-    .option('headful', { type: 'boolean', default: false, describe: 'launch the browser with a window (needs a display, e.g. xvfb-run on a server)' })
+    .option('browser', {
+      type: 'string',
+      describe: 'Chromium, Chrome or Edge executable to launch (overrides FLOPSCOPE_BROWSER and the PATH search)',
+    })
+    .option('headful', {
+      type: 'boolean',
+      default: false,
+      describe: 'launch the browser with a window (needs a display, e.g. xvfb-run on a server)',
+    })
     .option('hardware-flags', {
       type: 'boolean',
       default: false,
@@ -21,10 +28,18 @@ export function withRunnerOptions<T>(y: Argv<T>) {
     .option('browser-flag', { type: 'string', array: true, describe: 'extra browser flag (repeatable)' })
     .option('browser-ws-endpoint', {
       type: 'string',
-      describe: 'run on a browser elsewhere: its DevTools address, ws://host:port/devtools/browser/<id> or http://host:port',
+      describe:
+        'run on a browser elsewhere: its DevTools address, ws://host:port/devtools/browser/<id> or http://host:port',
     })
-    .option('dawn', { type: 'string', describe: 'run on Dawn in Node (the webgpu npm package) instead of a browser; optional path to its index.js' })
-    .option('dawn-flag', { type: 'string', array: true, describe: 'Dawn option for --dawn, e.g. disable-dawn-features=timestamp_quantization (repeatable)' });
+    .option('dawn', {
+      type: 'string',
+      describe: 'run on Dawn in Node (the webgpu npm package) instead of a browser; optional path to its index.js',
+    })
+    .option('dawn-flag', {
+      type: 'string',
+      array: true,
+      describe: 'Dawn option for --dawn, e.g. disable-dawn-features=timestamp_quantization (repeatable)',
+    });
 }
 
 /** The runner options as yargs parsed them. */
@@ -55,7 +70,8 @@ export function runnerChoiceFromArgs(args: RunnerArgs): RunnerChoice {
     const given = [...launchOptions, ...(args['browser-ws-endpoint'] !== undefined ? ['--browser-ws-endpoint'] : [])];
     throw new UsageError(`--dawn runs without a browser, so ${given.join(', ')} cannot apply: drop one or the other`);
   }
-  if (args['dawn-flag']?.length && args.dawn === undefined) throw new UsageError('--dawn-flag configures --dawn: add --dawn, or drop --dawn-flag');
+  if (args['dawn-flag']?.length && args.dawn === undefined)
+    throw new UsageError('--dawn-flag configures --dawn: add --dawn, or drop --dawn-flag');
   if (args['browser-ws-endpoint'] !== undefined) parseEndpoint(args['browser-ws-endpoint']);
   return {
     executable: args.browser,

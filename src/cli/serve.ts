@@ -12,7 +12,14 @@ import type { ServePlan, ServeSuite } from '../protocol/serve.js';
 import type { Results } from '../results/schema.js';
 import { assertWritable } from '../host/results-files.js';
 import { parseDurationMs, parseNames, parseSizes } from './arguments.js';
-import { DEFAULT_SEED, DEFAULT_TIMING, MAX_CHECKED_ELEMENTS, RESULTS_DIR, SERVE_HOST, SERVE_PORT } from '../measure/defaults.js';
+import {
+  DEFAULT_SEED,
+  DEFAULT_TIMING,
+  MAX_CHECKED_ELEMENTS,
+  RESULTS_DIR,
+  SERVE_HOST,
+  SERVE_PORT,
+} from '../measure/defaults.js';
 import { defaultResultsPath } from './results-path.js';
 import { withConfigOption } from './measurement.js';
 import { logLine, writeStdout } from './output.js';
@@ -29,7 +36,8 @@ export function planFromQuery(query: URLSearchParams, config: LoadedConfig = bui
   const kernels = query.has('kernel') ? parseNames(query.getAll('kernel')) : undefined;
   const sizes = query.get('sizes') ? parseSizes(query.getAll('sizes')) : undefined;
   const peak = query.get('peak') ?? '1';
-  if (peak !== '0' && peak !== '1') throw new UsageError(`peak=${peak}: give peak=1 to measure the peaks first, peak=0 not to`);
+  if (peak !== '0' && peak !== '1')
+    throw new UsageError(`peak=${peak}: give peak=1 to measure the peaks first, peak=0 not to`);
   const maxTime = query.get('maxTime');
   if (findWorkload(suite)) {
     throw new UsageError(
@@ -92,10 +100,21 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
     (y) =>
       withConfigOption(y)
         .option('port', { type: 'number', default: SERVE_PORT, describe: 'port to listen on (0: a free one)' })
-        .option('host', { type: 'string', default: SERVE_HOST, describe: 'address to bind; anything but loopback opens it to the network (see docs/serve.md)' })
-        .option('out-dir', { type: 'string', default: RESULTS_DIR, describe: 'folder the posted results are written to' })
+        .option('host', {
+          type: 'string',
+          default: SERVE_HOST,
+          describe: 'address to bind; anything but loopback opens it to the network (see docs/serve.md)',
+        })
+        .option('out-dir', {
+          type: 'string',
+          default: RESULTS_DIR,
+          describe: 'folder the posted results are written to',
+        })
         .example('$0 serve', 'prints http://127.0.0.1:PORT/?token=...: open it in a browser with WebGPU')
-        .example('$0 serve --host 0.0.0.0 --port 8377', 'for a browser on another machine (it needs a secure context: docs/serve.md)'),
+        .example(
+          '$0 serve --host 0.0.0.0 --port 8377',
+          'for a browser on another machine (it needs a secure context: docs/serve.md)',
+        ),
     async (args) => {
       if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
         throw new UsageError(`--port ${args.port} is not a port: give a whole number from 0 (any free port) to 65535`);
@@ -110,14 +129,22 @@ export function registerServe<T>(cli: Argv<T>): Argv<T> {
           port: args.port,
           plan: (query) => planFromQuery(query, config),
           suites: () => serveSuites(config),
-          ...(bundle ? { extraFiles: new Map([['/user-kernels.js', { body: Buffer.from(bundle), type: 'text/javascript; charset=utf-8' }]]) } : {}),
+          ...(bundle
+            ? {
+                extraFiles: new Map([
+                  ['/user-kernels.js', { body: Buffer.from(bundle), type: 'text/javascript; charset=utf-8' }],
+                ]),
+              }
+            : {}),
           resultsPath: (results) => servedResultsPath(results, outDir),
           log: logLine,
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (!code || !/^E[A-Z]+$/.test(code)) throw error;
-        throw new EnvironmentError(`cannot listen on ${args.host}:${args.port} (${code}): choose another --port, or a --host this machine has`);
+        throw new EnvironmentError(
+          `cannot listen on ${args.host}:${args.port} (${code}): choose another --port, or a --host this machine has`,
+        );
       }
       await writeStdout(`${handle.url}\n`);
       logLine(`flopscope serve: open the URL above in a browser with WebGPU; results go to ${outDir}/. Ctrl-C stops.`);

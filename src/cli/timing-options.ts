@@ -18,10 +18,22 @@ export function withTimingOptions<T>(y: Argv<T>) {
       default: `${DEFAULT_TIMING.noiseTarget * 100}%`,
       describe: 'stop a case once the 95% interval of its median is within ± this',
     })
-    .option('max-time', { type: 'string', default: `${DEFAULT_TIMING.maxTimeMs / 1000}s`, describe: "time budget of one case's samples (5, 500ms, 2min)" })
-    .option('min-samples', { type: 'number', default: DEFAULT_TIMING.minSamples, describe: 'fewest samples before the noise target may stop a case' })
+    .option('max-time', {
+      type: 'string',
+      default: `${DEFAULT_TIMING.maxTimeMs / 1000}s`,
+      describe: "time budget of one case's samples (5, 500ms, 2min)",
+    })
+    .option('min-samples', {
+      type: 'number',
+      default: DEFAULT_TIMING.minSamples,
+      describe: 'fewest samples before the noise target may stop a case',
+    })
     .option('max-samples', { type: 'number', default: DEFAULT_TIMING.maxSamples, describe: 'most samples of one case' })
-    .option('cold', { type: 'boolean', default: false, describe: 'evict the GPU caches before every sample (one run per sample)' });
+    .option('cold', {
+      type: 'boolean',
+      default: false,
+      describe: 'evict the GPU caches before every sample (one run per sample)',
+    });
 }
 
 /** The timing options of a command's arguments, validated. */
@@ -36,7 +48,9 @@ export function timingFromArgs(args: {
   const minSamples = parseCount(args['min-samples'], '--min-samples');
   const maxSamples = parseCount(args['max-samples'], '--max-samples');
   if (maxSamples < minSamples)
-    throw new UsageError(`--max-samples ${maxSamples} is below --min-samples ${minSamples}: raise --max-samples or lower --min-samples`);
+    throw new UsageError(
+      `--max-samples ${maxSamples} is below --min-samples ${minSamples}: raise --max-samples or lower --min-samples`,
+    );
   return {
     ...DEFAULT_TIMING,
     clock: args.clock,

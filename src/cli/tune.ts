@@ -31,10 +31,15 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
           demandOption: true,
           describe: `kernel to tune: one of your config's, or built in: ${KERNELS.map((k) => k.name).join(', ')}`,
         })
-        .option('sizes', { type: 'string', array: true, describe: `sizes, e.g. 256,512 (default ${DEFAULT_TUNE_SIZES.join(',')})` })
+        .option('sizes', {
+          type: 'string',
+          array: true,
+          describe: `sizes, e.g. 256,512 (default ${DEFAULT_TUNE_SIZES.join(',')})`,
+        })
         .option('budget', {
           type: 'number',
-          describe: "configurations measured per size: a random sample, then the best one's neighbours (default: the whole grid)",
+          describe:
+            "configurations measured per size: a random sample, then the best one's neighbours (default: the whole grid)",
         })
         .option('top', { type: 'number', default: 10, describe: 'configurations shown per size' })
         .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'seed of the input data and of the search' })
@@ -49,8 +54,14 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
         .default('max-samples', TUNE_TIMING.maxSamples!)
         .default('noise', `${TUNE_TIMING.noiseTarget! * 100}%`)
         .example('$0 tune --kernel matmul-blocked --sizes 512', 'every configuration of matmul-blocked at 512x512x512')
-        .example('$0 tune --kernel matmul-subgroup --sizes 256 --budget 30 --json', 'a 30-configuration search, results JSON on stdout')
-        .example('$0 tune --kernel my-matmul --sizes 512 --save', `tune and keep the winner for this GPU in ${SAVED_NAME}`),
+        .example(
+          '$0 tune --kernel matmul-subgroup --sizes 256 --budget 30 --json',
+          'a 30-configuration search, results JSON on stdout',
+        )
+        .example(
+          '$0 tune --kernel my-matmul --sizes 512 --save',
+          `tune and keep the winner for this GPU in ${SAVED_NAME}`,
+        ),
     async (args) => {
       const config = await loadConfig({ path: args.config });
       const kernel = config.registry.get(String(args.kernel));
@@ -66,7 +77,8 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
       );
       const toPlanned = (found: ReturnType<TuneSearch['next']>): PlannedCase[] => (found ? [{ kernel, ...found }] : []);
       // A missing adapter feature rules out every configuration: stop at the first that says so.
-      const next = (records: readonly CaseRecord[]) => (records.some((r) => r.reason === 'missing-feature') ? [] : toPlanned(search.next(records)));
+      const next = (records: readonly CaseRecord[]) =>
+        records.some((r) => r.reason === 'missing-feature') ? [] : toPlanned(search.next(records));
       const first = toPlanned(search.next([]));
       logLine(
         `flopscope: tuning ${kernel.name} at ${sizes.join(', ')}: ${budget === null ? `all ${gridSize(kernel.paramSpace)}` : `up to ${budget} of ${gridSize(kernel.paramSpace)}`} configurations per size`,
@@ -89,7 +101,9 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
         config,
       );
       if (args.save) saveBest(config, results, path);
-      await writeStdout(args.json ? JSON.stringify(results, null, 2) + '\n' : formatTuneReport(results, kernel.name, top) + '\n');
+      await writeStdout(
+        args.json ? JSON.stringify(results, null, 2) + '\n' : formatTuneReport(results, kernel.name, top) + '\n',
+      );
       process.exitCode = results.cases.some((c) => c.status === 'error') ? 1 : 0;
     },
   );
@@ -102,8 +116,22 @@ function saveBest(config: LoadedConfig, results: Results, resultsPath: string): 
     logLine(`flopscope: nothing saved: no configuration passed its check`);
     return;
   }
-  const entries = best.map((b) => ({ kernel: results.tune!.kernel, shapeLabel: b.shapeLabel, params: b.params, gflops: b.gflops, results: resultsPath }));
-  writeJsonAtomic(config.savedPath, withSaved(config.saved, adapterKey(results.env.adapter), entries, results.env.finishedAt ?? new Date().toISOString()));
+  const entries = best.map((b) => ({
+    kernel: results.tune!.kernel,
+    shapeLabel: b.shapeLabel,
+    params: b.params,
+    gflops: b.gflops,
+    results: resultsPath,
+  }));
+  writeJsonAtomic(
+    config.savedPath,
+    withSaved(
+      config.saved,
+      adapterKey(results.env.adapter),
+      entries,
+      results.env.finishedAt ?? new Date().toISOString(),
+    ),
+  );
   logLine(
     `flopscope: saved ${best
       .map(

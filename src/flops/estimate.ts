@@ -66,7 +66,10 @@ export function trainingEstimate(input: {
   const at = (mfu: MfuSource): TrainingAtMfu => {
     requireFraction('mfu', mfu.mfu);
     const time = trainingTime({ flops, gpus: input.gpus, gpuPeakFlopsPerS: peakFlopsPerS, mfu: mfu.mfu });
-    const used = input.watts === undefined ? null : energy({ gpuWatts: input.watts, gpus: input.gpus, hours: time.hours, pue: input.pue ?? 1 });
+    const used =
+      input.watts === undefined
+        ? null
+        : energy({ gpuWatts: input.watts, gpus: input.gpus, hours: time.hours, pue: input.pue ?? 1 });
     return { ...mfu, seconds: time.seconds, days: time.days, gpuHours: time.gpuHours, energy: used };
   };
   const given = at(input.mfu ?? { mfu: 1, source: 'none given: 1.0, the bound no run reaches' });
@@ -128,13 +131,22 @@ export interface InferenceEstimate {
 }
 
 /** The memory-bound limit of batch-1 decoding: every weight read once per token. */
-export function inferenceEstimate(input: { params: number; bandwidthGbPerS: number; bytesPerParam: number }): InferenceEstimate {
+export function inferenceEstimate(input: {
+  params: number;
+  bandwidthGbPerS: number;
+  bytesPerParam: number;
+}): InferenceEstimate {
   const tokensPerSecond = decodeTokensPerSecond({
     params: input.params,
     bytesPerParam: input.bytesPerParam,
     bandwidthBytesPerS: requirePositive('bandwidthGbPerS', input.bandwidthGbPerS) * 1e9,
   });
-  return { ...input, bytesPerToken: input.params * input.bytesPerParam, tokensPerSecond, msPerToken: 1e3 / tokensPerSecond };
+  return {
+    ...input,
+    bytesPerToken: input.params * input.bytesPerParam,
+    tokensPerSecond,
+    msPerToken: 1e3 / tokensPerSecond,
+  };
 }
 
 export interface ConvEstimate {
@@ -182,7 +194,13 @@ export interface TransformerEstimate {
 }
 
 /** Parameters and forward/training FLOPs of a decoder-style transformer. */
-export function transformerEstimate(input: { hidden: number; seq: number; layers: number; batch: number; vocab?: number | undefined }): TransformerEstimate {
+export function transformerEstimate(input: {
+  hidden: number;
+  seq: number;
+  layers: number;
+  batch: number;
+  vocab?: number | undefined;
+}): TransformerEstimate {
   const shape = {
     hidden: input.hidden,
     seq: input.seq,

@@ -25,7 +25,15 @@ export interface ModelStateMemory {
  * Adam under ZeRO over `devices` data-parallel devices, bytes per parameter: stage 0: 16;
  * 1: 2 + 2 + 12/Nd; 2: 2 + 14/Nd; 3: 16/Nd.
  */
-export function modelStateMemory({ params, zeroStage = 0, devices = 1 }: { params: number; zeroStage?: ZeroStage; devices?: number }): ModelStateMemory {
+export function modelStateMemory({
+  params,
+  zeroStage = 0,
+  devices = 1,
+}: {
+  params: number;
+  zeroStage?: ZeroStage;
+  devices?: number;
+}): ModelStateMemory {
   requirePositive('params', params);
   requirePositiveInteger('devices', devices);
   if (![0, 1, 2, 3].includes(zeroStage)) {

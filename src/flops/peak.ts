@@ -6,7 +6,15 @@
 import { requirePositive, requirePositiveInteger } from './validate.js';
 
 /** Vendor peak FLOP/s: units x clockHz x flopsPerUnitPerCycle (2 for a unit doing one FMA per cycle). */
-export function vendorPeakFlopsPerS({ units, clockHz, flopsPerUnitPerCycle }: { units: number; clockHz: number; flopsPerUnitPerCycle: number }): number {
+export function vendorPeakFlopsPerS({
+  units,
+  clockHz,
+  flopsPerUnitPerCycle,
+}: {
+  units: number;
+  clockHz: number;
+  flopsPerUnitPerCycle: number;
+}): number {
   requirePositiveInteger('units', units);
   requirePositive('clockHz', clockHz);
   requirePositive('flopsPerUnitPerCycle', flopsPerUnitPerCycle);

@@ -25,7 +25,17 @@ export interface TrainingTime {
  * Wall time = flops / (gpus x gpuPeakFlopsPerS x mfu) (domain.md), with mfu a fraction in
  * (0, 1]; gpuHours = gpus x hours.
  */
-export function trainingTime({ flops, gpus, gpuPeakFlopsPerS, mfu }: { flops: number; gpus: number; gpuPeakFlopsPerS: number; mfu: number }): TrainingTime {
+export function trainingTime({
+  flops,
+  gpus,
+  gpuPeakFlopsPerS,
+  mfu,
+}: {
+  flops: number;
+  gpus: number;
+  gpuPeakFlopsPerS: number;
+  mfu: number;
+}): TrainingTime {
   requirePositive('flops', flops);
   requirePositiveInteger('gpus', gpus);
   requirePositive('gpuPeakFlopsPerS', gpuPeakFlopsPerS);
@@ -45,7 +55,17 @@ export interface Energy {
  * Facility energy = gpuWatts x gpus x hours x pue (domain.md; PUE, the data-centre
  * overhead, is >= 1, typically 1.1-1.5). Counts GPU power only, scaled by PUE.
  */
-export function energy({ gpuWatts, gpus, hours, pue }: { gpuWatts: number; gpus: number; hours: number; pue: number }): Energy {
+export function energy({
+  gpuWatts,
+  gpus,
+  hours,
+  pue,
+}: {
+  gpuWatts: number;
+  gpus: number;
+  hours: number;
+  pue: number;
+}): Energy {
   requirePositive('gpuWatts', gpuWatts);
   requirePositiveInteger('gpus', gpus);
   requirePositive('hours', hours);

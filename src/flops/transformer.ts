@@ -39,7 +39,9 @@ function checkWidth({ hidden, mlpRatio = 4 }: LayerWidth): { hidden: number; mlp
   requirePositive('mlpRatio', mlpRatio);
   const mlpWidth = mlpRatio * hidden;
   if (!Number.isInteger(mlpWidth)) {
-    throw new UsageError(`mlpRatio x hidden must be a whole number of units, got ${mlpRatio} x ${hidden} = ${mlpWidth}`);
+    throw new UsageError(
+      `mlpRatio x hidden must be a whole number of units, got ${mlpRatio} x ${hidden} = ${mlpWidth}`,
+    );
   }
   return { hidden, mlpRatio, mlpWidth };
 }
@@ -107,7 +109,9 @@ export function transformerParams(shape: LayerWidth & { layers: number; vocab?: 
  * token embedding V x H + learned position embedding positions x H (0 if `positions` is
  * absent) + the final layernorm 2H; the LM head is tied to the token embedding.
  */
-export function transformerParamsExact(shape: LayerWidth & { layers: number; vocab: number; positions?: number }): number {
+export function transformerParamsExact(
+  shape: LayerWidth & { layers: number; vocab: number; positions?: number },
+): number {
   const layers = requirePositiveInteger('layers', shape.layers);
   const vocab = requirePositiveInteger('vocab', shape.vocab);
   const positions = shape.positions === undefined ? 0 : requirePositiveInteger('positions', shape.positions);
@@ -140,7 +144,10 @@ export interface TransformerForwardFlops {
 export function transformerForwardFlops(shape: TransformerShape): TransformerForwardFlops {
   const layers = requirePositiveInteger('layers', shape.layers);
   const perLayer = transformerLayerForwardFlops(shape);
-  const lmHead = shape.vocab === undefined ? 0 : 2 * shape.batch * shape.seq * shape.hidden * requirePositiveInteger('vocab', shape.vocab);
+  const lmHead =
+    shape.vocab === undefined
+      ? 0
+      : 2 * shape.batch * shape.seq * shape.hidden * requirePositiveInteger('vocab', shape.vocab);
   return { perLayer, layers: layers * perLayer, lmHead, total: layers * perLayer + lmHead };
 }
 

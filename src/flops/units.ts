@@ -16,7 +16,9 @@ const DECIMAL = String.raw`((?:\d{1,3}(?:[,_]\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE
 const HUMAN_NUMBER = new RegExp(String.raw`^\s*${DECIMAL}\s*([A-Za-z]*)\s*$`);
 const BANDWIDTH = new RegExp(String.raw`^\s*${DECIMAL}\s*(\S*)\s*$`);
 
-const HUMAN_FORMS = 'write a non-negative number like 82B, 150e9, 1.5T, 312T, 70M, 16k or 1,000 ' + '(k=1e3, M=1e6, B/G=1e9, T=1e12, P=1e15)';
+const HUMAN_FORMS =
+  'write a non-negative number like 82B, 150e9, 1.5T, 312T, 70M, 16k or 1,000 ' +
+  '(k=1e3, M=1e6, B/G=1e9, T=1e12, P=1e15)';
 
 /** Builds mantissa x 10^exponent from decimal text, so rounding happens once (1.1T is exact). */
 function decimalValue(mantissa: string, exponent: number): number {

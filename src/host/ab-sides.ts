@@ -52,10 +52,16 @@ function asBase(label: string, error: unknown): never {
 async function checkoutBuiltins(root: string, cacheDir: string): Promise<LoadedConfig> {
   const plugins = join(root, 'scripts/builtin-kernels.mjs');
   if (!existsSync(plugins))
-    throw new UsageError('it has no scripts/builtin-kernels.mjs: its kernels predate the kernel API, so they cannot be loaded beside these');
-  const { builtinKernelsSource } = (await import(pathToFileURL(plugins).href)) as { builtinKernelsSource(dir: string): string };
+    throw new UsageError(
+      'it has no scripts/builtin-kernels.mjs: its kernels predate the kernel API, so they cannot be loaded beside these',
+    );
+  const { builtinKernelsSource } = (await import(pathToFileURL(plugins).href)) as {
+    builtinKernelsSource(dir: string): string;
+  };
   const shaderPlugins = join(root, 'scripts/wgsl-plugin.mjs');
-  const extra = existsSync(shaderPlugins) ? ((await import(pathToFileURL(shaderPlugins).href)) as { wgslEsbuild?: unknown }).wgslEsbuild : undefined;
+  const extra = existsSync(shaderPlugins)
+    ? ((await import(pathToFileURL(shaderPlugins).href)) as { wgslEsbuild?: unknown }).wgslEsbuild
+    : undefined;
   const { build } = await import('esbuild');
   let code: string;
   try {
@@ -77,12 +83,16 @@ async function checkoutBuiltins(root: string, cacheDir: string): Promise<LoadedC
     });
     code = result.outputFiles[0]!.text;
   } catch (error) {
-    throw new UsageError(`its kernels do not build (${((error as Error).message ?? String(error)).split('\n').slice(0, 2).join(' ')})`);
+    throw new UsageError(
+      `its kernels do not build (${((error as Error).message ?? String(error)).split('\n').slice(0, 2).join(' ')})`,
+    );
   }
   mkdirSync(cacheDir, { recursive: true });
   const file = join(cacheDir, 'builtin-kernels.mjs');
   writeFileSync(file, code);
-  const kernels = ((await import(`${pathToFileURL(file).href}?${Date.now()}`)) as { default: unknown[] }).default.filter(isKernel);
+  const kernels = (
+    (await import(`${pathToFileURL(file).href}?${Date.now()}`)) as { default: unknown[] }
+  ).default.filter(isKernel);
   for (const kernel of kernels) kernel.source.module = `${relative(process.cwd(), root) || root} (built in)`;
   return {
     file: null,
@@ -98,7 +108,10 @@ async function checkoutBuiltins(root: string, cacheDir: string): Promise<LoadedC
 /** Checks out `revision` of the repository around `from` and loads its kernels the way the candidate's were loaded. */
 async function revisionSide(revision: string, candidate: LoadedConfig, from: string): Promise<BaseSide> {
   const root = git(from, ['rev-parse', '--show-toplevel']);
-  if (!root) throw new UsageError(`--base ${revision}: ${from} is not in a git repository: give --base-dir DIR (a folder with the base's kernels) instead`);
+  if (!root)
+    throw new UsageError(
+      `--base ${revision}: ${from} is not in a git repository: give --base-dir DIR (a folder with the base's kernels) instead`,
+    );
   const commit = git(root, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
   if (!commit)
     throw new UsageError(
@@ -113,9 +126,13 @@ async function revisionSide(revision: string, candidate: LoadedConfig, from: str
   if (!existsSync(dir)) {
     git(root, ['worktree', 'prune']);
     mkdirSync(dirname(dir), { recursive: true });
-    const added = spawnSync('git', ['-C', root, 'worktree', 'add', '--detach', '--force', dir, commit], { encoding: 'utf8' });
+    const added = spawnSync('git', ['-C', root, 'worktree', 'add', '--detach', '--force', dir, commit], {
+      encoding: 'utf8',
+    });
     if (added.status !== 0)
-      throw new UsageError(`--base ${revision}: could not check it out (${added.stderr.trim().split('\n').at(-1)}): check the repository`);
+      throw new UsageError(
+        `--base ${revision}: could not check it out (${added.stderr.trim().split('\n').at(-1)}): check the repository`,
+      );
   }
   const close = async () => {
     spawnSync('git', ['-C', root, 'worktree', 'remove', '--force', dir], { encoding: 'utf8' });
@@ -147,8 +164,14 @@ function isFlopscopeCheckout(root: string): boolean {
 }
 
 /** The base side `request` names, loaded beside the candidate's config. */
-export async function loadBaseSide(request: BaseRequest, candidate: LoadedConfig, cwd = process.cwd()): Promise<BaseSide> {
-  const given = [request.revision !== undefined, request.dir !== undefined, request.params !== undefined].filter(Boolean).length;
+export async function loadBaseSide(
+  request: BaseRequest,
+  candidate: LoadedConfig,
+  cwd = process.cwd(),
+): Promise<BaseSide> {
+  const given = [request.revision !== undefined, request.dir !== undefined, request.params !== undefined].filter(
+    Boolean,
+  ).length;
   if (given !== 1)
     throw new UsageError(
       'an A/B run needs one base: --base REV (a git revision), --base-dir DIR (a folder with its config) or --base-param K=V (the same kernels, other parameters)',
@@ -168,15 +191,20 @@ export async function loadBaseSide(request: BaseRequest, candidate: LoadedConfig
     };
   if (request.dir !== undefined) {
     const dir = resolve(cwd, request.dir);
-    if (!existsSync(dir)) throw new UsageError(`--base-dir ${request.dir}: no such folder: give the folder of the base's config`);
+    if (!existsSync(dir))
+      throw new UsageError(`--base-dir ${request.dir}: no such folder: give the folder of the base's config`);
     const file = findConfig(dir);
     const label = `directory ${request.dir}`;
     if (!file || !resolve(file).startsWith(dir)) {
       if (isFlopscopeCheckout(dir)) {
-        const config = await checkoutBuiltins(dir, join(dir, 'node_modules', '.cache', 'flopscope')).catch((error: unknown) => asBase(label, error));
+        const config = await checkoutBuiltins(dir, join(dir, 'node_modules', '.cache', 'flopscope')).catch(
+          (error: unknown) => asBase(label, error),
+        );
         return { config, side: { label, origin: 'directory', path: dir }, params: {}, close: async () => undefined };
       }
-      throw new UsageError(`--base-dir ${request.dir}: it has no flopscope.config.ts (or .mts, .js, .mjs): give the folder of the base's config`);
+      throw new UsageError(
+        `--base-dir ${request.dir}: it has no flopscope.config.ts (or .mts, .js, .mjs): give the folder of the base's config`,
+      );
     }
     const config = await loadConfig({ path: file, cwd: dir }).catch((error: unknown) => asBase(label, error));
     return { config, side: { label, origin: 'directory', path: dir }, params: {}, close: async () => undefined };

@@ -21,7 +21,11 @@ export interface BrowserRequest {
 }
 
 /** Words that name a family rather than a file. */
-const KEYWORDS: Readonly<Record<string, BrowserKind>> = { firefox: 'firefox', chromium: 'chromium', chrome: 'chromium' };
+const KEYWORDS: Readonly<Record<string, BrowserKind>> = {
+  firefox: 'firefox',
+  chromium: 'chromium',
+  chrome: 'chromium',
+};
 
 /** File names of Chromium-family builds (never Firefox). */
 const CHROMIUM_NAME = /chrom|msedge|edge|brave|opera|vivaldi/i;
@@ -39,12 +43,20 @@ export function browserKindOf(path: string, version: (path: string) => string = 
 
 /** What `path --version` prints ('' when it does not run). */
 function versionText(path: string): string {
-  const result = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: VERSION_TIMEOUT_MS, stdio: ['ignore', 'pipe', 'ignore'] });
+  const result = spawnSync(path, ['--version'], {
+    encoding: 'utf8',
+    timeout: VERSION_TIMEOUT_MS,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return result.stdout ?? '';
 }
 
 /** One value (--browser's or FLOPSCOPE_BROWSER's) as a request; null for an empty one. */
-function requestOf(value: string | undefined, from: BrowserRequest['from'], version?: (path: string) => string): BrowserRequest | null {
+function requestOf(
+  value: string | undefined,
+  from: BrowserRequest['from'],
+  version?: (path: string) => string,
+): BrowserRequest | null {
   const text = value?.trim();
   if (!text) return null;
   const keyword = KEYWORDS[text.toLowerCase()];
@@ -56,10 +68,18 @@ function requestOf(value: string | undefined, from: BrowserRequest['from'], vers
  * The browser a run asked for: --browser first, then FLOPSCOPE_BROWSER, then Chromium found as
  * src/host/browser.ts finds it. `version` stands in for `PATH --version` in tests.
  */
-export function requestedBrowser(option: string | undefined, env: NodeJS.ProcessEnv = process.env, version?: (path: string) => string): BrowserRequest {
+export function requestedBrowser(
+  option: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  version?: (path: string) => string,
+): BrowserRequest {
   return (
     requestOf(option, 'option', version) ??
-    requestOf(env.FLOPSCOPE_BROWSER, 'FLOPSCOPE_BROWSER', version) ?? { kind: 'chromium', executable: null, from: 'default' }
+    requestOf(env.FLOPSCOPE_BROWSER, 'FLOPSCOPE_BROWSER', version) ?? {
+      kind: 'chromium',
+      executable: null,
+      from: 'default',
+    }
   );
 }
 
@@ -68,7 +88,10 @@ export function requestedBrowser(option: string | undefined, env: NodeJS.Process
  * without FLOPSCOPE_BROWSER when --browser chose the family, or when it is a keyword
  * ('chromium', 'firefox'), which discovery would read as a path.
  */
-export function envForChromiumDiscovery(request: BrowserRequest, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function envForChromiumDiscovery(
+  request: BrowserRequest,
+  env: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
   const value = env.FLOPSCOPE_BROWSER?.trim().toLowerCase();
   if (value === undefined || (request.from !== 'option' && !(value in KEYWORDS))) return env;
   const { FLOPSCOPE_BROWSER: _dropped, ...rest } = env;

@@ -47,7 +47,9 @@ function pageHooks(connected: ConnectedBrowser): PageHooks {
 }
 
 /** Opens the runner page on a connected browser. */
-async function runnerPage(connected: ConnectedBrowser): Promise<{ session: PageSession; device: DeviceReport; machine: RunEnvironment['host'] | undefined }> {
+async function runnerPage(
+  connected: ConnectedBrowser,
+): Promise<{ session: PageSession; device: DeviceReport; machine: RunEnvironment['host'] | undefined }> {
   const session = await PageSession.open(connected.browser, connected.url, pageHooks(connected));
   const parsed = DeviceReportSchema.safeParse(session.info);
   if (!parsed.success) throw new Error(`the runner page sent a malformed device report: ${parsed.error.message}`);
@@ -104,7 +106,11 @@ export class BrowserRunner implements Runner {
     const page = program.peer.page;
     let peer = this.peers.get(page);
     if (!peer) {
-      peer = PageSession.open(this.connected.browser, new URL(page, this.connected.url).href, pageHooks(this.connected));
+      peer = PageSession.open(
+        this.connected.browser,
+        new URL(page, this.connected.url).href,
+        pageHooks(this.connected),
+      );
       // A page that failed to open is tried again next time.
       peer.catch(() => this.peers.delete(page));
       this.peers.set(page, peer);
@@ -119,7 +125,10 @@ export class BrowserRunner implements Runner {
     } catch (error) {
       const gone = this.connected.gone();
       const message = `the peer page ${program.peer?.page} failed: ${(error as Error).message?.split('\n')[0]}`;
-      return { ok: false, failure: { status: 'error', ...(gone ? { fault: this.connected.faultWhenGone, message: gone } : { message }) } };
+      return {
+        ok: false,
+        failure: { status: 'error', ...(gone ? { fault: this.connected.faultWhenGone, message: gone } : { message }) },
+      };
     }
     const prepared = await session.prepare(program);
     if (!prepared.ok) return prepared;
@@ -136,9 +145,16 @@ export class BrowserRunner implements Runner {
 
   async timeInterleaved(handles: readonly [number, number], timing: TimingOptions): Promise<TimedPair> {
     const [a, b] = handles.map((handle) => this.handles.get(handle));
-    if (!a || !b) return { ok: false, failure: { status: 'error', message: `prepared cases ${handles.join(' and ')} are gone` } };
+    if (!a || !b)
+      return { ok: false, failure: { status: 'error', message: `prepared cases ${handles.join(' and ')} are gone` } };
     if (a.session !== b.session)
-      return { ok: false, failure: { status: 'unsupported', message: 'the two sides run on different pages (a peer library): they cannot be interleaved' } };
+      return {
+        ok: false,
+        failure: {
+          status: 'unsupported',
+          message: 'the two sides run on different pages (a peer library): they cannot be interleaved',
+        },
+      };
     return a.session.timeInterleaved([a.handle, b.handle], timing);
   }
 

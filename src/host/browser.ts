@@ -12,7 +12,11 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { EnvironmentError, UsageError } from '../errors.js';
 
 /** Flags that give WebGPU headless, with unquantized timestamps (developer features). */
-export const WEBGPU_FLAGS: readonly string[] = ['--enable-unsafe-webgpu', '--enable-webgpu-developer-features', '--no-first-run'];
+export const WEBGPU_FLAGS: readonly string[] = [
+  '--enable-unsafe-webgpu',
+  '--enable-webgpu-developer-features',
+  '--no-first-run',
+];
 
 /** Executable names looked up on PATH, in order. */
 const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
@@ -47,7 +51,10 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): FoundBrowser 
   for (const variable of ['FLOPSCOPE_BROWSER', 'PUPPETEER_EXECUTABLE_PATH'] as const) {
     const path = env[variable];
     if (!path) continue;
-    if (!isExecutable(path)) throw new EnvironmentError(`${variable}=${path} is not an executable file: point it at a Chromium or Chrome binary, or unset it`);
+    if (!isExecutable(path))
+      throw new EnvironmentError(
+        `${variable}=${path} is not an executable file: point it at a Chromium or Chrome binary, or unset it`,
+      );
     return { path, source: variable };
   }
   for (const name of PATH_NAMES) {
@@ -103,7 +110,8 @@ export function ensureBrowser(log: (line: string) => void, env: NodeJS.ProcessEn
   const found = findBrowser(env);
   if (found) return found;
   const isRoot = process.getuid?.() === 0;
-  const debianLike = process.platform === 'linux' && linuxDistribution().some((id) => id === 'debian' || id === 'ubuntu');
+  const debianLike =
+    process.platform === 'linux' && linuxDistribution().some((id) => id === 'debian' || id === 'ubuntu');
   if (!debianLike || !isRoot || env.FLOPSCOPE_NO_INSTALL === '1') {
     throw new EnvironmentError(`no Chromium or Chrome found: ${HOW_TO_GET_ONE}`);
   }
@@ -120,7 +128,8 @@ export function ensureBrowser(log: (line: string) => void, env: NodeJS.ProcessEn
     }
   }
   const installed = findBrowser(env);
-  if (!installed) throw new EnvironmentError(`installed the chromium package but found no chromium on PATH: ${HOW_TO_GET_ONE}`);
+  if (!installed)
+    throw new EnvironmentError(`installed the chromium package but found no chromium on PATH: ${HOW_TO_GET_ONE}`);
   log(`flopscope: installed ${installed.path}`);
   return { path: installed.path, source: 'installed' };
 }
@@ -142,7 +151,10 @@ export function browserFromOption(path: string): FoundBrowser {
  * Fails early when a window cannot be opened: on Linux a headful browser needs an X11 or
  * Wayland display (DISPLAY / WAYLAND_DISPLAY), e.g. a desktop session or `xvfb-run`.
  */
-export function assertDisplay(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): void {
+export function assertDisplay(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): void {
   if (platform !== 'linux' || env.DISPLAY || env.WAYLAND_DISPLAY) return;
   throw new EnvironmentError(
     '--headful needs a display and neither DISPLAY nor WAYLAND_DISPLAY is set: run it in a desktop session or under `xvfb-run -a flopscope ...`, or drop --headful',

@@ -21,7 +21,12 @@ import { seededInputs } from '../protocol/seeded-inputs.js';
 import { loadShaderFile } from './shader-files.js';
 
 /** The names a config file may have, in the order they are looked for in each folder. */
-export const CONFIG_NAMES = ['flopscope.config.ts', 'flopscope.config.mts', 'flopscope.config.js', 'flopscope.config.mjs'] as const;
+export const CONFIG_NAMES = [
+  'flopscope.config.ts',
+  'flopscope.config.mts',
+  'flopscope.config.js',
+  'flopscope.config.mjs',
+] as const;
 
 /** The file `tune --save` keeps a device's best configurations in, beside the config. */
 export const SAVED_NAME = 'flopscope.tuned.json';
@@ -36,7 +41,10 @@ export function readSaved(path: string): SavedFile | null {
     throw new UsageError(`${shown(path)} is not JSON: it is written by \`flopscope tune --save\`; fix or delete it`);
   }
   const parsed = SavedFileSchema.safeParse(json);
-  if (!parsed.success) throw new UsageError(`${shown(path)} is not a ${SAVED_SCHEMA} file (${parsed.error.issues[0]?.message}): fix or delete it`);
+  if (!parsed.success)
+    throw new UsageError(
+      `${shown(path)} is not a ${SAVED_SCHEMA} file (${parsed.error.issues[0]?.message}): fix or delete it`,
+    );
   return parsed.data;
 }
 
@@ -74,7 +82,9 @@ const SuiteSchema = z.object({
   shapes: z.array(z.record(z.string(), z.number())).optional(),
 });
 const ConfigSchema = z.object({
-  kernels: z.array(z.union([z.string(), z.custom<KernelDescriptor>(isKernel, 'not a kernel made with defineKernel')])).optional(),
+  kernels: z
+    .array(z.union([z.string(), z.custom<KernelDescriptor>(isKernel, 'not a kernel made with defineKernel')]))
+    .optional(),
   suites: z.array(SuiteSchema).optional(),
   defaultSuite: z.string().optional(),
 });
@@ -92,10 +102,17 @@ function shown(path: string): string {
 function moduleError(file: string, error: unknown): UsageError {
   const text = (error as Error).message ?? String(error);
   const located = /([^\s:]+\.[cm]?[jt]s):(\d+):(\d+): ERROR: ([^\n]+)/.exec(text);
-  if (located) return new UsageError(`${shown(resolve(located[1]!))}:${located[2]}:${located[3]}: ${located[4]}: fix the syntax there`);
+  if (located)
+    return new UsageError(
+      `${shown(resolve(located[1]!))}:${located[2]}:${located[3]}: ${located[4]}: fix the syntax there`,
+    );
   const stack = (error as Error).stack ?? '';
-  const at = new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`).exec(stack.replaceAll(pathToFileURL(file).href, file));
-  return new UsageError(`${shown(file)}${at ? `:${at[1]}:${at[2]}` : ''}: ${text.split('\n')[0]} (while loading it): fix it and run again`);
+  const at = new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`).exec(
+    stack.replaceAll(pathToFileURL(file).href, file),
+  );
+  return new UsageError(
+    `${shown(file)}${at ? `:${at[1]}:${at[2]}` : ''}: ${text.split('\n')[0]} (while loading it): fix it and run again`,
+  );
 }
 
 /** Imports a TypeScript or JavaScript module of the user's. */
@@ -112,7 +129,8 @@ async function importModule(file: string): Promise<Record<string, unknown>> {
 function exportedKernels(module: Record<string, unknown>): KernelDescriptor[] {
   const found: KernelDescriptor[] = [];
   for (const value of Object.values(module)) {
-    for (const item of Array.isArray(value) ? value : [value]) if (isKernel(item) && !found.includes(item)) found.push(item);
+    for (const item of Array.isArray(value) ? value : [value])
+      if (isKernel(item) && !found.includes(item)) found.push(item);
   }
   return found;
 }
@@ -122,7 +140,11 @@ async function resolveShader(kernel: KernelDescriptor, moduleFile: string): Prom
   kernel.source.module = shown(moduleFile);
   const pending = kernel.source.pending;
   if (!pending || kernel.peer) return;
-  const base = pending.base ? (pending.base.startsWith('file:') ? fileURLToPath(pending.base) : pending.base) : moduleFile;
+  const base = pending.base
+    ? pending.base.startsWith('file:')
+      ? fileURLToPath(pending.base)
+      : pending.base
+    : moduleFile;
   const path = pending.path.startsWith('file:') ? fileURLToPath(pending.path) : resolve(dirname(base), pending.path);
   if (!existsSync(path)) {
     throw new UsageError(
@@ -142,14 +164,18 @@ async function resolveShader(kernel: KernelDescriptor, moduleFile: string): Prom
  */
 function probeReference(kernel: KernelDescriptor, moduleFile: string): void {
   const shape = kernel.testShapes[0] ?? kernel.shapeFromSize(8);
-  const buffers = kernel
-    .buffers(shape, kernel.defaultParams)
-    .map(({ name, type, length, role }) => ({ name, type, length, fill: role === 'input' ? ('seeded' as const) : ('zero' as const) }));
+  const buffers = kernel.buffers(shape, kernel.defaultParams).map(({ name, type, length, role }) => ({
+    name,
+    type,
+    length,
+    fill: role === 'input' ? ('seeded' as const) : ('zero' as const),
+  }));
   let answer: unknown;
   try {
     answer = kernel.reference(seededInputs(buffers, 1), shape, kernel.defaultParams, 0);
   } catch (error) {
-    if (error instanceof UsageError) throw new UsageError(`kernel ${kernel.name} (${shown(moduleFile)}): ${error.message}`);
+    if (error instanceof UsageError)
+      throw new UsageError(`kernel ${kernel.name} (${shown(moduleFile)}): ${error.message}`);
     throw new UsageError(
       `kernel ${kernel.name} (${shown(moduleFile)}): its reference threw on ${kernel.formatShape(shape)}: ${(error as Error).message}: fix the reference`,
     );
@@ -173,13 +199,23 @@ async function userKernels(config: Config, configFile: string, modules: string[]
       if (!modules.includes(configFile)) modules.push(configFile);
       continue;
     }
-    const files = /[*?[{]/.test(entry) ? (await glob(entry, { cwd: dir, absolute: true })).sort() : [resolve(dir, entry)];
-    if (files.length === 0) throw new UsageError(`${shown(configFile)}: kernels: ${entry} matches no file: fix the path or glob (relative to the config)`);
+    const files = /[*?[{]/.test(entry)
+      ? (await glob(entry, { cwd: dir, absolute: true })).sort()
+      : [resolve(dir, entry)];
+    if (files.length === 0)
+      throw new UsageError(
+        `${shown(configFile)}: kernels: ${entry} matches no file: fix the path or glob (relative to the config)`,
+      );
     for (const file of files) {
       if (!existsSync(file))
-        throw new UsageError(`${shown(configFile)}: kernels: ${entry} is not there (${shown(file)}): fix the path (relative to the config)`);
+        throw new UsageError(
+          `${shown(configFile)}: kernels: ${entry} is not there (${shown(file)}): fix the path (relative to the config)`,
+        );
       const found = exportedKernels(await importModule(file));
-      if (found.length === 0) throw new UsageError(`${shown(file)} exports no kernel: export default defineKernel({ ... }) (from 'flopscope')`);
+      if (found.length === 0)
+        throw new UsageError(
+          `${shown(file)} exports no kernel: export default defineKernel({ ... }) (from 'flopscope')`,
+        );
       modules.push(file);
       for (const kernel of found) {
         await resolveShader(kernel, file);
@@ -213,23 +249,32 @@ export function builtinConfig(): LoadedConfig {
  * The config `path` names, else the one found from `cwd` upwards, else none (built-in kernels
  * only). Everything it lists is loaded and checked now.
  */
-export async function loadConfig(options: { path?: string | undefined; cwd?: string | undefined } = {}): Promise<LoadedConfig> {
+export async function loadConfig(
+  options: { path?: string | undefined; cwd?: string | undefined } = {},
+): Promise<LoadedConfig> {
   const cwd = options.cwd ?? process.cwd();
   let file: string | null;
   if (options.path !== undefined) {
     file = resolve(cwd, options.path);
-    if (!existsSync(file)) throw new UsageError(`--config ${options.path}: no such file: give the path of a flopscope.config.ts (or .mts, .js, .mjs)`);
+    if (!existsSync(file))
+      throw new UsageError(
+        `--config ${options.path}: no such file: give the path of a flopscope.config.ts (or .mts, .js, .mjs)`,
+      );
   } else {
     file = findConfig(cwd);
   }
-  if (file === null) return { ...builtinConfig(), saved: readSaved(join(cwd, SAVED_NAME)), savedPath: join(cwd, SAVED_NAME) };
+  if (file === null)
+    return { ...builtinConfig(), saved: readSaved(join(cwd, SAVED_NAME)), savedPath: join(cwd, SAVED_NAME) };
   const module = await importModule(file);
   const raw = module.default ?? module.config;
-  if (raw === undefined) throw new UsageError(`${shown(file)} has no default export: export default defineConfig({ kernels: [...] })`);
+  if (raw === undefined)
+    throw new UsageError(`${shown(file)} has no default export: export default defineConfig({ kernels: [...] })`);
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UsageError(`${shown(file)}: ${issue.path.join('.') || 'the config'}: ${issue.message}: see "Benchmark your own kernel" in the README`);
+    throw new UsageError(
+      `${shown(file)}: ${issue.path.join('.') || 'the config'}: ${issue.message}: see "Benchmark your own kernel" in the README`,
+    );
   }
   const config = parsed.data as Config;
   const modules: string[] = [];
@@ -238,13 +283,23 @@ export async function loadConfig(options: { path?: string | undefined; cwd?: str
   for (const suite of suites) {
     for (const name of suite.kernels) {
       if (!registry.find(name))
-        throw new UsageError(`${shown(file)}: suite ${suite.name} names kernel ${name}, which is not one: choose among ${registry.names.join(', ')}`);
+        throw new UsageError(
+          `${shown(file)}: suite ${suite.name} names kernel ${name}, which is not one: choose among ${registry.names.join(', ')}`,
+        );
     }
     if (!suite.sizes && !suite.shapes)
-      throw new UsageError(`${shown(file)}: suite ${suite.name} has neither sizes nor shapes: give sizes: [256, 512] (or shapes)`);
+      throw new UsageError(
+        `${shown(file)}: suite ${suite.name} has neither sizes nor shapes: give sizes: [256, 512] (or shapes)`,
+      );
   }
-  if (config.defaultSuite !== undefined && !suites.some((s) => s.name === config.defaultSuite) && config.defaultSuite !== 'quick') {
-    throw new UsageError(`${shown(file)}: defaultSuite ${config.defaultSuite} is not one of its suites: ${suites.map((s) => s.name).join(', ') || '(none)'}`);
+  if (
+    config.defaultSuite !== undefined &&
+    !suites.some((s) => s.name === config.defaultSuite) &&
+    config.defaultSuite !== 'quick'
+  ) {
+    throw new UsageError(
+      `${shown(file)}: defaultSuite ${config.defaultSuite} is not one of its suites: ${suites.map((s) => s.name).join(', ') || '(none)'}`,
+    );
   }
   const savedPath = join(dirname(file), SAVED_NAME);
   return { file, registry, suites, defaultSuite: config.defaultSuite, modules, saved: readSaved(savedPath), savedPath };

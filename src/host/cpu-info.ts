@@ -55,7 +55,9 @@ export function parseCpuInfo(text: string): ParsedCpuInfo {
     else cores.add(`${socket}/${core}`);
   }
 
-  const mhz = blocks.map((fields) => Number(fields.get('cpu mhz'))).filter((value) => Number.isFinite(value) && value > 0);
+  const mhz = blocks
+    .map((fields) => Number(fields.get('cpu mhz')))
+    .filter((value) => Number.isFinite(value) && value > 0);
   const nameGhz = model?.match(/@\s*([\d.]+)\s*GHz/i)?.[1];
   const flagsLine = first.get('flags') ?? first.get('features') ?? '';
   return {
@@ -104,7 +106,9 @@ export async function readCpuInfo(paths: CpuInfoPaths = {}): Promise<CpuInfo> {
   const parsed = procText === null ? null : parseCpuInfo(procText);
   const cpus = os.cpus();
 
-  const maxKhz = Number((await readOptional(paths.cpufreqMaxKhz ?? '/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq'))?.trim());
+  const maxKhz = Number(
+    (await readOptional(paths.cpufreqMaxKhz ?? '/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq'))?.trim(),
+  );
   const procGhz = Math.max(parsed?.cpuMhzGhz ?? 0, parsed?.modelNameGhz ?? 0);
   let clockGhz: number;
   let clockSource: ClockSource;

@@ -12,7 +12,8 @@ import { DeviceReportSchema, type DeviceReport, type ProgressEvent } from '../pr
 import { TimedSchema, type ExecutorApi } from '../protocol/program.js';
 import { runnerDir } from './paths.js';
 
-const INSTALL_HINT = 'install it with `npm install webgpu` (dawn.node, about 50 MB) or give the path of its index.js with --dawn PATH';
+const INSTALL_HINT =
+  'install it with `npm install webgpu` (dawn.node, about 50 MB) or give the path of its index.js with --dawn PATH';
 
 /** Imports the webgpu package: from `path` (its index.js or its folder) or by module name. */
 async function loadDawn(path: string | null): Promise<{ module: unknown; where: string; version: string }> {
@@ -31,14 +32,18 @@ async function loadDawn(path: string | null): Promise<{ module: unknown; where: 
   }
   let version = 'unknown';
   try {
-    version = (JSON.parse(readFileSync(join(dirname(entry), 'package.json'), 'utf8')) as { version?: string }).version ?? version;
+    version =
+      (JSON.parse(readFileSync(join(dirname(entry), 'package.json'), 'utf8')) as { version?: string }).version ??
+      version;
   } catch {
     // a bare index.js without its package.json: the version stays unknown
   }
   try {
     return { module: await import(pathToFileURL(entry).href), where: entry, version };
   } catch (error) {
-    throw new EnvironmentError(`--dawn: could not load ${entry} (${(error as Error).message.split('\n')[0]}): ${INSTALL_HINT}`);
+    throw new EnvironmentError(
+      `--dawn: could not load ${entry} (${(error as Error).message.split('\n')[0]}): ${INSTALL_HINT}`,
+    );
   }
 }
 
@@ -52,7 +57,11 @@ export async function openDawnRunner(options: {
   const dawn = await loadDawn(options.path);
   const bundle = join(runnerDir(), 'dawn-runner.js');
   const { startDawnRunner } = (await import(pathToFileURL(bundle).href)) as {
-    startDawnRunner: (module: unknown, flags: readonly string[], progress: (event: ProgressEvent) => void) => ExecutorApi;
+    startDawnRunner: (
+      module: unknown,
+      flags: readonly string[],
+      progress: (event: ProgressEvent) => void,
+    ) => ExecutorApi;
   };
   const executor = startDawnRunner(dawn.module, options.flags, (event) => options.onProgress?.(event));
   let device: DeviceReport;
@@ -79,7 +88,10 @@ export async function openDawnRunner(options: {
       if (program.peer) {
         return {
           ok: false,
-          failure: { status: 'unsupported', message: `${program.peer.kernel} runs on a browser page (${program.peer.page}): not available with --dawn` },
+          failure: {
+            status: 'unsupported',
+            message: `${program.peer.kernel} runs on a browser page (${program.peer.page}): not available with --dawn`,
+          },
         };
       }
       return executor.prepare(program);

@@ -17,7 +17,14 @@ export function harnessIdentity(): { version: string; commit: string | null } {
 }
 
 /** The machine the host runs on. */
-export function hostIdentity(): { platform: string; arch: string; cpuModel: string; logicalCores: number; memoryBytes: number; node: string } {
+export function hostIdentity(): {
+  platform: string;
+  arch: string;
+  cpuModel: string;
+  logicalCores: number;
+  memoryBytes: number;
+  node: string;
+} {
   const cpu = cpus();
   return {
     platform: process.platform,

@@ -132,13 +132,21 @@ function aptInstall(packages: readonly string[]): void {
  * with apt-get (FLOPSCOPE_NO_INSTALL=1 forbids it). A Vulkan driver is installed the same way
  * when Firefox is there but no driver is.
  */
-export function ensureFirefox(request: BrowserRequest, log: (line: string) => void, env: NodeJS.ProcessEnv = process.env): FoundBrowser {
+export function ensureFirefox(
+  request: BrowserRequest,
+  log: (line: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): FoundBrowser {
   if (request.executable !== null) {
-    const what = request.from === 'option' ? `--browser ${request.executable}` : `FLOPSCOPE_BROWSER=${request.executable}`;
+    const what =
+      request.from === 'option' ? `--browser ${request.executable}` : `FLOPSCOPE_BROWSER=${request.executable}`;
     const Problem = request.from === 'option' ? UsageError : EnvironmentError;
-    if (!existsSync(request.executable)) throw new Problem(`${what}: no such file: give the path of a Firefox executable, or \`firefox\` to find one`);
+    if (!existsSync(request.executable))
+      throw new Problem(`${what}: no such file: give the path of a Firefox executable, or \`firefox\` to find one`);
     if (!isExecutable(request.executable))
-      throw new Problem(`${what} is not an executable file: give the path of a Firefox executable, or \`firefox\` to find one`);
+      throw new Problem(
+        `${what} is not an executable file: give the path of a Firefox executable, or \`firefox\` to find one`,
+      );
     return { path: request.executable, source: request.from === 'option' ? 'option' : 'FLOPSCOPE_BROWSER' };
   }
   const mayInstall = debianLikeRoot() && env.FLOPSCOPE_NO_INSTALL !== '1';
@@ -152,11 +160,17 @@ export function ensureFirefox(request: BrowserRequest, log: (line: string) => vo
     }
     return found;
   }
-  if (!mayInstall) throw new EnvironmentError(`no Firefox found (looked for ${PATH_NAMES.join(', ')} on PATH): ${HOW_TO_GET_FIREFOX}`);
-  log(`flopscope: no Firefox found; installing Debian's ${APT_PACKAGES.join(' and ')} (apt-get install ${APT_PACKAGES.join(' ')})...`);
+  if (!mayInstall)
+    throw new EnvironmentError(`no Firefox found (looked for ${PATH_NAMES.join(', ')} on PATH): ${HOW_TO_GET_FIREFOX}`);
+  log(
+    `flopscope: no Firefox found; installing Debian's ${APT_PACKAGES.join(' and ')} (apt-get install ${APT_PACKAGES.join(' ')})...`,
+  );
   aptInstall(APT_PACKAGES);
   const installed = findFirefox(env);
-  if (!installed) throw new EnvironmentError(`installed ${APT_PACKAGES.join(' ')} but found no ${PATH_NAMES.join(' or ')} on PATH: ${HOW_TO_GET_FIREFOX}`);
+  if (!installed)
+    throw new EnvironmentError(
+      `installed ${APT_PACKAGES.join(' ')} but found no ${PATH_NAMES.join(' or ')} on PATH: ${HOW_TO_GET_FIREFOX}`,
+    );
   log(`flopscope: installed ${installed.path}`);
   return { path: installed.path, source: 'installed' };
 }
@@ -251,7 +265,8 @@ export async function tabCrashed(page: Page): Promise<string | null> {
     return null;
   } catch (error) {
     const message = (error as Error).message ?? String(error);
-    if (/parent process browsing context/i.test(message)) return "the tab's content process crashed (Firefox shows about:tabcrashed in its place)";
+    if (/parent process browsing context/i.test(message))
+      return "the tab's content process crashed (Firefox shows about:tabcrashed in its place)";
     return `the page no longer answers (${message.split('\n')[0]})`;
   }
 }
@@ -320,7 +335,8 @@ export function firefoxConnector(options: {
           noAdapterHelp: firefoxNoAdapterHelp,
           explainFailure: tabCrashed,
         },
-        inferAdapter: (device) => inferUnnamedAdapter(device.adapter, { browser: 'Firefox', cpuDrivers: localCpuDrivers() }) ?? undefined,
+        inferAdapter: (device) =>
+          inferUnnamedAdapter(device.adapter, { browser: 'Firefox', cpuDrivers: localCpuDrivers() }) ?? undefined,
         gone,
         faultWhenGone: 'browser-exited',
         close: async () => {
@@ -339,7 +355,12 @@ export function firefoxConnector(options: {
 
 /** Warns when Firefox gave a software adapter on a machine with GPU device nodes. */
 export function warnFirefoxSoftware(adapter: DeviceReport['adapter'], log: (line: string) => void): void {
-  const warning = softwareAdapterWarning({ adapter, platform: process.platform, gpuNodes: gpuDeviceNodes(), hardwareFlagsUsed: false });
+  const warning = softwareAdapterWarning({
+    adapter,
+    platform: process.platform,
+    gpuNodes: gpuDeviceNodes(),
+    hardwareFlagsUsed: false,
+  });
   // The Chromium flags that warning suggests do not apply: Firefox picks its Vulkan device itself.
   if (warning)
     log(

@@ -59,7 +59,10 @@ const GPU_NODE_PATTERNS: readonly { dir: string; pattern: RegExp }[] = [
  * The GPU device nodes of this machine (e.g. ['/dev/nvidia0', '/dev/dri/renderD128']); [] when
  * there are none, null where the OS has no such nodes to look at (macOS, Windows).
  */
-export function gpuDeviceNodes(platform: NodeJS.Platform = process.platform, list: (dir: string) => string[] = listDir): string[] | null {
+export function gpuDeviceNodes(
+  platform: NodeJS.Platform = process.platform,
+  list: (dir: string) => string[] = listDir,
+): string[] | null {
   if (platform !== 'linux') return null;
   return GPU_NODE_PATTERNS.flatMap(({ dir, pattern }) =>
     list(dir)
@@ -95,13 +98,16 @@ export function softwareAdapterWarning(check: HardwareCheck): string | null {
   const software = isSoftwareAdapter(check.adapter);
   if (software === null) return null;
   let evidence: string;
-  if (check.gpuNodes && check.gpuNodes.length > 0) evidence = `this machine has GPU device nodes (${check.gpuNodes.join(', ')})`;
+  if (check.gpuNodes && check.gpuNodes.length > 0)
+    evidence = `this machine has GPU device nodes (${check.gpuNodes.join(', ')})`;
   else if (check.platform === 'darwin') evidence = 'every Mac has a GPU';
   else return null;
   const flags = hardwareFlagsFor(check.platform);
   const advice = check.hardwareFlagsUsed
     ? `even with the hardware flags: check that the GPU driver${flags ? ` and its ${flags.backend} support` : ''} work outside the browser` +
-      (check.platform === 'linux' ? ' (vulkaninfo --summary; the Vulkan loader libvulkan1 and the vendor ICD must be installed)' : '')
+      (check.platform === 'linux'
+        ? ' (vulkaninfo --summary; the Vulkan loader libvulkan1 and the vendor ICD must be installed)'
+        : '')
     : flags
       ? `try --hardware-flags (${flags.flags.join(' ')})`
       : 'try --headful, or pass the flags of your GPU backend with --browser-flag';

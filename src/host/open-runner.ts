@@ -7,7 +7,14 @@ import { EnvironmentError, UsageError } from '../errors.js';
 import { BUILTIN_REGISTRY } from '../kernels/index.js';
 import type { Runner } from '../measure/runner.js';
 import type { ProgressEvent } from '../protocol/messages.js';
-import { assertDisplay, browserFromOption, ensureBrowser, launchBrowser, type BrowserChoice, type LaunchedBrowser } from './browser.js';
+import {
+  assertDisplay,
+  browserFromOption,
+  ensureBrowser,
+  launchBrowser,
+  type BrowserChoice,
+  type LaunchedBrowser,
+} from './browser.js';
 import { BrowserRunner, type BrowserConnector, type ConnectedBrowser } from './browser-runner.js';
 import { envForChromiumDiscovery, requestedBrowser } from './browser-kind.js';
 import { openDawnRunner } from './dawn.js';
@@ -46,7 +53,11 @@ function localConnector(choice: RunnerChoice, hooks: RunnerHooks, hardware: Hard
     const server = await serveStatic(runnerDir());
     let launched: LaunchedBrowser | null = null;
     try {
-      launched = await launchBrowser({ executable, extraFlags: [...(hardware?.flags ?? []), ...(choice.extraFlags ?? [])], headless: !choice.headful });
+      launched = await launchBrowser({
+        executable,
+        extraFlags: [...(hardware?.flags ?? []), ...(choice.extraFlags ?? [])],
+        headless: !choice.headful,
+      });
       const { browser } = launched;
       let disconnected = false;
       browser.once('disconnected', () => {
@@ -73,7 +84,12 @@ function localConnector(choice: RunnerChoice, hooks: RunnerHooks, hardware: Hard
           flags: launched.flags,
           protocol: 'cdp',
         },
-        hooks: { onProgress: hooks.onProgress, onPageLog: hooks.onPageLog, features: choice.features, settled: () => exited },
+        hooks: {
+          onProgress: hooks.onProgress,
+          onPageLog: hooks.onPageLog,
+          features: choice.features,
+          settled: () => exited,
+        },
         gone,
         faultWhenGone: 'browser-exited',
         close: async () => {
@@ -98,26 +114,46 @@ function localConnector(choice: RunnerChoice, hooks: RunnerHooks, hardware: Hard
 export async function openRunner(given: RunnerChoice, hooks: RunnerHooks): Promise<Runner> {
   // The device asks for what the kernels need: the caller's registry's features, or the built-in kernels'.
   const choice = { ...given, features: given.features ?? BUILTIN_REGISTRY.features() };
-  if (choice.dawn) return openDawnRunner({ path: choice.dawn.path, flags: choice.dawn.flags, features: choice.features, onProgress: hooks.onProgress });
+  if (choice.dawn)
+    return openDawnRunner({
+      path: choice.dawn.path,
+      flags: choice.dawn.flags,
+      features: choice.features,
+      onProgress: hooks.onProgress,
+    });
   if (choice.wsEndpoint !== undefined) {
     return BrowserRunner.open(
-      remoteConnector(parseEndpoint(choice.wsEndpoint), { onProgress: hooks.onProgress, onPageLog: hooks.onPageLog, features: choice.features }),
+      remoteConnector(parseEndpoint(choice.wsEndpoint), {
+        onProgress: hooks.onProgress,
+        onPageLog: hooks.onPageLog,
+        features: choice.features,
+      }),
     );
   }
   if (choice.headful) assertDisplay();
   const request = requestedBrowser(choice.executable);
   if (request.kind === 'firefox') {
     if (choice.hardwareFlags)
-      throw new UsageError('--hardware-flags are Chromium flags: Firefox picks its WebGPU device itself (Vulkan on Linux): drop --hardware-flags');
+      throw new UsageError(
+        '--hardware-flags are Chromium flags: Firefox picks its WebGPU device itself (Vulkan on Linux): drop --hardware-flags',
+      );
     const runner = await BrowserRunner.open(
-      firefoxConnector({ request, extraFlags: choice.extraFlags, headful: choice.headful, features: choice.features, ...hooks }),
+      firefoxConnector({
+        request,
+        extraFlags: choice.extraFlags,
+        headful: choice.headful,
+        features: choice.features,
+        ...hooks,
+      }),
     );
     warnFirefoxSoftware(runner.device.adapter, hooks.log);
     return runner;
   }
   const hardware = choice.hardwareFlags ? hardwareFlagsFor(process.platform) : null;
   if (choice.hardwareFlags && !hardware)
-    throw new UsageError(`--hardware-flags: flopscope knows no hardware flags for ${process.platform}: pass your GPU backend's flags with --browser-flag`);
+    throw new UsageError(
+      `--hardware-flags: flopscope knows no hardware flags for ${process.platform}: pass your GPU backend's flags with --browser-flag`,
+    );
   let runner: BrowserRunner;
   try {
     runner = await BrowserRunner.open(localConnector(choice, hooks, hardware));

@@ -56,7 +56,10 @@ const INIT_DEADLINE_MS = 60_000;
 /** How long a failed call waits for a gone browser's process to report its exit. */
 const SETTLE_MS = 1000;
 
-type Executor = Record<'init' | 'prepare' | 'time' | 'timeInterleaved' | 'release', (...args: unknown[]) => Promise<unknown>>;
+type Executor = Record<
+  'init' | 'prepare' | 'time' | 'timeInterleaved' | 'release',
+  (...args: unknown[]) => Promise<unknown>
+>;
 
 /** A page with an executor loaded. */
 export class PageSession {
@@ -100,7 +103,12 @@ export class PageSession {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`no answer from navigator.gpu.requestAdapter() and the device within ${INIT_DEADLINE_MS / 1000} s`)),
+        () =>
+          reject(
+            new Error(
+              `no answer from navigator.gpu.requestAdapter() and the device within ${INIT_DEADLINE_MS / 1000} s`,
+            ),
+          ),
         INIT_DEADLINE_MS,
       );
       page.once('error', (error) => reject(new Error(`crash: ${error.message}`)));
@@ -110,9 +118,11 @@ export class PageSession {
       const start = async (): Promise<unknown> => {
         await page.goto(url, { waitUntil: 'load' });
         await page.waitForFunction((name) => name in window, { timeout: INIT_DEADLINE_MS }, EXECUTOR_GLOBAL);
-        return page.evaluate((name, features) => (window as unknown as Record<string, Executor>)[name]!.init({ features }), EXECUTOR_GLOBAL, [
-          ...(hooks.features ?? []),
-        ]);
+        return page.evaluate(
+          (name, features) => (window as unknown as Record<string, Executor>)[name]!.init({ features }),
+          EXECUTOR_GLOBAL,
+          [...(hooks.features ?? [])],
+        );
       };
       const started = start();
       started.catch(() => undefined);
@@ -123,7 +133,9 @@ export class PageSession {
         throw new EnvironmentError(hooks.noAdapterHelp?.(message) ?? `${NO_ADAPTER_HELP} (${message})`);
       // A GPU process that cannot start (a missing driver behind --hardware-flags, say) takes the page down with it.
       if (crashed !== null || /Target closed|crash/i.test(message))
-        throw new EnvironmentError(`${NO_ADAPTER_HELP} (the page crashed while asking for an adapter: ${crashed ?? message})`);
+        throw new EnvironmentError(
+          `${NO_ADAPTER_HELP} (the page crashed while asking for an adapter: ${crashed ?? message})`,
+        );
       throw error;
     } finally {
       clearTimeout(timer);
@@ -136,7 +148,8 @@ export class PageSession {
   /** The page's state as a fault: the browser gone, the page crashed or closed; null while it is fine. */
   fault(): { fault: FaultKind; message: string } | null {
     const gone = this.hooks.browserGone?.();
-    if (gone !== null && gone !== undefined) return { fault: this.hooks.faultWhenGone ?? 'browser-exited', message: gone };
+    if (gone !== null && gone !== undefined)
+      return { fault: this.hooks.faultWhenGone ?? 'browser-exited', message: gone };
     if (this.crashed !== null) return { fault: 'page-crashed', message: this.crashed };
     if (this.page.isClosed()) return { fault: 'page-crashed', message: 'the page was closed' };
     return null;
@@ -147,19 +160,32 @@ export class PageSession {
     const before = this.fault();
     if (before) return { failure: { status: 'error', ...before } };
     try {
-      const call = this.page.evaluate((name, m, a) => (window as unknown as Record<string, Executor>)[name]![m](...a), EXECUTOR_GLOBAL, method, args);
+      const call = this.page.evaluate(
+        (name, m, a) => (window as unknown as Record<string, Executor>)[name]![m](...a),
+        EXECUTOR_GLOBAL,
+        method,
+        args,
+      );
       call.catch(() => undefined); // answered by `ended` instead, it may reject later
-      const value = await Promise.race([call, this.ended.then(() => Promise.reject(new Error('the page crashed or closed during the call')))]);
+      const value = await Promise.race([
+        call,
+        this.ended.then(() => Promise.reject(new Error('the page crashed or closed during the call'))),
+      ]);
       return { value };
     } catch (error) {
       const first = (error as Error).message?.split('\n')[0] ?? String(error);
       // A closed connection or target means the browser or page is gone; say which if it is known
       // (a killed browser's connection drops before its process is reaped: give it a moment).
       await Promise.race([this.hooks.settled?.(), new Promise((resolve) => setTimeout(resolve, SETTLE_MS))]);
-      if (this.crashed === null && this.hooks.explainFailure) this.crashed = await this.hooks.explainFailure(this.page).catch(() => null);
+      if (this.crashed === null && this.hooks.explainFailure)
+        this.crashed = await this.hooks.explainFailure(this.page).catch(() => null);
       const after = this.fault();
       if (after) return { failure: { status: 'error', ...after } };
-      if (/Target closed|Session closed|Connection closed|detached|Protocol error.*(closed|crash)|browser has disconnected/i.test(first)) {
+      if (
+        /Target closed|Session closed|Connection closed|detached|Protocol error.*(closed|crash)|browser has disconnected/i.test(
+          first,
+        )
+      ) {
         return { failure: { status: 'error', fault: 'disconnected', message: first } };
       }
       return { failure: { status: 'error', message: `the page failed: ${first}` } };
@@ -171,8 +197,14 @@ export class PageSession {
     const answer = await this.call('prepare', program);
     if ('failure' in answer) return { ok: false, failure: answer.failure };
     const parsed = PreparedWireSchema.safeParse(answer.value);
-    if (!parsed.success) return { ok: false, failure: { status: 'error', message: `the page sent a malformed answer: ${parsed.error.issues[0]?.message}` } };
-    return parsed.data.ok ? { ok: true, handle: parsed.data.handle, output: decodeFloats(parsed.data.output) } : parsed.data;
+    if (!parsed.success)
+      return {
+        ok: false,
+        failure: { status: 'error', message: `the page sent a malformed answer: ${parsed.error.issues[0]?.message}` },
+      };
+    return parsed.data.ok
+      ? { ok: true, handle: parsed.data.handle, output: decodeFloats(parsed.data.output) }
+      : parsed.data;
   }
 
   /** Times a prepared case. */
@@ -180,7 +212,11 @@ export class PageSession {
     const answer = await this.call('time', handle, timing);
     if ('failure' in answer) return { ok: false, failure: answer.failure };
     const parsed = TimedSchema.safeParse(answer.value);
-    if (!parsed.success) return { ok: false, failure: { status: 'error', message: `the page sent a malformed timing: ${parsed.error.issues[0]?.message}` } };
+    if (!parsed.success)
+      return {
+        ok: false,
+        failure: { status: 'error', message: `the page sent a malformed timing: ${parsed.error.issues[0]?.message}` },
+      };
     return parsed.data;
   }
 
@@ -189,7 +225,11 @@ export class PageSession {
     const answer = await this.call('timeInterleaved', handles, timing);
     if ('failure' in answer) return { ok: false, failure: answer.failure };
     const parsed = TimedPairSchema.safeParse(answer.value);
-    if (!parsed.success) return { ok: false, failure: { status: 'error', message: `the page sent a malformed timing: ${parsed.error.issues[0]?.message}` } };
+    if (!parsed.success)
+      return {
+        ok: false,
+        failure: { status: 'error', message: `the page sent a malformed timing: ${parsed.error.issues[0]?.message}` },
+      };
     return parsed.data;
   }
 
@@ -200,9 +240,13 @@ export class PageSession {
 
   /** What the browser says about the machine it runs on (for a browser on another machine). */
   async describeMachine(): Promise<BrowserMachine> {
-    const raw = await this.page.evaluate((name) => (window as unknown as Record<string, () => Promise<unknown>>)[name]!(), MACHINE_GLOBAL);
+    const raw = await this.page.evaluate(
+      (name) => (window as unknown as Record<string, () => Promise<unknown>>)[name]!(),
+      MACHINE_GLOBAL,
+    );
     const parsed = BrowserMachineSchema.safeParse(raw);
-    if (!parsed.success) throw new Error(`the runner page sent a malformed machine description: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw new Error(`the runner page sent a malformed machine description: ${parsed.error.issues[0]?.message}`);
     return parsed.data;
   }
 

@@ -9,7 +9,8 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'flopscope') return dir;
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'flopscope')
+      return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new Error('cannot find flopscope package.json above ' + fileURLToPath(import.meta.url));
     dir = parent;

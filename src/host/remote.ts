@@ -46,7 +46,12 @@ export function parseEndpoint(text: string): RemoteEndpoint {
       `--browser-ws-endpoint ${endpointLabelOf(text)} is not a URL: give the browser's DevTools address, e.g. ws://lab-host:9222/devtools/browser/<id> or http://lab-host:9222`,
     );
   }
-  const kind = url.protocol === 'ws:' || url.protocol === 'wss:' ? 'ws' : url.protocol === 'http:' || url.protocol === 'https:' ? 'http' : null;
+  const kind =
+    url.protocol === 'ws:' || url.protocol === 'wss:'
+      ? 'ws'
+      : url.protocol === 'http:' || url.protocol === 'https:'
+        ? 'http'
+        : null;
   if (!kind)
     throw new UsageError(
       `--browser-ws-endpoint: ${url.protocol} is not a DevTools address: use ws://, wss:// (the WebSocket) or http://, https:// (the --remote-debugging-port address)`,
@@ -86,7 +91,11 @@ export async function connectBrowser(endpoint: RemoteEndpoint, protocolTimeoutMs
 }
 
 /** Answers the page's requests to `origin` from `files` (404 for any other path); other origins go on as usual. */
-export async function serveThroughDevTools(page: Page, files: ReadonlyMap<string, ServedFile>, origin = REMOTE_RUNNER_ORIGIN): Promise<void> {
+export async function serveThroughDevTools(
+  page: Page,
+  files: ReadonlyMap<string, ServedFile>,
+  origin = REMOTE_RUNNER_ORIGIN,
+): Promise<void> {
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     const url = new URL(request.url());
@@ -99,7 +108,12 @@ export async function serveThroughDevTools(page: Page, files: ReadonlyMap<string
       void request.respond({ status: 404, contentType: 'text/plain', body: 'not found\n' });
       return;
     }
-    void request.respond({ status: 200, contentType: file.type, headers: { 'cache-control': 'no-store' }, body: file.body });
+    void request.respond({
+      status: 200,
+      contentType: file.type,
+      headers: { 'cache-control': 'no-store' },
+      body: file.body,
+    });
   });
 }
 
@@ -130,7 +144,13 @@ export function remoteConnector(endpoint: RemoteEndpoint, hooks: ConnectedBrowse
     return {
       browser,
       url: `${REMOTE_RUNNER_ORIGIN}/`,
-      identity: { version: await browser.version(), executable: null, source: 'remote', flags: await remoteFlags(browser), endpoint: endpoint.label },
+      identity: {
+        version: await browser.version(),
+        executable: null,
+        source: 'remote',
+        flags: await remoteFlags(browser),
+        endpoint: endpoint.label,
+      },
       hooks: { ...hooks, preparePage: (page) => serveThroughDevTools(page, files) },
       describeMachine: async (session) => hostFromBrowser(await session.describeMachine(), process.version),
       // A remote browser is gone only as far as this connection goes: it may be running still.

@@ -89,7 +89,9 @@ export function readResultsFile(path: string): Results {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new UsageError(`${path} is not JSON, so not a flopscope results file: pass a file written by \`flopscope run\``);
+    throw new UsageError(
+      `${path} is not JSON, so not a flopscope results file: pass a file written by \`flopscope run\``,
+    );
   }
   return parseResults(json, path);
 }

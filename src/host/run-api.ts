@@ -50,10 +50,16 @@ export interface RunRequest {
 /** Measures what `request` asks for; resolves to the results (what a results file holds). */
 export async function run(request: RunRequest = {}): Promise<Results> {
   const config = await loadConfig({ path: request.config, cwd: request.cwd });
-  const cases = planCases({ suite: request.suite, kernels: request.kernels, sizes: request.sizes, params: request.params }, config);
+  const cases = planCases(
+    { suite: request.suite, kernels: request.kernels, sizes: request.sizes, params: request.params },
+    config,
+  );
   const plan: RunPlan = {
     cases,
-    suite: { name: request.kernels && !request.suite ? null : (request.suite ?? defaultSuiteName(config)), sizes: request.sizes ?? null },
+    suite: {
+      name: request.kernels && !request.suite ? null : (request.suite ?? defaultSuiteName(config)),
+      sizes: request.sizes ?? null,
+    },
     timing: { ...DEFAULT_TIMING, ...request.timing },
     seed: request.seed ?? DEFAULT_SEED,
     maxCheckedElements: MAX_CHECKED_ELEMENTS,

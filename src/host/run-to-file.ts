@@ -30,7 +30,9 @@ export async function localContext(): Promise<RunContext> {
 /** `x.partial.json` -> `x.json`: where a resumed run's final results go. */
 export function finalPathOf(partial: string): string {
   if (!partial.endsWith('.partial.json'))
-    throw new UsageError(`--resume ${partial}: not a partial results file (its name ends in .partial.json): give the file an interrupted run left`);
+    throw new UsageError(
+      `--resume ${partial}: not a partial results file (its name ends in .partial.json): give the file an interrupted run left`,
+    );
   return `${partial.slice(0, -'.partial.json'.length)}.json`;
 }
 
@@ -50,7 +52,8 @@ export async function runToFile(
   runner?: Runner,
 ): Promise<{ results: Results; path: string }> {
   const context = await localContext();
-  const opened = runner ?? (await openRunner(choice, { log: reporter.log, onProgress: (event) => reporter.caseProgress(event) }));
+  const opened =
+    runner ?? (await openRunner(choice, { log: reporter.log, onProgress: (event) => reporter.caseProgress(event) }));
   const controller = new AbortController();
   const onSignal = (signal: (typeof STOP_SIGNALS)[number]) => {
     controller.abort(new Interrupted(signal, `interrupted (${signal})`));
@@ -60,7 +63,11 @@ export async function runToFile(
   for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
   let writer: ResultsWriter | null = null;
   try {
-    const path = output.resume ? finalPathOf(output.resume.path) : typeof output.out === 'function' ? output.out(opened.device) : output.out;
+    const path = output.resume
+      ? finalPathOf(output.resume.path)
+      : typeof output.out === 'function'
+        ? output.out(opened.device)
+        : output.out;
     writer = new ResultsWriter(path);
     const open = writer;
     const results = await measureRun(
@@ -74,7 +81,9 @@ export async function runToFile(
     return { results, path };
   } catch (error) {
     const stopped = controller.signal.aborted ? (controller.signal.reason as unknown) : error;
-    const where = writer ? `; the finished cases are in ${writer.partial}: continue with --resume ${writer.partial}` : '';
+    const where = writer
+      ? `; the finished cases are in ${writer.partial}: continue with --resume ${writer.partial}`
+      : '';
     if (stopped instanceof Interrupted) throw new Interrupted(stopped.signal, `${stopped.message}${where}`);
     if (stopped instanceof RunStopped) throw new RunStopped(stopped.fault, `${stopped.message}${where}`);
     throw error;

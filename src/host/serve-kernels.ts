@@ -39,7 +39,12 @@ export function userShaders(config: LoadedConfig): ServePlan['shaders'] {
   const shaders: NonNullable<ServePlan['shaders']> = {};
   for (const kernel of config.registry.all) {
     if (!kernel.source.module || kernel.peer) continue;
-    shaders[kernel.name] = { code: kernel.shader, file: kernel.source.file, hash: kernel.source.hash ?? null, module: kernel.source.module ?? null };
+    shaders[kernel.name] = {
+      code: kernel.shader,
+      file: kernel.source.file,
+      hash: kernel.source.hash ?? null,
+      module: kernel.source.module ?? null,
+    };
   }
   return shaders;
 }

@@ -16,7 +16,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { basename, dirname } from 'node:path';
 import { isExpectedError } from '../errors.js';
-import { MAX_RESULTS_BYTES, type PostedResults, type ServeError, type ServePlan, type ServeSuite } from '../protocol/serve.js';
+import {
+  MAX_RESULTS_BYTES,
+  type PostedResults,
+  type ServeError,
+  type ServePlan,
+  type ServeSuite,
+} from '../protocol/serve.js';
 import { formatRunTable } from '../report/table.js';
 import { parseResults } from '../results/read.js';
 import type { Results } from '../results/schema.js';
@@ -64,7 +70,8 @@ const COMMON_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
-  'content-security-policy': "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
 };
 
 /** A refusal: status and the reason given to the client. */
@@ -99,7 +106,8 @@ function hasToken(header: string | undefined, token: string): boolean {
 /** Reads the body, refusing (413) past `limit` bytes, by Content-Length or as it streams. */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new Refusal(413, `the body is ${declared} bytes; at most ${limit} are accepted`));
+  if (Number.isFinite(declared) && declared > limit)
+    return Promise.reject(new Refusal(413, `the body is ${declared} bytes; at most ${limit} are accepted`));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -136,7 +144,8 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     if (!hasToken(request.headers.authorization, token))
       throw new Refusal(403, 'missing or wrong token: open the URL that `flopscope serve` printed, with its ?token=');
     const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json') throw new Refusal(415, `results must be posted as application/json, not ${type || 'no content type'}`);
+    if (type !== 'application/json')
+      throw new Refusal(415, `results must be posted as application/json, not ${type || 'no content type'}`);
     const body = await readBody(request, limit);
     let json: unknown;
     try {
@@ -163,7 +172,8 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const hostHeader = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    if (loopbackOnly && !LOOPBACK.has(hostHeader)) throw new Refusal(403, 'this server answers only requests to 127.0.0.1 or localhost');
+    if (loopbackOnly && !LOOPBACK.has(hostHeader))
+      throw new Refusal(403, 'this server answers only requests to 127.0.0.1 or localhost');
     let url: URL;
     try {
       url = new URL(request.url ?? '/', 'http://serve.invalid');
@@ -200,14 +210,21 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       const refusal = error instanceof Refusal ? error : new Refusal(500, 'internal error');
-      if (!(error instanceof Refusal)) options.log(`flopscope serve: internal error: ${(error as Error).stack ?? String(error)}`);
-      else if (request.url?.startsWith('/results')) options.log(`flopscope serve: refused a post (${refusal.status}): ${refusal.message}`);
+      if (!(error instanceof Refusal))
+        options.log(`flopscope serve: internal error: ${(error as Error).stack ?? String(error)}`);
+      else if (request.url?.startsWith('/results'))
+        options.log(`flopscope serve: refused a post (${refusal.status}): ${refusal.message}`);
       if (response.headersSent) {
         response.destroy();
         return;
       }
       // A refused body is not read further: close the connection rather than drain it.
-      sendJson(response, refusal.status, { error: refusal.message }, request.method === 'POST' ? { connection: 'close' } : {});
+      sendJson(
+        response,
+        refusal.status,
+        { error: refusal.message },
+        request.method === 'POST' ? { connection: 'close' } : {},
+      );
       if (request.method === 'POST') request.resume();
     });
   });
@@ -217,7 +234,8 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   });
   const { port } = server.address() as AddressInfo;
   // A wildcard address is opened here as loopback; other machines use this machine's name or address.
-  const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const shownHost =
+    host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   const origin = `http://${shownHost}:${port}`;
   return {
     url: `${origin}/?token=${token}`,

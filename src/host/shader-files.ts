@@ -29,7 +29,8 @@ export interface LoadedShader extends LinkedShader {
 /** Links the shader file at `path` with the files it imports; a UsageError (file:line:col first) when it cannot. */
 export async function loadShader(path: string, options: LoadShaderOptions = {}): Promise<LoadedShader> {
   const file = resolve(path);
-  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`shader ${path} does not exist: give the path of a .wgsl file`);
+  if (!existsSync(file) || !statSync(file).isFile())
+    throw new UsageError(`shader ${path} does not exist: give the path of a .wgsl file`);
   const shaderRoot = resolve(options.shaderRoot ?? dirname(file));
   const displayFrom = resolve(options.displayFrom ?? process.cwd());
   const displayRoot = relative(displayFrom, shaderRoot).split(sep).join('/');
@@ -40,7 +41,10 @@ export async function loadShader(path: string, options: LoadShaderOptions = {}):
     return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
   };
   try {
-    const linked = await linkShader(relative(shaderRoot, file).split(sep).join('/'), read, { displayRoot: prefix, conditions: options.conditions });
+    const linked = await linkShader(relative(shaderRoot, file).split(sep).join('/'), read, {
+      displayRoot: prefix,
+      conditions: options.conditions,
+    });
     return { ...linked, paths: linked.sourceMap.files.map((display) => fullPath(display.slice(prefix.length))) };
   } catch (error) {
     if (error instanceof ShaderLinkError) throw new UsageError(error.message);

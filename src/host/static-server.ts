@@ -41,14 +41,21 @@ export function loadFiles(dir: string): Map<string, ServedFile> {
       .filter((entry) => entry.isFile())
       .map((entry) => entry.name);
   } catch {
-    throw new EnvironmentError(`the runner page is not built (${dir} is missing): run \`npm run build\` in the flopscope folder`);
+    throw new EnvironmentError(
+      `the runner page is not built (${dir} is missing): run \`npm run build\` in the flopscope folder`,
+    );
   }
   if (!names.includes('index.html')) {
-    throw new EnvironmentError(`the runner page is not built (${join(dir, 'index.html')} is missing): run \`npm run build\``);
+    throw new EnvironmentError(
+      `the runner page is not built (${join(dir, 'index.html')} is missing): run \`npm run build\``,
+    );
   }
   const files = new Map<string, ServedFile>();
   for (const name of names) {
-    files.set(`/${name}`, { body: readFileSync(join(dir, name)), type: CONTENT_TYPES[extname(name)] ?? 'application/octet-stream' });
+    files.set(`/${name}`, {
+      body: readFileSync(join(dir, name)),
+      type: CONTENT_TYPES[extname(name)] ?? 'application/octet-stream',
+    });
   }
   files.set('/', files.get('/index.html')!);
   return files;
@@ -64,7 +71,11 @@ export async function serveStatic(dir: string, host = '127.0.0.1'): Promise<Stat
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       return;
     }
-    response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    response.writeHead(200, {
+      'content-type': file.type,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
     response.end(request.method === 'HEAD' ? undefined : file.body);
   });
   await new Promise<void>((resolve, reject) => {

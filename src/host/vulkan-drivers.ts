@@ -33,7 +33,11 @@ export function cpuRendererOf(library: string): string | null {
 /** The folders the loader reads manifests from, in its order. */
 export function icdFolders(env: NodeJS.ProcessEnv = process.env, home = homedir()): string[] {
   const data = (env.XDG_DATA_DIRS || '/usr/local/share:/usr/share').split(':').filter(Boolean);
-  return ['/etc/vulkan/icd.d', ...data.map((dir) => join(dir, 'vulkan/icd.d')), join(env.XDG_DATA_HOME || join(home, '.local/share'), 'vulkan/icd.d')];
+  return [
+    '/etc/vulkan/icd.d',
+    ...data.map((dir) => join(dir, 'vulkan/icd.d')),
+    join(env.XDG_DATA_HOME || join(home, '.local/share'), 'vulkan/icd.d'),
+  ];
 }
 
 /** The library a manifest names, or null when it is not one. */

@@ -20,7 +20,10 @@ function specifier(from: string, to: string): string {
  * files' texts (for the source lines of error messages) are imported `?raw`, so a bundle holds
  * each file once however many shaders import it.
  */
-export async function wgslModule(file: string, projectRoot: string): Promise<{ contents: string; watchFiles: string[] }> {
+export async function wgslModule(
+  file: string,
+  projectRoot: string,
+): Promise<{ contents: string; watchFiles: string[] }> {
   const linked = await loadShader(file, { displayFrom: projectRoot });
   const dir = dirname(file);
   const { code, sourceMap, paths } = linked;
@@ -42,8 +45,14 @@ export function wgslEsbuildPlugin(projectRoot: string): EsbuildPlugin {
     name: 'wgsl-linked',
     setup(build) {
       // `file.wgsl?raw`: the file's text (vite does this itself).
-      build.onResolve({ filter: /\.wgsl\?raw$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.slice(0, -'?raw'.length)), namespace: 'wgsl-raw' }));
-      build.onLoad({ filter: /.*/, namespace: 'wgsl-raw' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+      build.onResolve({ filter: /\.wgsl\?raw$/ }, (args) => ({
+        path: resolve(args.resolveDir, args.path.slice(0, -'?raw'.length)),
+        namespace: 'wgsl-raw',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'wgsl-raw' }, (args) => ({
+        contents: readFileSync(args.path, 'utf8'),
+        loader: 'text',
+      }));
       build.onLoad({ filter: /\.wgsl$/ }, async (args) => {
         try {
           const { contents, watchFiles } = await wgslModule(args.path, projectRoot);

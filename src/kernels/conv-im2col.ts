@@ -61,7 +61,12 @@ export default defineKernel({
         workgroupStorageBytes: 0,
         workgroups: [Math.ceil(k! / wgX), Math.ceil(m! / wgY), 1],
       },
-      { ...gemm!, name: 'gemm', shader: matmulBlocked.shader, bindings: gemm!.bindings.map((name) => matmulBindings[name] ?? name) },
+      {
+        ...gemm!,
+        name: 'gemm',
+        shader: matmulBlocked.shader,
+        bindings: gemm!.bindings.map((name) => matmulBindings[name] ?? name),
+      },
     ];
   },
 });

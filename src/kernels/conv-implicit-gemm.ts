@@ -10,7 +10,8 @@ import { TILED_DEFAULT_PARAMS, TILED_PARAM_SPACE, tiledGemmStage } from './matmu
  */
 export default defineKernel({
   name: 'conv-implicit-gemm',
-  summary: 'conv2d NHWC as an implicit GEMM: tiles of the patches matrix built in workgroup memory from the input, never stored',
+  summary:
+    'conv2d NHWC as an implicit GEMM: tiles of the patches matrix built in workgroup memory from the input, never stored',
   shader: { code: shader, file: 'shaders/conv-implicit-gemm.wgsl' },
   problem: conv2d(),
   rank: 2,
@@ -20,6 +21,14 @@ export default defineKernel({
     // The im2col GEMM: (batch x E x F) rows, one per output pixel, by M filters.
     const { batch, filters } = convShape(shape);
     const { outH, outW } = convOutput(shape);
-    return [tiledGemmStage(params, { m: batch * outH * outW, n: filters, batch: 1, bindings: ['input', 'filter', 'output'], uniforms: convUniforms(shape) })];
+    return [
+      tiledGemmStage(params, {
+        m: batch * outH * outW,
+        n: filters,
+        batch: 1,
+        bindings: ['input', 'filter', 'output'],
+        uniforms: convUniforms(shape),
+      }),
+    ];
   },
 });

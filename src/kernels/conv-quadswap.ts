@@ -18,7 +18,8 @@ export function convQuadswapEntryPoint(shape: Shape): 'main' | 'main_unaligned' 
  */
 export default defineKernel({
   name: 'conv-quadswap',
-  summary: "conv2d NHWC as an implicit GEMM on matmul-quadswap's tiling: patches read from the input tap by tap, never stored (needs subgroups)",
+  summary:
+    "conv2d NHWC as an implicit GEMM on matmul-quadswap's tiling: patches read from the input tap by tap, never stored (needs subgroups)",
   shader: onQuadswapCore(body, 'shaders/quadswap/conv.wgsl'),
   problem: conv2d(),
   requiredFeatures: ['subgroups'],

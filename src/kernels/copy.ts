@@ -16,7 +16,8 @@ function copyGroups(elements: number, wgSize: number): number {
  */
 export default defineKernel({
   name: 'copy',
-  summary: 'dst = src, vec4 loads and stores in a grid-stride loop: the attainable memory bandwidth (size = MiB per buffer)',
+  summary:
+    'dst = src, vec4 loads and stores in a grid-stride loop: the attainable memory bandwidth (size = MiB per buffer)',
   shader: { code: shader, file: 'shaders/copy.wgsl' },
   problem: copyProblem(),
   baseline: true,

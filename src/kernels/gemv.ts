@@ -21,7 +21,8 @@ function groupsX(shape: Shape, params: Params): { x: number; blocks: number } {
  */
 export default defineKernel({
   name: 'gemv',
-  summary: 'y = A x (A row-major M x N), a workgroup per block of rows, tree reduction in workgroup memory: memory-bound',
+  summary:
+    'y = A x (A row-major M x N), a workgroup per block of rows, tree reduction in workgroup memory: memory-bound',
   shader: { code: shader, file: 'shaders/gemv.wgsl' },
   problem: gemvProblem(),
   params: { WG_SIZE: [32, 64, 128, 256], ROWS: [1, 2, 4, 8, 16, 32] },
@@ -31,7 +32,8 @@ export default defineKernel({
   checkConfig(_shape, params) {
     const wgSize = params.WG_SIZE!;
     const rows = params.ROWS!;
-    if (!isPowerOfTwo(wgSize) || !isPowerOfTwo(rows) || rows > wgSize) return `WG_SIZE (${wgSize}) and ROWS (${rows}) must be powers of 2 with ROWS <= WG_SIZE`;
+    if (!isPowerOfTwo(wgSize) || !isPowerOfTwo(rows) || rows > wgSize)
+      return `WG_SIZE (${wgSize}) and ROWS (${rows}) must be powers of 2 with ROWS <= WG_SIZE`;
     return null;
   },
   // Scalar views of A and x, then vec4 views of the same buffers (read-only), then y's uniform.

@@ -30,7 +30,10 @@ export default defineKernel({
   rank: 2,
   tuned: {
     // SwiftShader/Subzero on a 2-core x86-64, 2026-11-24: small sizes want smaller blocks, so every core gets workgroups.
-    software: { 128: { WG_X: 1, WG_Y: 8, TM: 16, TN: 32, KSTEP: 8 }, 256: { WG_X: 8, WG_Y: 4, TM: 16, TN: 32, KSTEP: 8 } },
+    software: {
+      128: { WG_X: 1, WG_Y: 8, TM: 16, TN: 32, KSTEP: 8 },
+      256: { WG_X: 8, WG_Y: 4, TM: 16, TN: 32, KSTEP: 8 },
+    },
     // An NVIDIA H100 under Dawn/Vulkan, --budget 40 at 2048: 12.2 TFLOP/s.
     gpu: { 0: { WG_X: 2, WG_Y: 16, TM: 4, TN: 4, KSTEP: 8 } },
   },

@@ -11,7 +11,8 @@ import { BLOCKED } from './matmul-blocked.js';
 export default defineKernel({
   ...BLOCKED,
   name: 'matmul-f16',
-  summary: 'C = A x B in f16 (f16 FMAs, f32 accumulation per 4 of K), register blocking like matmul-blocked (needs shader-f16)',
+  summary:
+    'C = A x B in f16 (f16 FMAs, f32 accumulation per 4 of K), register blocking like matmul-blocked (needs shader-f16)',
   shader: { code: shader, file: 'shaders/matmul-f16.wgsl' },
   problem: gemm({ dtype: 'f16', f16Chunk: 4 }),
   requiredFeatures: ['shader-f16'],

@@ -14,7 +14,8 @@ import { checkQuadswapConfig, onQuadswapCore, QUADSWAP_PARAM_SPACE, quadswapStag
  */
 export default defineKernel({
   name: 'matmul-quadswap',
-  summary: 'C = A x B, register blocking with B passed round each quad by quad swaps and A read at lane-permuted K (needs subgroups)',
+  summary:
+    'C = A x B, register blocking with B passed round each quad by quad swaps and A read at lane-permuted K (needs subgroups)',
   shader: onQuadswapCore(body, 'shaders/quadswap/matmul.wgsl'),
   problem: gemm(),
   requiredFeatures: ['subgroups'],
@@ -23,6 +24,15 @@ export default defineKernel({
   checkConfig: (_shape, params) => checkQuadswapConfig(params),
   stages(shape, params) {
     const { m, n, batch } = gemmShape(shape);
-    return [quadswapStage(params, { m, n, batch, entryPoint: vec4EntryPoint(shape), bindings: VEC4_GEMM_BINDINGS, uniforms: gemmDims(shape) })];
+    return [
+      quadswapStage(params, {
+        m,
+        n,
+        batch,
+        entryPoint: vec4EntryPoint(shape),
+        bindings: VEC4_GEMM_BINDINGS,
+        uniforms: gemmDims(shape),
+      }),
+    ];
   },
 });

@@ -22,7 +22,13 @@ export default defineKernel({
   problem: gemm(),
   requiredFeatures: ['subgroups'],
   rank: 3,
-  params: { WG_SIZE: [4, 8, 16, 32, 64, 128], QUADS_N: [1, 2, 4, 8], TM: [1, 2, 4, 8, 16], TN: [4, 8, 16, 32], KSTEP: [4, 8] },
+  params: {
+    WG_SIZE: [4, 8, 16, 32, 64, 128],
+    QUADS_N: [1, 2, 4, 8],
+    TM: [1, 2, 4, 8, 16],
+    TN: [4, 8, 16, 32],
+    KSTEP: [4, 8],
+  },
   defaults: { WG_SIZE: 32, QUADS_N: 2, TM: 16, TN: 32, KSTEP: 8 },
   tuned: {
     software: {

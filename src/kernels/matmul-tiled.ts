@@ -11,7 +11,13 @@ export function tiledStorageBytes(params: Params): number {
 }
 
 /** Parameters of a GEMM tiled in workgroup memory (matmul-tiled, conv-implicit-gemm). */
-export const TILED_PARAM_SPACE = { WG_X: [4, 8, 16, 32], WG_Y: [4, 8, 16, 32], RM: [1, 2, 4], RN: [1, 2, 4], TK: [4, 8, 16, 32, 64] };
+export const TILED_PARAM_SPACE = {
+  WG_X: [4, 8, 16, 32],
+  WG_Y: [4, 8, 16, 32],
+  RM: [1, 2, 4],
+  RN: [1, 2, 4],
+  TK: [4, 8, 16, 32, 64],
+};
 /** The fastest configuration `flopscope tune` found for matmul-tiled on SwiftShader at 128-256. */
 export const TILED_DEFAULT_PARAMS = { WG_X: 4, WG_Y: 8, RM: 4, RN: 4, TK: 32 };
 
@@ -23,7 +29,13 @@ export function tiledGemmStage(
   params: Params,
   gemmSize: { m: number; n: number; batch: number; bindings: string[]; uniforms: readonly UniformValue[] },
 ): StageSpec {
-  const { WG_X: wgX, WG_Y: wgY, RM: rm, RN: rn, TK: tk } = params as Required<Record<'WG_X' | 'WG_Y' | 'RM' | 'RN' | 'TK', number>>;
+  const {
+    WG_X: wgX,
+    WG_Y: wgY,
+    RM: rm,
+    RN: rn,
+    TK: tk,
+  } = params as Required<Record<'WG_X' | 'WG_Y' | 'RM' | 'RN' | 'TK', number>>;
   return {
     name: 'gemm',
     entryPoint: 'main',

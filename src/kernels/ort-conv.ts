@@ -10,7 +10,8 @@ import { conv2d } from '../api/problems/conv2d.js';
  */
 export default defineKernel({
   name: 'ort-conv',
-  summary: 'peer: ONNX Runtime Web Conv (NHWC) on its WebGPU EP (onnxruntime-web), input and output GPU-resident, weights in the model, wall-clock timed',
+  summary:
+    'peer: ONNX Runtime Web Conv (NHWC) on its WebGPU EP (onnxruntime-web), input and output GPU-resident, weights in the model, wall-clock timed',
   shader: { code: '' },
   problem: conv2d(),
   family: 'conv',

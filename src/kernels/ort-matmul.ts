@@ -9,7 +9,8 @@ import { gemm } from '../api/problems/gemm.js';
  */
 export default defineKernel({
   name: 'ort-matmul',
-  summary: 'peer: ONNX Runtime Web MatMul on its WebGPU EP (onnxruntime-web), inputs and output GPU-resident, wall-clock timed',
+  summary:
+    'peer: ONNX Runtime Web MatMul on its WebGPU EP (onnxruntime-web), inputs and output GPU-resident, wall-clock timed',
   shader: { code: '' },
   problem: gemm(),
   family: 'matmul',

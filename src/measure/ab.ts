@@ -34,7 +34,11 @@ export interface AbPlan {
 
 /** The buffers of a case as a comparison sees them: names, types and lengths. */
 function bufferKey(planned: PlannedCase): string {
-  return JSON.stringify(planned.kernel.buffers(planned.shape, planned.params).map(({ name, type, length, role }) => [name, type, length, role]));
+  return JSON.stringify(
+    planned.kernel
+      .buffers(planned.shape, planned.params)
+      .map(({ name, type, length, role }) => [name, type, length, role]),
+  );
 }
 
 /**
@@ -43,15 +47,28 @@ function bufferKey(planned: PlannedCase): string {
  * them. A UsageError when the base has no kernel of a name, or when the two kernels would not
  * compute the same thing (another problem, other shapes or buffers).
  */
-export function pairCases(candidates: readonly PlannedCase[], base: KernelRegistry, baseLabel: string, baseParams: Params = {}): AbPair[] {
+export function pairCases(
+  candidates: readonly PlannedCase[],
+  base: KernelRegistry,
+  baseLabel: string,
+  baseParams: Params = {},
+): AbPair[] {
   return candidates.map((candidate) => {
     const kernel = base.find(candidate.kernel.name);
     if (!kernel)
-      throw new UsageError(`the base (${baseLabel}) has no kernel ${candidate.kernel.name}: it has ${base.names.join(', ')}; compare kernels both sides have`);
+      throw new UsageError(
+        `the base (${baseLabel}) has no kernel ${candidate.kernel.name}: it has ${base.names.join(', ')}; compare kernels both sides have`,
+      );
     const shape = candidate.size !== undefined ? kernel.shapeFromSize(candidate.size) : candidate.shape;
     const params = { ...kernel.defaultParams, ...candidate.params, ...baseParams };
     const overrides = { ...candidate.overrides, ...baseParams };
-    const planned: PlannedCase = { ...candidate, kernel, shape, params, ...(Object.keys(overrides).length > 0 ? { overrides } : {}) };
+    const planned: PlannedCase = {
+      ...candidate,
+      kernel,
+      shape,
+      params,
+      ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
+    };
     const differs =
       kernel.problem !== candidate.kernel.problem
         ? `its problem is ${kernel.problem} in the base and ${candidate.kernel.problem} in the candidate`
@@ -60,10 +77,13 @@ export function pairCases(candidates: readonly PlannedCase[], base: KernelRegist
           : bufferKey(planned) !== bufferKey(candidate)
             ? 'its buffers differ between the sides'
             : null;
-    if (differs) throw new UsageError(`kernel ${kernel.name}: ${differs}: an A/B run compares two versions of one computation`);
+    if (differs)
+      throw new UsageError(`kernel ${kernel.name}: ${differs}: an A/B run compares two versions of one computation`);
     for (const key of Object.keys(baseParams)) {
       if (!(key in kernel.paramSpace))
-        throw new UsageError(`--base-param ${key}: ${kernel.name} has no parameter ${key}: its parameters are ${Object.keys(kernel.paramSpace).join(', ')}`);
+        throw new UsageError(
+          `--base-param ${key}: ${kernel.name} has no parameter ${key}: its parameters are ${Object.keys(kernel.paramSpace).join(', ')}`,
+        );
     }
     return { base: planned, candidate };
   });
@@ -90,7 +110,15 @@ async function prepareChecked(
   if (!prepared.ok) return { outcome: failedOutcome(prepared.failure) };
   const output = program.buffers.find((buffer) => buffer.name === program.output)!;
   const indices = sampleIndices(output.length, program.maxChecked, program.seed);
-  const correctness = checkOutput(kernel, shape, params, seededInputs(program.buffers, seed), indices, prepared.output, output.length);
+  const correctness = checkOutput(
+    kernel,
+    shape,
+    params,
+    seededInputs(program.buffers, seed),
+    indices,
+    prepared.output,
+    output.length,
+  );
   if (!correctness.passed) {
     await runner.release(prepared.handle);
     return { outcome: { status: 'incorrect', message: describeMismatch(correctness), correctness, timing: null } };
@@ -106,13 +134,20 @@ export async function measurePair(
 ): Promise<PairOutcome> {
   const base = await prepareChecked(runner, pair.base, options.seed, options.maxCheckedElements);
   const candidate = await prepareChecked(runner, pair.candidate, options.seed, options.maxCheckedElements);
-  const handles = [base, candidate].filter((side): side is { handle: number; outcome: CaseOutcome } => 'handle' in side).map((side) => side.handle);
+  const handles = [base, candidate]
+    .filter((side): side is { handle: number; outcome: CaseOutcome } => 'handle' in side)
+    .map((side) => side.handle);
   try {
-    if (!('handle' in base) || !('handle' in candidate)) return { base: base.outcome, candidate: candidate.outcome, ratios: [] };
+    if (!('handle' in base) || !('handle' in candidate))
+      return { base: base.outcome, candidate: candidate.outcome, ratios: [] };
     const timed = await runner.timeInterleaved([base.handle, candidate.handle], options.timing);
     if (!timed.ok) {
       const failed = failedOutcome(timed.failure);
-      return { base: { ...failed, correctness: base.outcome.correctness }, candidate: { ...failed, correctness: candidate.outcome.correctness }, ratios: [] };
+      return {
+        base: { ...failed, correctness: base.outcome.correctness },
+        candidate: { ...failed, correctness: candidate.outcome.correctness },
+        ratios: [],
+      };
     }
     return {
       base: { ...base.outcome, timing: timed.timings[0] },
@@ -130,7 +165,14 @@ export function sideRecord(record: CaseRecord, side: 'base' | 'candidate'): Case
 }
 
 /** The A/B summary of a pair from its two records and ratios. */
-export function abCase(kernel: KernelDescriptor, shape: Shape, base: CaseRecord, candidate: CaseRecord, ratios: readonly number[], threshold: number): AbCase {
+export function abCase(
+  kernel: KernelDescriptor,
+  shape: Shape,
+  base: CaseRecord,
+  candidate: CaseRecord,
+  ratios: readonly number[],
+  threshold: number,
+): AbCase {
   const common = {
     kernel: kernel.name,
     shape: { ...shape },
@@ -141,11 +183,29 @@ export function abCase(kernel: KernelDescriptor, shape: Shape, base: CaseRecord,
     codeChanged: base.source?.hash !== candidate.source?.hash,
   };
   if (base.status !== 'ok' || candidate.status !== 'ok' || ratios.length === 0) {
-    const which = [base.status !== 'ok' ? `base: ${base.status}` : null, candidate.status !== 'ok' ? `candidate: ${candidate.status}` : null]
+    const which = [
+      base.status !== 'ok' ? `base: ${base.status}` : null,
+      candidate.status !== 'ok' ? `candidate: ${candidate.status}` : null,
+    ]
       .filter(Boolean)
       .join(', ');
-    return { ...common, ratio: null, ci95: null, relHalfWidth: null, pValue: null, verdict: 'failed', note: which || 'no ratios' };
+    return {
+      ...common,
+      ratio: null,
+      ci95: null,
+      relHalfWidth: null,
+      pValue: null,
+      verdict: 'failed',
+      note: which || 'no ratios',
+    };
   }
   const judged = judgeRatios(ratios, threshold);
-  return { ...common, ratio: judged.ratio, ci95: judged.ci, relHalfWidth: judged.relHalfWidth, pValue: judged.pValue, verdict: judged.verdict };
+  return {
+    ...common,
+    ratio: judged.ratio,
+    ci95: judged.ci,
+    relHalfWidth: judged.relHalfWidth,
+    pValue: judged.pValue,
+    verdict: judged.verdict,
+  };
 }

@@ -65,10 +65,19 @@ export function failedOutcome(failure: Failure): CaseOutcome {
 }
 
 /** The outcome of a configuration that cannot run on this device, or null when it can. */
-export function skipOutcome(kernel: KernelDescriptor, shape: Shape, params: Params, device: Runner['device']): CaseOutcome | null {
+export function skipOutcome(
+  kernel: KernelDescriptor,
+  shape: Shape,
+  params: Params,
+  device: Runner['device'],
+): CaseOutcome | null {
   const missing = (kernel.requiredFeatures ?? []).filter((feature) => !device.features.includes(feature));
   if (missing.length > 0) {
-    return failedOutcome({ status: 'unsupported', reason: 'missing-feature', message: `not supported on this adapter: needs ${missing.join(', ')}` });
+    return failedOutcome({
+      status: 'unsupported',
+      reason: 'missing-feature',
+      message: `not supported on this adapter: needs ${missing.join(', ')}`,
+    });
   }
   const violation = checkConfiguration(kernel, shape, params, device.limits);
   if (!violation) return null;
@@ -77,7 +86,13 @@ export function skipOutcome(kernel: KernelDescriptor, shape: Shape, params: Para
 }
 
 /** Measures one case on `runner`. */
-export async function measureCase(runner: Runner, kernel: KernelDescriptor, shape: Shape, params: Params, options: CaseOptions): Promise<CaseOutcome> {
+export async function measureCase(
+  runner: Runner,
+  kernel: KernelDescriptor,
+  shape: Shape,
+  params: Params,
+  options: CaseOptions,
+): Promise<CaseOutcome> {
   const skipped = skipOutcome(kernel, shape, params, runner.device);
   if (skipped) return skipped;
   const program = buildProgram(kernel, shape, params, options.seed, options.maxCheckedElements);
@@ -87,8 +102,17 @@ export async function measureCase(runner: Runner, kernel: KernelDescriptor, shap
     options.onProgress?.({ phase: 'check' });
     const output = program.buffers.find((buffer) => buffer.name === program.output)!;
     const indices = sampleIndices(output.length, program.maxChecked, program.seed);
-    const correctness = checkOutput(kernel, shape, params, inputCache.get(program.buffers, program.seed), indices, prepared.output, output.length);
-    if (!correctness.passed) return { status: 'incorrect', message: describeMismatch(correctness), correctness, timing: null };
+    const correctness = checkOutput(
+      kernel,
+      shape,
+      params,
+      inputCache.get(program.buffers, program.seed),
+      indices,
+      prepared.output,
+      output.length,
+    );
+    if (!correctness.passed)
+      return { status: 'incorrect', message: describeMismatch(correctness), correctness, timing: null };
     const timed = await runner.time(prepared.handle, options.timing);
     if (!timed.ok) return { ...failedOutcome(timed.failure), correctness };
     return { status: 'ok', correctness, timing: timed.timing };

@@ -17,7 +17,8 @@ export function checkOutput(
   values: ArrayLike<number>,
   total: number,
 ): Correctness {
-  if (values.length !== indices.length) throw new RangeError(`checkOutput got ${values.length} values for ${indices.length} indices`);
+  if (values.length !== indices.length)
+    throw new RangeError(`checkOutput got ${values.length} values for ${indices.length} indices`);
   let mismatches = 0;
   let maxAbsError = 0;
   let maxErrorRatio = 0;
@@ -28,12 +29,23 @@ export function checkOutput(
     const error = Math.abs(actual - expected.value);
     // A NaN or infinite output is as wrong as an output can be.
     // An exact reference (tolerance 0, e.g. a copy) gives 0 when matched and Infinity otherwise.
-    const ratio = !Number.isFinite(error) ? Infinity : expected.tolerance > 0 ? error / expected.tolerance : error === 0 ? 0 : Infinity;
+    const ratio = !Number.isFinite(error)
+      ? Infinity
+      : expected.tolerance > 0
+        ? error / expected.tolerance
+        : error === 0
+          ? 0
+          : Infinity;
     if (!(error <= expected.tolerance)) mismatches++;
     if (Number.isFinite(error)) maxAbsError = Math.max(maxAbsError, error);
     if (worst === null || ratio > maxErrorRatio) {
       maxErrorRatio = ratio;
-      worst = { index, expected: expected.value, actual: Number.isFinite(actual) ? actual : null, tolerance: expected.tolerance };
+      worst = {
+        index,
+        expected: expected.value,
+        actual: Number.isFinite(actual) ? actual : null,
+        tolerance: expected.tolerance,
+      };
     }
   }
   return {

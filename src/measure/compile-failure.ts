@@ -17,5 +17,8 @@ export function withCompileErrors(failure: Failure, program: CaseProgram, kernel
   if (!compile || code === undefined || !compile.messages.some((m) => m.type === 'error')) return failure;
   const file = code === kernel.shader && kernel.source.file ? kernel.source.file : `<shader of stage ${compile.stage}>`;
   const shader = linkedShaderOf(code) ?? unlinkedShader(code, file);
-  return { ...failure, message: `WGSL error in stage ${compile.stage}:\n${formatCompilationErrors(compile.messages, shader)}` };
+  return {
+    ...failure,
+    message: `WGSL error in stage ${compile.stage}:\n${formatCompilationErrors(compile.messages, shader)}`,
+  };
 }

@@ -39,7 +39,13 @@ export const DEFAULT_SEED = 1;
 export const DEFAULT_TUNE_SIZES: readonly number[] = [256];
 
 /** A sweep measures many configurations: a few samples each, compared within one run (and a short warm-up). */
-export const TUNE_TIMING: Partial<TimingOptions> = { warmupMs: 20, maxTimeMs: 300, minSamples: 3, maxSamples: 20, noiseTarget: 0.05 };
+export const TUNE_TIMING: Partial<TimingOptions> = {
+  warmupMs: 20,
+  maxTimeMs: 300,
+  minSamples: 3,
+  maxSamples: 20,
+  noiseTarget: 0.05,
+};
 
 /**
  * Timing of an A/B run's cases: the stopping rule watches the paired ratios (one per block of

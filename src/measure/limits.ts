@@ -22,7 +22,12 @@ function over(limits: DeviceLimits, limit: string, value: number, what: string):
 }
 
 /** Buffer-size violations only: the part of a configuration that grows with the problem size. */
-export function checkBufferLimits(kernel: KernelDescriptor, shape: Shape, params: Params, limits: DeviceLimits): LimitViolation | null {
+export function checkBufferLimits(
+  kernel: KernelDescriptor,
+  shape: Shape,
+  params: Params,
+  limits: DeviceLimits,
+): LimitViolation | null {
   for (const buffer of kernel.buffers(shape, params)) {
     const bytes = bufferBytes(buffer);
     const violation =
@@ -34,7 +39,12 @@ export function checkBufferLimits(kernel: KernelDescriptor, shape: Shape, params
 }
 
 /** The first device limit this configuration breaks, or null when it fits the device. */
-export function checkDeviceLimits(kernel: KernelDescriptor, shape: Shape, params: Params, limits: DeviceLimits): LimitViolation | null {
+export function checkDeviceLimits(
+  kernel: KernelDescriptor,
+  shape: Shape,
+  params: Params,
+  limits: DeviceLimits,
+): LimitViolation | null {
   const buffers = checkBufferLimits(kernel, shape, params, limits);
   if (buffers) return buffers;
   for (const stage of kernel.stages(shape, params)) {
@@ -45,8 +55,18 @@ export function checkDeviceLimits(kernel: KernelDescriptor, shape: Shape, params
       over(limits, 'maxComputeWorkgroupSizeX', x, `stage ${stage.name}: workgroup size x`) ??
       over(limits, 'maxComputeWorkgroupSizeY', y, `stage ${stage.name}: workgroup size y`) ??
       over(limits, 'maxComputeWorkgroupSizeZ', z, `stage ${stage.name}: workgroup size z`) ??
-      over(limits, 'maxComputeWorkgroupStorageSize', stage.workgroupStorageBytes, `stage ${stage.name}: workgroup storage (bytes)`) ??
-      over(limits, 'maxComputeWorkgroupsPerDimension', Math.max(gx, gy, gz), `stage ${stage.name}: workgroups in one dimension`) ??
+      over(
+        limits,
+        'maxComputeWorkgroupStorageSize',
+        stage.workgroupStorageBytes,
+        `stage ${stage.name}: workgroup storage (bytes)`,
+      ) ??
+      over(
+        limits,
+        'maxComputeWorkgroupsPerDimension',
+        Math.max(gx, gy, gz),
+        `stage ${stage.name}: workgroups in one dimension`,
+      ) ??
       over(limits, 'maxStorageBuffersPerShaderStage', stage.bindings.length, `stage ${stage.name}: storage buffers`);
     if (violation) return violation;
   }
@@ -78,7 +98,12 @@ export function largestFittingSize(kernel: KernelDescriptor, params: Params, lim
  * Why this configuration cannot run here, or null: first the kernel's own rules (`checkConfig`,
  * reported as limit 'configuration'), then the device limits. Checked before anything is compiled.
  */
-export function checkConfiguration(kernel: KernelDescriptor, shape: Shape, params: Params, limits: DeviceLimits): LimitViolation | null {
+export function checkConfiguration(
+  kernel: KernelDescriptor,
+  shape: Shape,
+  params: Params,
+  limits: DeviceLimits,
+): LimitViolation | null {
   const invalid = kernel.checkConfig?.(shape, params) ?? null;
   if (invalid) return { limit: 'configuration', message: invalid };
   return checkDeviceLimits(kernel, shape, params, limits);

@@ -108,7 +108,10 @@ export async function measureCases(
   results: Results,
   hooks: MeasureHooks,
 ): Promise<Results> {
-  const peakContext = (): PeakContext => ({ measured: results.peaks.measured, reference: results.peaks.reference ?? null });
+  const peakContext = (): PeakContext => ({
+    measured: results.peaks.measured,
+    reference: results.peaks.reference ?? null,
+  });
   let lastFault: FaultKind | null = null;
   /** Set when the last case's fault ends the run; thrown once its record is saved. */
   let pendingStop: RunStopped | null = null;
@@ -117,7 +120,11 @@ export async function measureCases(
    * Runs `work` (one case, or an A/B pair); when an outcome it gives met a fault of the runner,
    * says so on it and recovers the runner (or marks the run to stop once it is recorded).
    */
-  const guarded = async <T>(label: string, work: () => Promise<T>, outcomesOf: (result: T) => CaseOutcome[]): Promise<T> => {
+  const guarded = async <T>(
+    label: string,
+    work: () => Promise<T>,
+    outcomesOf: (result: T) => CaseOutcome[],
+  ): Promise<T> => {
     options.signal?.throwIfAborted();
     const result = await work();
     // A case cut short by the abort is not recorded: its record would be of the abort, not the kernel.
@@ -130,22 +137,36 @@ export async function measureCases(
     }
     const words = FAULT_WORDS[fault];
     const detail = faulted[0]!.message;
-    for (const outcome of faulted) outcome.message = `${words} during this case${outcome.message ? ` (${outcome.message})` : ''}`;
-    if (lastFault === fault) pendingStop = new RunStopped(fault, `${words} twice in a row (${detail ?? 'no detail'}): stopped`);
-    else if (!runner.recover) pendingStop = new RunStopped(fault, `${words} (${detail ?? 'no detail'}) and this runner cannot be restarted: stopped`);
+    for (const outcome of faulted)
+      outcome.message = `${words} during this case${outcome.message ? ` (${outcome.message})` : ''}`;
+    if (lastFault === fault)
+      pendingStop = new RunStopped(fault, `${words} twice in a row (${detail ?? 'no detail'}): stopped`);
+    else if (!runner.recover)
+      pendingStop = new RunStopped(
+        fault,
+        `${words} (${detail ?? 'no detail'}) and this runner cannot be restarted: stopped`,
+      );
     else {
       try {
         hooks.log(`flopscope: ${words} during ${label}; restarting it and going on`);
         await runner.recover(fault);
       } catch (error) {
-        pendingStop = new RunStopped(fault, `${words} and could not be restarted (${(error as Error).message.split('\n')[0]}): stopped`);
+        pendingStop = new RunStopped(
+          fault,
+          `${words} and could not be restarted (${(error as Error).message.split('\n')[0]}): stopped`,
+        );
       }
     }
     lastFault = fault;
     return result;
   };
   /** Measures one case; after a fault, recovers the runner (or stops the run). */
-  const runOne = (kernel: KernelDescriptor, shape: Shape, params: Params, timing: TimingOptions): Promise<CaseOutcome> =>
+  const runOne = (
+    kernel: KernelDescriptor,
+    shape: Shape,
+    params: Params,
+    timing: TimingOptions,
+  ): Promise<CaseOutcome> =>
     guarded(
       `${kernel.name} ${kernel.formatShape(shape)}`,
       () =>
@@ -172,18 +193,25 @@ export async function measureCases(
 
   const device = runner.device;
   const rounds = options.moreCases ? 1 : (options.rounds ?? 1);
-  if (!(Number.isInteger(rounds) && rounds >= 1)) throw new RangeError(`rounds must be a whole number >= 1, got ${rounds}`);
+  if (!(Number.isInteger(rounds) && rounds >= 1))
+    throw new RangeError(`rounds must be a whole number >= 1, got ${rounds}`);
   const launches = options.moreCases || options.ab ? 1 : (options.launches ?? 1);
-  if (!(Number.isInteger(launches) && launches >= 1)) throw new RangeError(`launches must be a whole number >= 1, got ${launches}`);
+  if (!(Number.isInteger(launches) && launches >= 1))
+    throw new RangeError(`launches must be a whole number >= 1, got ${launches}`);
   if (launches > 1 && !runner.restart)
     throw new EnvironmentError(
       '--launches needs a runner that can start again (a browser); Dawn in this process cannot: drop --launches, or run it as separate processes',
     );
   const plans = options.measurePeak
-    ? peakPlans(device.features, device.limits, { bandwidth: true, includeUnsupported: options.includeUnsupportedPeaks ?? false })
+    ? peakPlans(device.features, device.limits, {
+        bandwidth: true,
+        includeUnsupported: options.includeUnsupportedPeaks ?? false,
+      })
     : [];
   // A resumed run keeps its peaks when it has a record of every peak kernel.
-  const resumedPeaks = plans.length > 0 && plans.every((peak) => results.cases.some((c) => c.role === 'peak' && c.kernel === peak.kernel.name));
+  const resumedPeaks =
+    plans.length > 0 &&
+    plans.every((peak) => results.cases.some((c) => c.role === 'peak' && c.kernel === peak.kernel.name));
   if (!resumedPeaks) {
     results.cases = results.cases.filter((c) => c.role !== 'peak');
     results.peaks.measured = { computeGflops: null, computeCaseId: null };
@@ -201,7 +229,14 @@ export async function measureCases(
     }
     for (const params of peak.configurations) {
       hooks.caseStarted(++started, total, `${kernel.name} ${kernel.formatShape(found.shape)} (measured peak)`);
-      const entry = caseRecord(kernel, found.shape, params, 'peak', await runOne(kernel, found.shape, params, options.timing), peakContext());
+      const entry = caseRecord(
+        kernel,
+        found.shape,
+        params,
+        'peak',
+        await runOne(kernel, found.shape, params, options.timing),
+        peakContext(),
+      );
       notePeak(results.peaks.measured, peak.kind, entry);
       record(entry);
     }
@@ -228,14 +263,30 @@ export async function measureCases(
 
   /** Each pair: both sides checked and timed interleaved, their records and the A/B case after each. */
   async function measurePairs(ab: AbPlan): Promise<void> {
-    results.ab ??= { threshold: ab.threshold, confidence: 0.95, base: ab.base, candidate: ab.candidate, cases: [], regressions: 0 };
+    results.ab ??= {
+      threshold: ab.threshold,
+      confidence: 0.95,
+      base: ab.base,
+      candidate: ab.candidate,
+      cases: [],
+      regressions: 0,
+    };
     const summary = results.ab;
     for (const [i, pair] of ab.pairs.entries()) {
       const { kernel, shape } = pair.candidate;
-      hooks.caseStarted(peakRuns + i + 1, peakRuns + ab.pairs.length, `${kernel.name} ${kernel.formatShape(shape)} (base and candidate interleaved)`);
+      hooks.caseStarted(
+        peakRuns + i + 1,
+        peakRuns + ab.pairs.length,
+        `${kernel.name} ${kernel.formatShape(shape)} (base and candidate interleaved)`,
+      );
       const measured = await guarded(
         `${kernel.name} ${kernel.formatShape(shape)}`,
-        () => measurePair(runner, pair, { seed: options.seed, timing: options.timing, maxCheckedElements: options.maxCheckedElements }),
+        () =>
+          measurePair(runner, pair, {
+            seed: options.seed,
+            timing: options.timing,
+            maxCheckedElements: options.maxCheckedElements,
+          }),
         (outcome) => [outcome.base, outcome.candidate],
       );
       const base = sideRecord(benchmarkRecord(pair.base, measured.base), 'base');
@@ -278,7 +329,12 @@ export async function measureCases(
           const slot = indices[i]!;
           // A case that failed, or was skipped, in its first round is not measured again.
           if (slot.done || (outcomes[i]!.length > 0 && outcomes[i]![0]!.status !== 'ok')) continue;
-          const where = [launches > 1 ? `launch ${launch + 1}/${launches}` : null, count > 1 ? `round ${round + 1}/${count}` : null].filter(Boolean).join(', ');
+          const where = [
+            launches > 1 ? `launch ${launch + 1}/${launches}` : null,
+            count > 1 ? `round ${round + 1}/${count}` : null,
+          ]
+            .filter(Boolean)
+            .join(', ');
           hooks.caseStarted(done, total, where ? `${caseLabel(entry)} (${where})` : caseLabel(entry));
           outcomes[i]!.push(await runOne(entry.kernel, entry.shape, entry.params, timing));
           launchOf[i]!.push(launch);

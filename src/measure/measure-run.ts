@@ -33,7 +33,10 @@ export interface RunPlan extends MeasureOptions {
 }
 
 /** The saved configurations of this adapter, if any were saved. */
-function savedFor(saved: SavedFile | null | undefined, adapter: Runner['device']['adapter']): SavedConfigurations | undefined {
+function savedFor(
+  saved: SavedFile | null | undefined,
+  adapter: Runner['device']['adapter'],
+): SavedConfigurations | undefined {
   return saved ? new SavedConfigurations(saved, adapterKey(adapter)) : undefined;
 }
 
@@ -52,7 +55,9 @@ export function casesForAdapter(
   runner: Pick<Runner, 'device'>,
 ): { cases: PlannedCase[]; workloadScale: number | null } {
   const { device } = runner;
-  const workloadScale = plan.workload ? (plan.workload.scale ?? (isSoftwareAdapter(device.adapter) ? SOFTWARE_SCALE : 1)) : null;
+  const workloadScale = plan.workload
+    ? (plan.workload.scale ?? (isSoftwareAdapter(device.adapter) ? SOFTWARE_SCALE : 1))
+    : null;
   const planned = plan.workload ? planWorkload(plan.workload.workload, device.features, workloadScale!) : plan.cases;
   const cases = resolveForAdapter(planned, device.adapter, savedFor(plan.saved, device.adapter));
   assertCasesFit(cases, device.limits);
@@ -60,10 +65,20 @@ export function casesForAdapter(
 }
 
 /** The results of a run before its first case: env, suite and reference peaks, no cases. */
-export function startResults(runner: Runner, plan: RunPlan, cases: readonly PlannedCase[], context: RunContext): Results {
+export function startResults(
+  runner: Runner,
+  plan: RunPlan,
+  cases: readonly PlannedCase[],
+  context: RunContext,
+): Results {
   const { device } = runner;
   // A software adapter's peak is estimated from the CPU it runs on: unknown for a browser on another machine.
-  const reference = resolveReferencePeaks(device.adapter, plan.peakRequest, runner.machine ? null : context.cpu, runner.adapterInferred);
+  const reference = resolveReferencePeaks(
+    device.adapter,
+    plan.peakRequest,
+    runner.machine ? null : context.cpu,
+    runner.adapterInferred,
+  );
   const rounds = plan.moreCases ? 1 : (plan.rounds ?? 1);
   return {
     schema: RESULTS_SCHEMA,
@@ -120,7 +135,11 @@ export async function measureRun(
     ...plan.ab,
     pairs: plan.ab.pairs.map((pair) => ({
       base: resolveForAdapter([pair.base], runner.device.adapter)[0]!,
-      candidate: resolveForAdapter([pair.candidate], runner.device.adapter, savedFor(plan.saved, runner.device.adapter))[0]!,
+      candidate: resolveForAdapter(
+        [pair.candidate],
+        runner.device.adapter,
+        savedFor(plan.saved, runner.device.adapter),
+      )[0]!,
     })),
   };
   if (ab)
@@ -132,7 +151,11 @@ export async function measureRun(
   if (plan.workload) {
     const { name, description } = plan.workload.workload;
     results.suite.scale = workloadScale!;
-    results.workloads = summarizeWorkloads([{ name, description, scale: workloadScale! }], results.cases, results.peaks);
+    results.workloads = summarizeWorkloads(
+      [{ name, description, scale: workloadScale! }],
+      results.cases,
+      results.peaks,
+    );
   }
   results.complete = true;
   results.env.finishedAt = new Date().toISOString();

@@ -27,11 +27,28 @@ const ITERATIONS = 256;
 export const COPY_SIZE = 256;
 
 /** Runs a case; what the peak search needs from a session. */
-export type CaseRunner = (kernel: KernelDescriptor, shape: Shape, params: Params, timing: TimingOptions) => Promise<CaseOutcome>;
+export type CaseRunner = (
+  kernel: KernelDescriptor,
+  shape: Shape,
+  params: Params,
+  timing: TimingOptions,
+) => Promise<CaseOutcome>;
 
 /** The shape at which a compute-peak kernel fills the device, or the outcome of the probe that failed. */
-export async function peakShape(run: CaseRunner, kernel: KernelDescriptor, timing: TimingOptions): Promise<{ shape: Shape; failed: CaseOutcome | null }> {
-  const probeTiming: TimingOptions = { ...timing, mode: 'hot', warmupMs: 0, minSamples: 3, maxSamples: 5, maxTimeMs: 500, minSampleMs: 0.5 };
+export async function peakShape(
+  run: CaseRunner,
+  kernel: KernelDescriptor,
+  timing: TimingOptions,
+): Promise<{ shape: Shape; failed: CaseOutcome | null }> {
+  const probeTiming: TimingOptions = {
+    ...timing,
+    mode: 'hot',
+    warmupMs: 0,
+    minSamples: 3,
+    maxSamples: 5,
+    maxTimeMs: 500,
+    minSampleMs: 0.5,
+  };
   let threads = FIRST_THREADS;
   for (;;) {
     const shape = { threads, iterations: ITERATIONS };
@@ -78,14 +95,21 @@ export function peakPlans(
   const peakOf = (problem: string) => registry.family('peak').find((kernel) => kernel.problem === problem);
   const fmaPeak = peakOf('fma-chains f32');
   const fmaPeakF16 = peakOf('fma-chains f16');
-  const plans: PeakPlan[] = fmaPeak ? [{ kind: 'compute', kernel: fmaPeak, shape: null, configurations: allConfigurations(fmaPeak) }] : [];
+  const plans: PeakPlan[] = fmaPeak
+    ? [{ kind: 'compute', kernel: fmaPeak, shape: null, configurations: allConfigurations(fmaPeak) }]
+    : [];
   if (fmaPeakF16 && (features.includes('shader-f16') || options.includeUnsupported)) {
     plans.push({ kind: 'computeF16', kernel: fmaPeakF16, shape: null, configurations: allConfigurations(fmaPeakF16) });
   }
   const copy = registry.family('bandwidth').find((kernel) => kernel.problem === 'copy f32' && kernel.baseline);
   const size = copy ? copySize(copy, limits) : 0;
   if (options.bandwidth && copy && size > 0) {
-    plans.push({ kind: 'bandwidth', kernel: copy, shape: copy.shapeFromSize(size), configurations: [{ ...copy.defaultParams }] });
+    plans.push({
+      kind: 'bandwidth',
+      kernel: copy,
+      shape: copy.shapeFromSize(size),
+      configurations: [{ ...copy.defaultParams }],
+    });
   }
   return plans;
 }

@@ -58,7 +58,11 @@ export function tunedParams(kernel: KernelDescriptor, cls: AdapterClass, size: n
  * The cases with their configuration for this adapter: the kernel's tuned one for its class and
  * size, then a configuration `tune --save` recorded for this adapter (`saved`), then --param.
  */
-export function resolveForAdapter(cases: readonly PlannedCase[], adapter: AdapterIdentity, saved?: SavedConfigurations): PlannedCase[] {
+export function resolveForAdapter(
+  cases: readonly PlannedCase[],
+  adapter: AdapterIdentity,
+  saved?: SavedConfigurations,
+): PlannedCase[] {
   const cls = adapterClass(adapter);
   return cases.map((planned) => {
     if (!planned.tuned) return planned;
@@ -97,18 +101,28 @@ export function findWorkload(name: string | undefined): Workload | undefined {
 }
 
 /** The family whose fastest kernel runs each kind of layer, and the problem it must solve. */
-const LAYER_FAMILIES = { gemm: { family: 'matmul', problem: 'gemm f32' }, conv: { family: 'conv', problem: 'conv2d f32' } } as const;
+const LAYER_FAMILIES = {
+  gemm: { family: 'matmul', problem: 'gemm f32' },
+  conv: { family: 'conv', problem: 'conv2d f32' },
+} as const;
 
 /**
  * The cases of a workload on this adapter: each layer on the fastest built-in kernel of its
  * family (the highest rank) whose features the adapter has, with its tuned configuration.
  */
-export function planWorkload(workload: Workload, features: readonly string[], scale: number, registry: KernelRegistry = BUILTIN_REGISTRY): PlannedCase[] {
+export function planWorkload(
+  workload: Workload,
+  features: readonly string[],
+  scale: number,
+  registry: KernelRegistry = BUILTIN_REGISTRY,
+): PlannedCase[] {
   return workload.layers(scale).map((layer) => {
     const { family, problem } = LAYER_FAMILIES[layer.kind];
     const kernel = registry.fastest(family, problem, features);
     if (!kernel) {
-      throw new UsageError(`workload ${workload.name} needs a ${family} kernel (${problem}) that this adapter can run, and none is: pick another suite`);
+      throw new UsageError(
+        `workload ${workload.name} needs a ${family} kernel (${problem}) that this adapter can run, and none is: pick another suite`,
+      );
     }
     return {
       kernel,
@@ -139,7 +153,8 @@ export interface PlanRequest {
 export function planCases(request: PlanRequest, context: PlanContext = BUILTINS): PlannedCase[] {
   const { registry } = context;
   const kernels = request.kernels?.map((name) => registry.get(name));
-  const suite = request.suite !== undefined || !kernels ? getSuite(request.suite ?? defaultSuiteName(context), context) : null;
+  const suite =
+    request.suite !== undefined || !kernels ? getSuite(request.suite ?? defaultSuiteName(context), context) : null;
   if (request.scale !== undefined && !suite?.scaled) {
     const scaled = [
       ...allSuites(context)
@@ -154,10 +169,18 @@ export function planCases(request: PlanRequest, context: PlanContext = BUILTINS)
   const entries: SuiteCase[] = suite
     ? suite
         .cases(registry, request.sizes ?? suite.defaultSizes, request.scale ?? 1)
-        .filter((entry) => (kernels ? kernels.some((k) => k.name === entry.kernel) : !(suite.optIn?.(registry) ?? []).includes(entry.kernel)))
-    : kernels!.flatMap((kernel) => (request.sizes ?? getSuite(DEFAULT_SUITE).defaultSizes).map((size) => ({ kernel: kernel.name, size })));
+        .filter((entry) =>
+          kernels
+            ? kernels.some((k) => k.name === entry.kernel)
+            : !(suite.optIn?.(registry) ?? []).includes(entry.kernel),
+        )
+    : kernels!.flatMap((kernel) =>
+        (request.sizes ?? getSuite(DEFAULT_SUITE).defaultSizes).map((size) => ({ kernel: kernel.name, size })),
+      );
   if (entries.length === 0) {
-    throw new UsageError(`suite "${suite!.name}" has no case for kernel ${request.kernels!.join(', ')}: drop --suite or pick a kernel the suite runs`);
+    throw new UsageError(
+      `suite "${suite!.name}" has no case for kernel ${request.kernels!.join(', ')}: drop --suite or pick a kernel the suite runs`,
+    );
   }
   return entries.map((entry) => {
     const kernel = registry.get(entry.kernel);
@@ -181,6 +204,8 @@ export function assertCasesFit(cases: readonly PlannedCase[], limits: DeviceLimi
     const violation = checkBufferLimits(kernel, shape, params, limits);
     if (!violation) continue;
     const largest = largestFittingSize(kernel, params, limits);
-    throw new UsageError(`${kernel.name} at ${kernel.formatShape(shape)}: ${violation.message}; the largest size that fits is ${largest} (--sizes ${largest})`);
+    throw new UsageError(
+      `${kernel.name} at ${kernel.formatShape(shape)}: ${violation.message}; the largest size that fits is ${largest} (--sizes ${largest})`,
+    );
   }
 }

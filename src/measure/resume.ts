@@ -8,13 +8,19 @@ import type { Results } from '../results/schema.js';
 
 /** The partial results `partial` (read from `path`) as the start of a run that now got `fresh`; a UsageError naming what differs otherwise. */
 export function resumable(partial: Results, fresh: Results, path: string): Results {
-  if (partial.complete) throw new UsageError(`--resume ${path}: that run finished; there is nothing to resume (start a new run instead)`);
+  if (partial.complete)
+    throw new UsageError(`--resume ${path}: that run finished; there is nothing to resume (start a new run instead)`);
   const differences: string[] = [];
   const same = (what: string, a: unknown, b: unknown) => {
-    if (JSON.stringify(a) !== JSON.stringify(b)) differences.push(`${what} (${JSON.stringify(a)} then, ${JSON.stringify(b)} now)`);
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      differences.push(`${what} (${JSON.stringify(a)} then, ${JSON.stringify(b)} now)`);
   };
   same('flopscope version', partial.env.harness.version, fresh.env.harness.version);
-  same('browser', `${partial.env.browser.source} ${partial.env.browser.version}`, `${fresh.env.browser.source} ${fresh.env.browser.version}`);
+  same(
+    'browser',
+    `${partial.env.browser.source} ${partial.env.browser.version}`,
+    `${fresh.env.browser.source} ${fresh.env.browser.version}`,
+  );
   same('adapter', partial.env.adapter, fresh.env.adapter);
   same('suite', partial.suite.name, fresh.suite.name);
   same('kernels', partial.suite.kernels, fresh.suite.kernels);

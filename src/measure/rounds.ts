@@ -15,10 +15,17 @@ import { median } from '../stats/summary.js';
 export function roundTiming(timing: TimingOptions, rounds: number): TimingOptions {
   if (rounds === 1) return timing;
   // `rounds` counts every round of every launch: each gets its share of the case's budget.
-  return { ...timing, maxTimeMs: timing.maxTimeMs / rounds, maxSamples: Math.max(timing.minSamples, Math.ceil(timing.maxSamples / rounds)) };
+  return {
+    ...timing,
+    maxTimeMs: timing.maxTimeMs / rounds,
+    maxSamples: Math.max(timing.minSamples, Math.ceil(timing.maxSamples / rounds)),
+  };
 }
 
-function mergedResolution(timings: readonly RawTiming[], batchNs: readonly number[] | undefined): RawTiming['resolution'] {
+function mergedResolution(
+  timings: readonly RawTiming[],
+  batchNs: readonly number[] | undefined,
+): RawTiming['resolution'] {
   const found = batchNs && batchNs.length > 0 ? detectQuantization(batchNs).stepNs : null;
   const stepNs = found ?? Math.min(...timings.map((t) => t.resolution.stepNs));
   return { stepNs, quantized: stepNs > 1, batchLengthened: timings.some((t) => t.resolution.batchLengthened) };
@@ -26,7 +33,10 @@ function mergedResolution(timings: readonly RawTiming[], batchNs: readonly numbe
 
 function mergeStages(timings: readonly RawTiming[]): StageTiming[] | undefined {
   if (!timings.every((t) => t.stages)) return undefined;
-  return timings[0]!.stages!.map((stage, i) => ({ name: stage.name, samplesMs: timings.flatMap((t) => t.stages![i]?.samplesMs ?? []) }));
+  return timings[0]!.stages!.map((stage, i) => ({
+    name: stage.name,
+    samplesMs: timings.flatMap((t) => t.stages![i]?.samplesMs ?? []),
+  }));
 }
 
 /** The median of each launch's samples: `launches[i]` is the launch round i ran in. */

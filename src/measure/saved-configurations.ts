@@ -20,7 +20,12 @@ export const SavedFileSchema = z.object({
       z.string(),
       z.record(
         z.string(),
-        z.object({ params: z.record(z.string(), z.number()), gflops: z.number().nullable(), savedAt: z.string(), results: z.string().optional() }),
+        z.object({
+          params: z.record(z.string(), z.number()),
+          gflops: z.number().nullable(),
+          savedAt: z.string(),
+          results: z.string().optional(),
+        }),
       ),
     ),
   ),

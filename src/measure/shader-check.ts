@@ -21,7 +21,9 @@ export function checkKernelShader(kernel: KernelDescriptor): void {
   const where = `kernel ${kernel.name}${kernel.source.module ? ` (${kernel.source.module})` : ''}`;
   for (const stage of kernel.stages(shape, kernel.defaultParams)) {
     const code = stage.shader ?? kernel.shader;
-    const shader = linkedShaderOf(code) ?? unlinkedShader(code, stage.shader ? `<shader of stage ${stage.name}>` : (kernel.source.file ?? '<its shader>'));
+    const shader =
+      linkedShaderOf(code) ??
+      unlinkedShader(code, stage.shader ? `<shader of stage ${stage.name}>` : (kernel.source.file ?? '<its shader>'));
     let reflection;
     try {
       reflection = reflectShader(shader);
@@ -29,7 +31,12 @@ export function checkKernelShader(kernel: KernelDescriptor): void {
       if (error instanceof ShaderParseError) throw new UsageError(`${where}: ${error.message}`);
       throw error;
     }
-    const [first] = checkStage(stage, kernel.buffers(shape, kernel.defaultParams), reflection, shader.sourceMap.files[0] ?? '<its shader>');
+    const [first] = checkStage(
+      stage,
+      kernel.buffers(shape, kernel.defaultParams),
+      reflection,
+      shader.sourceMap.files[0] ?? '<its shader>',
+    );
     if (first !== undefined) throw new UsageError(`${where}: ${first}`);
   }
 }

@@ -40,7 +40,11 @@ export function varint(value: number): number[] {
 
 const tag = (field: number, wireType: number): number[] => varint(field * 8 + wireType);
 const intField = (field: number, value: number): number[] => [...tag(field, VARINT), ...varint(value)];
-const bytesField = (field: number, body: Bytes): number[] => [...tag(field, LENGTH_DELIMITED), ...varint(body.length), ...body];
+const bytesField = (field: number, body: Bytes): number[] => [
+  ...tag(field, LENGTH_DELIMITED),
+  ...varint(body.length),
+  ...body,
+];
 const stringField = (field: number, text: string): number[] => bytesField(field, new TextEncoder().encode(text));
 
 function concat(parts: readonly Bytes[]): Uint8Array {
@@ -107,9 +111,17 @@ function node(n: OnnxNode, index: number): number[] {
 /** TensorProto: dims (1, packed), data_type (2), name (8), raw_data (9: little-endian f32, as every browser host is). */
 function initializer(init: OnnxInitializer): Uint8Array {
   const expected = init.dims.reduce((a, b) => a * b, 1);
-  if (init.data.length !== expected) throw new Error(`initializer ${init.name}: ${init.data.length} values for dims ${init.dims.join('x')}`);
+  if (init.data.length !== expected)
+    throw new Error(`initializer ${init.name}: ${init.data.length} values for dims ${init.dims.join('x')}`);
   const raw = new Uint8Array(init.data.buffer, init.data.byteOffset, init.data.byteLength);
-  return concat([bytesField(1, init.dims.flatMap(varint)), intField(2, FLOAT), stringField(8, init.name), tag(9, LENGTH_DELIMITED), varint(raw.length), raw]);
+  return concat([
+    bytesField(1, init.dims.flatMap(varint)),
+    intField(2, FLOAT),
+    stringField(8, init.name),
+    tag(9, LENGTH_DELIMITED),
+    varint(raw.length),
+    raw,
+  ]);
 }
 
 /** ModelProto bytes: ir_version (1), producer_name (2), graph (7), opset_import (8) = { domain (1) '', version (2) }. */
@@ -157,7 +169,8 @@ export function filtersToOihw(filter: Float32Array, shape: Shape): Float32Array 
   for (let ri = 0; ri < r; ri++) {
     for (let si = 0; si < s; si++) {
       for (let ci = 0; ci < c; ci++) {
-        for (let mi = 0; mi < m; mi++) out[((mi * c + ci) * r + ri) * s + si] = filter[((ri * s + si) * c + ci) * m + mi]!;
+        for (let mi = 0; mi < m; mi++)
+          out[((mi * c + ci) * r + ri) * s + si] = filter[((ri * s + si) * c + ci) * m + mi]!;
       }
     }
   }
@@ -178,7 +191,12 @@ export function convGraph(shape: Shape, filtersOihw: Float32Array): OnnxGraph {
   return {
     name: 'flopscope-conv',
     nodes: [
-      { opType: 'Transpose', inputs: ['input'], outputs: ['input_nchw'], attributes: [{ name: 'perm', ints: [0, 3, 1, 2] }] },
+      {
+        opType: 'Transpose',
+        inputs: ['input'],
+        outputs: ['input_nchw'],
+        attributes: [{ name: 'perm', ints: [0, 3, 1, 2] }],
+      },
       {
         opType: 'Conv',
         inputs: ['input_nchw', 'filter'],
@@ -191,7 +209,12 @@ export function convGraph(shape: Shape, filtersOihw: Float32Array): OnnxGraph {
           { name: 'group', int: 1 },
         ],
       },
-      { opType: 'Transpose', inputs: ['output_nchw'], outputs: ['output'], attributes: [{ name: 'perm', ints: [0, 2, 3, 1] }] },
+      {
+        opType: 'Transpose',
+        inputs: ['output_nchw'],
+        outputs: ['output'],
+        attributes: [{ name: 'perm', ints: [0, 2, 3, 1] }],
+      },
     ],
     inputs: [{ name: 'input', dims: [batch, height, width, channels] }],
     outputs: [{ name: 'output', dims: [batch, outH, outW, filters] }],

@@ -77,7 +77,10 @@ function conv2dProblem(shape: Shape, inputs: Record<string, Float32Array>): OrtP
   };
 }
 
-const PROBLEMS: Record<string, (shape: Shape, inputs: Record<string, Float32Array>) => OrtProblem> = { 'ort-matmul': matmulProblem, 'ort-conv': conv2dProblem };
+const PROBLEMS: Record<string, (shape: Shape, inputs: Record<string, Float32Array>) => OrtProblem> = {
+  'ort-matmul': matmulProblem,
+  'ort-conv': conv2dProblem,
+};
 
 /** Program names of ORT's compute pipelines: the label of the shader module each was made from (ORT labels modules, not pipelines). */
 const pipelineNames = new WeakMap<GPUComputePipeline, string>();
@@ -90,7 +93,8 @@ const pipelineNames = new WeakMap<GPUComputePipeline, string>();
 function namePipelines(): void {
   const device = GPUDevice.prototype;
   const { createComputePipeline, createComputePipelineAsync } = device;
-  const nameOf = (descriptor: GPUComputePipelineDescriptor) => descriptor.label || descriptor.compute.module.label || '(unlabelled)';
+  const nameOf = (descriptor: GPUComputePipelineDescriptor) =>
+    descriptor.label || descriptor.compute.module.label || '(unlabelled)';
   device.createComputePipeline = function (this: GPUDevice, descriptor: GPUComputePipelineDescriptor) {
     const pipeline = createComputePipeline.call(this, descriptor);
     pipelineNames.set(pipeline, nameOf(descriptor));
@@ -131,12 +135,18 @@ async function watchGpuWork<T>(fn: () => Promise<T>): Promise<{ result: T; work:
     current = pipelineNames.get(pipeline) ?? (pipeline.label || '(unknown pipeline)');
     return original.setPipeline.call(this, pipeline);
   };
-  pass.dispatchWorkgroups = function (this: GPUComputePassEncoder, ...args: Parameters<GPUComputePassEncoder['dispatchWorkgroups']>) {
+  pass.dispatchWorkgroups = function (
+    this: GPUComputePassEncoder,
+    ...args: Parameters<GPUComputePassEncoder['dispatchWorkgroups']>
+  ) {
     programs.push(current);
     unsubmitted++;
     return original.dispatchWorkgroups.apply(this, args);
   };
-  pass.dispatchWorkgroupsIndirect = function (this: GPUComputePassEncoder, ...args: Parameters<GPUComputePassEncoder['dispatchWorkgroupsIndirect']>) {
+  pass.dispatchWorkgroupsIndirect = function (
+    this: GPUComputePassEncoder,
+    ...args: Parameters<GPUComputePassEncoder['dispatchWorkgroupsIndirect']>
+  ) {
     programs.push(current);
     unsubmitted++;
     return original.dispatchWorkgroupsIndirect.apply(this, args);
@@ -186,7 +196,10 @@ async function build(kernel: string, shape: Shape, inputs: Record<string, Float3
     const device = await ort.env.webgpu.device;
     const feeds: Record<string, ort.Tensor> = {};
     for (const input of problem.graphInputs) {
-      const buffer = device.createBuffer({ size: input.data.byteLength, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
+      const buffer = device.createBuffer({
+        size: input.data.byteLength,
+        usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
+      });
       buffers.push(buffer);
       device.queue.writeBuffer(buffer, 0, input.data as Float32Array<ArrayBuffer>);
       feeds[input.name] = ort.Tensor.fromGpuBuffer(buffer, { dataType: 'float32', dims: input.dims });
@@ -196,7 +209,9 @@ async function build(kernel: string, shape: Shape, inputs: Record<string, Float3
     const location = output.location;
     output.dispose();
     if (location !== 'gpu-buffer')
-      throw new NotOnWebGpu(`ONNX Runtime returned its output in '${location}', not in a GPU buffer: the WebGPU EP did not run the graph`);
+      throw new NotOnWebGpu(
+        `ONNX Runtime returned its output in '${location}', not in a GPU buffer: the WebGPU EP did not run the graph`,
+      );
     if (!work.programs.some((name) => problem.programs.test(name))) {
       throw new NotOnWebGpu(
         `ONNX Runtime ran ${problem.op} without a WebGPU dispatch of it (GPU programs: ${work.programs.join(', ') || 'none'}): it fell back to its wasm CPU kernel, so this is not a WebGPU figure`,
@@ -227,7 +242,8 @@ async function build(kernel: string, shape: Shape, inputs: Record<string, Float3
 exposeExecutor(
   createPeerExecutor({
     async init() {
-      if (!navigator.gpu) throw new Error('NoWebGpuError: this browser has no navigator.gpu, so ONNX Runtime cannot use its WebGPU EP');
+      if (!navigator.gpu)
+        throw new Error('NoWebGpuError: this browser has no navigator.gpu, so ONNX Runtime cannot use its WebGPU EP');
       namePipelines();
       // ORT's .wasm comes from this page's own server (build.mjs copies it beside this bundle).
       ort.env.wasm.wasmPaths = new URL('./', location.href).href;
@@ -235,11 +251,19 @@ exposeExecutor(
       // which the loopback server does not send; the WebGPU EP does its work on the GPU anyway.
       ort.env.wasm.numThreads = 1;
       ort.env.wasm.proxy = false;
-      return { library: 'onnxruntime-web', version: ort.env.versions.web ?? 'unknown', backend: 'webgpu EP (inputs and output GPU-resident)' };
+      return {
+        library: 'onnxruntime-web',
+        version: ort.env.versions.web ?? 'unknown',
+        backend: 'webgpu EP (inputs and output GPU-resident)',
+      };
     },
     async build(program, inputs) {
       const kernel = program.peer?.kernel ?? program.label;
-      if (!(kernel in PROBLEMS)) return { status: 'error', message: `the ONNX Runtime peer page runs ${Object.keys(PROBLEMS).join(' and ')}, not ${kernel}` };
+      if (!(kernel in PROBLEMS))
+        return {
+          status: 'error',
+          message: `the ONNX Runtime peer page runs ${Object.keys(PROBLEMS).join(' and ')}, not ${kernel}`,
+        };
       try {
         return await build(kernel, program.peer!.shape, inputs);
       } catch (error) {

@@ -58,7 +58,12 @@ async function timePeer(peer: PeerCase, timing: TimingOptions): Promise<RawTimin
     warmupRuns++;
   }
   const batchSize = Math.max(1, Math.ceil(Math.max(timing.minSampleMs, MIN_BATCH_MS) / Math.max(one, 1e-3)));
-  const rule = new StoppingRule({ noiseTarget: timing.noiseTarget, minSamples: timing.minSamples, maxSamples: timing.maxSamples, maxTimeMs: timing.maxTimeMs });
+  const rule = new StoppingRule({
+    noiseTarget: timing.noiseTarget,
+    minSamples: timing.minSamples,
+    maxSamples: timing.maxSamples,
+    maxTimeMs: timing.maxTimeMs,
+  });
   const samplesMs: number[] = [];
   const start = performance.now();
   for (;;) {
@@ -109,7 +114,11 @@ export function createPeerExecutor(library: PeerLibrary): PeerExecutorApi {
         const indices = sampleIndices(spec.length, program.maxChecked, program.seed);
         const handle = nextHandle++;
         cases.set(handle, built);
-        return { ok: true, handle, output: indices.length === output.length ? output : Float32Array.from(indices, (index) => output[index]!) };
+        return {
+          ok: true,
+          handle,
+          output: indices.length === output.length ? output : Float32Array.from(indices, (index) => output[index]!),
+        };
       } catch (error) {
         built.dispose();
         return failed(error);
@@ -125,7 +134,13 @@ export function createPeerExecutor(library: PeerLibrary): PeerExecutorApi {
       }
     },
     async timeInterleaved() {
-      return { ok: false, failure: { status: 'unsupported', message: 'a peer library runs alone: it is not measured interleaved with another kernel' } };
+      return {
+        ok: false,
+        failure: {
+          status: 'unsupported',
+          message: 'a peer library runs alone: it is not measured interleaved with another kernel',
+        },
+      };
     },
     async release(handle) {
       cases.get(handle)?.dispose();

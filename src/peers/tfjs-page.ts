@@ -16,12 +16,16 @@ exposeExecutor(
     async init() {
       const ok = await tf.setBackend('webgpu');
       await tf.ready();
-      if (!ok || tf.getBackend() !== 'webgpu') throw new Error('NoWebGpuError: TF.js could not start its WebGPU backend');
+      if (!ok || tf.getBackend() !== 'webgpu')
+        throw new Error('NoWebGpuError: TF.js could not start its WebGPU backend');
       return { library: '@tensorflow/tfjs-core', version: tf.version_core, backend: tf.getBackend() };
     },
     async build(program, inputs) {
       if (program.peer?.kernel !== 'tfjs-matmul')
-        return { status: 'error', message: `the TF.js peer page runs tfjs-matmul, not ${program.peer?.kernel ?? program.label}` };
+        return {
+          status: 'error',
+          message: `the TF.js peer page runs tfjs-matmul, not ${program.peer?.kernel ?? program.label}`,
+        };
       const { m, n, k, batch } = gemmShape(program.peer.shape);
       const a = tf.tensor3d(inputs.a!, [batch, m, k]);
       const b = tf.tensor3d(inputs.b!, [batch, k, n]);

@@ -8,7 +8,13 @@
  * The runner trusts the core; the core validates everything the runner answers (the schemas).
  */
 import { z } from 'zod';
-import { FaultKindSchema, RawTimingSchema, SkipReasonSchema, type DeviceReport, type TimingOptions } from './messages.js';
+import {
+  FaultKindSchema,
+  RawTimingSchema,
+  SkipReasonSchema,
+  type DeviceReport,
+  type TimingOptions,
+} from './messages.js';
 
 /** Element types a buffer can hold. */
 export type ElementType = 'f32' | 'f16' | 'u32';
@@ -90,7 +96,9 @@ export const FailureSchema = z.object({
   reason: SkipReasonSchema.optional(),
   fault: FaultKindSchema.optional(),
   /** A shader that did not compile: which one, and WebGPU's messages about it. */
-  compile: z.object({ shader: z.number().int(), stage: z.string(), messages: z.array(CompileMessageSchema) }).optional(),
+  compile: z
+    .object({ shader: z.number().int(), stage: z.string(), messages: z.array(CompileMessageSchema) })
+    .optional(),
 });
 export type Failure = z.infer<typeof FailureSchema>;
 

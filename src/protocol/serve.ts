@@ -21,7 +21,8 @@ export interface ServePlan {
   maxCheckedElements: number;
   measurePeak: boolean;
   /** The user's kernels' shaders by kernel name (their modules are served as /user-kernels.js); absent without a config. */
-  shaders?: Record<string, { code: string; file: string | null; hash: string | null; module: string | null }> | undefined;
+  shaders?:
+    Record<string, { code: string; file: string | null; hash: string | null; module: string | null }> | undefined;
   /** The harness that serves the page (env.harness) and its Node.js version (env.host.node). */
   harness: { version: string; commit: string | null };
   node: string;

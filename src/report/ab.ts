@@ -7,7 +7,8 @@ import Table from 'cli-table3';
 import type { Ab, AbCase, Results } from '../results/schema.js';
 import { formatNumber, formatPercent } from './numbers.js';
 
-const dash = (value: number | null | undefined, format: (v: number) => string) => (value === null || value === undefined ? '-' : format(value));
+const dash = (value: number | null | undefined, format: (v: number) => string) =>
+  value === null || value === undefined ? '-' : format(value);
 
 /** The case records of an A/B case's two sides. */
 function sides(results: Results, ab: AbCase) {
@@ -49,7 +50,17 @@ function cells(results: Results, entry: AbCase): string[] {
   ];
 }
 
-const HEAD = ['Kernel', 'Shape', 'Config', 'Base (ms)', 'Candidate (ms)', 'Ratio (time)', '95% CI', 'Blocks', 'Verdict'];
+const HEAD = [
+  'Kernel',
+  'Shape',
+  'Config',
+  'Base (ms)',
+  'Candidate (ms)',
+  'Ratio (time)',
+  '95% CI',
+  'Blocks',
+  'Verdict',
+];
 
 /** The legend: what the figures are and what the verdicts mean. */
 function legend(ab: Ab): string[] {

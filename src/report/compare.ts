@@ -68,7 +68,8 @@ export interface RunComparison {
  */
 export function deviceKey(results: Results): string {
   const { adapter, adapterInferred } = results.env;
-  if (isUnnamedAdapter(adapter)) return `${adapterDisplayName(adapter, adapterInferred)}${adapter.isFallbackAdapter ? ' / fallback' : ''}`;
+  if (isUnnamedAdapter(adapter))
+    return `${adapterDisplayName(adapter, adapterInferred)}${adapter.isFallbackAdapter ? ' / fallback' : ''}`;
   const { vendor, architecture, device, description } = adapter;
   return [vendor, architecture, device, description].join(' / ');
 }
@@ -85,7 +86,12 @@ const paramText = (record: CaseRecord) =>
  * runs is added to each interval: from the rounds' medians when the runs had rounds, else from
  * the spread of several base runs' medians (runToRunSpread).
  */
-export function compareRuns(base: Results | readonly Results[], next: Results, threshold: number, alpha = 0.05): RunComparison {
+export function compareRuns(
+  base: Results | readonly Results[],
+  next: Results,
+  threshold: number,
+  alpha = 0.05,
+): RunComparison {
   const bases: readonly Results[] = Array.isArray(base) ? base : [base as Results];
   if (bases.length === 0) throw new RangeError('compareRuns needs at least one base run');
   const baseCases = new Map<string, CaseRecord[]>();
@@ -104,7 +110,8 @@ export function compareRuns(base: Results | readonly Results[], next: Results, t
     params: paramText(record),
     metric: record.metric,
   });
-  const okRecords = (records: readonly CaseRecord[]) => records.filter((r) => r.status === 'ok' && r.samples.length > 0);
+  const okRecords = (records: readonly CaseRecord[]) =>
+    records.filter((r) => r.status === 'ok' && r.samples.length > 0);
   // The base side of a row: the runs where the case was ok, their samples pooled.
   const baseSide = (records: readonly CaseRecord[], like: CaseRecord) => {
     const befores = okRecords(records);
@@ -139,15 +146,26 @@ export function compareRuns(base: Results | readonly Results[], next: Results, t
       continue;
     }
     if (record.status !== 'ok' || record.samples.length === 0 || befores.length === 0) {
-      const which = record.status !== 'ok' ? `new run: ${record.status}` : `base run: ${records.find((r) => r.status !== 'ok')?.status ?? 'no samples'}`;
+      const which =
+        record.status !== 'ok'
+          ? `new run: ${record.status}`
+          : `base run: ${records.find((r) => r.status !== 'ok')?.status ?? 'no samples'}`;
       rows.push({ ...common, verdict: 'failed', note: which });
       continue;
     }
     // compareSamples judges times (ratio > 1 = slower); a speedup is its inverse.
     // Back-to-back samples are correlated: widen the interval as the runs' own intervals are.
-    const inflation = Math.max(...befores.map((r) => autocorrelationInflation(r.samples)), autocorrelationInflation(record.samples));
+    const inflation = Math.max(
+      ...befores.map((r) => autocorrelationInflation(r.samples)),
+      autocorrelationInflation(record.samples),
+    );
     const spread = runToRunSpread(befores, record, alpha);
-    const judged = compareSamples(pooled, record.samples, { thresholdFraction: threshold, alpha, inflation, runToRun: spread?.half ?? 0 });
+    const judged = compareSamples(pooled, record.samples, {
+      thresholdFraction: threshold,
+      alpha,
+      inflation,
+      runToRun: spread?.half ?? 0,
+    });
     rows.push({
       ...common,
       runToRun: spread?.half ?? null,
@@ -160,15 +178,32 @@ export function compareRuns(base: Results | readonly Results[], next: Results, t
   }
   for (const records of baseCases.values()) {
     const missing = records[0]!;
-    rows.push({ ...describe(missing), ...baseSide(records, missing).fields, newMedianMs: null, newRate: null, ...unjudged, verdict: 'missing' });
+    rows.push({
+      ...describe(missing),
+      ...baseSide(records, missing).fields,
+      newMedianMs: null,
+      newRate: null,
+      ...unjudged,
+      verdict: 'missing',
+    });
   }
-  return { threshold, baseRuns: bases.length, confidence: 1 - alpha, rows, regressions: rows.filter((row) => row.verdict === 'slower').length };
+  return {
+    threshold,
+    baseRuns: bases.length,
+    confidence: 1 - alpha,
+    rows,
+    regressions: rows.filter((row) => row.verdict === 'slower').length,
+  };
 }
 
 /** Whether the shader of a case differs between the base runs and the new one (both sides recorded its hash). */
 function codeChanged(befores: readonly CaseRecord[], record: CaseRecord): boolean {
   const hash = record.source?.hash;
-  return hash !== undefined && hash !== null && befores.some((r) => r.source?.hash !== undefined && r.source.hash !== null && r.source.hash !== hash);
+  return (
+    hash !== undefined &&
+    hash !== null &&
+    befores.some((r) => r.source?.hash !== undefined && r.source.hash !== null && r.source.hash !== hash)
+  );
 }
 
 /**
@@ -177,7 +212,11 @@ function codeChanged(befores: readonly CaseRecord[], record: CaseRecord): boolea
  * unit of replication), else from the medians of several base runs (a prediction interval for
  * one more run), else unknown (null: one base run without rounds).
  */
-function runToRunSpread(befores: readonly CaseRecord[], record: CaseRecord, alpha: number): { half: number; from: 'launches' | 'rounds' | 'runs' } | null {
+function runToRunSpread(
+  befores: readonly CaseRecord[],
+  record: CaseRecord,
+  alpha: number,
+): { half: number; from: 'launches' | 'rounds' | 'runs' } | null {
   const rounds = (r: CaseRecord) => r.timing?.roundMedians ?? [];
   const launches = (r: CaseRecord) => r.timing?.launchMedians ?? [];
   // Fresh processes first: what separates launches is what separates runs.
@@ -205,9 +244,13 @@ function rateAt(record: CaseRecord, ms: number): number {
 function spreadLegend(comparison: RunComparison, baseFiles: number): string {
   const from = new Set(comparison.rows.map((row) => row.spreadFrom).filter((f) => f !== null));
   const parts: string[] = [];
-  if (from.has('launches')) parts.push("the spread between the runs' launches (fresh browser processes; a Welch interval of the launches' medians)");
+  if (from.has('launches'))
+    parts.push(
+      "the spread between the runs' launches (fresh browser processes; a Welch interval of the launches' medians)",
+    );
   if (from.has('rounds')) parts.push("the spread between the runs' rounds (a Welch interval of the rounds' medians)");
-  if (from.has('runs')) parts.push("the spread between the base runs' medians (a t prediction interval for one more run)");
+  if (from.has('runs'))
+    parts.push("the spread between the base runs' medians (a t prediction interval for one more run)");
   if (parts.length > 0) return `, and for ${parts.join('; or ')}`;
   return baseFiles > 1
     ? ''
@@ -217,7 +260,11 @@ function spreadLegend(comparison: RunComparison, baseFiles: number): string {
 const dash = (value: number | null, format: (v: number) => string) => (value === null ? '-' : format(value));
 
 /** The comparison as a table with a legend saying what the verdicts mean. */
-export function formatComparison(comparison: RunComparison, basePaths: string | readonly string[], nextPath: string): string {
+export function formatComparison(
+  comparison: RunComparison,
+  basePaths: string | readonly string[],
+  nextPath: string,
+): string {
   const bases = typeof basePaths === 'string' ? [basePaths] : basePaths;
   const table = new Table({
     head: [

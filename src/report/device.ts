@@ -28,7 +28,8 @@ function keyValues(rows: readonly [string, string][], indent = ''): string[] {
 /** The report as text. */
 export function formatDeviceReport(info: DeviceInfo): string {
   const { adapter } = info;
-  const subgroups = adapter.subgroupMinSize !== undefined ? `${adapter.subgroupMinSize}..${adapter.subgroupMaxSize}` : 'not reported';
+  const subgroups =
+    adapter.subgroupMinSize !== undefined ? `${adapter.subgroupMinSize}..${adapter.subgroupMaxSize}` : 'not reported';
   const lines = [
     ...keyValues([
       [
@@ -45,7 +46,11 @@ export function formatDeviceReport(info: DeviceInfo): string {
             ],
           ] as [string, string][])
         : []),
-      ['Flags', info.browser.flags.join(' ') || (info.browser.endpoint ? '(not told: the browser was started without --enable-automation)' : '')],
+      [
+        'Flags',
+        info.browser.flags.join(' ') ||
+          (info.browser.endpoint ? '(not told: the browser was started without --enable-automation)' : ''),
+      ],
       ...(info.browser.prefs
         ? ([
             [
@@ -61,7 +66,9 @@ export function formatDeviceReport(info: DeviceInfo): string {
       ['Device', adapter.device || '(hidden)'],
       ['Description', adapter.description || '(hidden)'],
       ['Fallback', adapter.isFallbackAdapter ? 'yes (a software or fallback adapter)' : 'no'],
-      ...(info.adapterInferred ? ([['Inferred', `${info.adapterInferred.name} (${info.adapterInferred.how})`]] as [string, string][]) : []),
+      ...(info.adapterInferred
+        ? ([['Inferred', `${info.adapterInferred.name} (${info.adapterInferred.how})`]] as [string, string][])
+        : []),
       ['Subgroup size', subgroups],
       ['GPU timestamps', info.timestampQuery ? 'yes (timestamp-query)' : 'no: times come from the wall clock'],
     ]),

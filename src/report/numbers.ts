@@ -54,7 +54,12 @@ function placePoint(digits: string, integerDigits: number): string {
 }
 
 /** `value` rounded to `sigFigs`, scaled by a power of 1000 within [minExponent, maxExponent]. */
-function scaled(value: number, sigFigs: number, minExponent: number, maxExponent: number): { text: string; exponent: number } {
+function scaled(
+  value: number,
+  sigFigs: number,
+  minExponent: number,
+  maxExponent: number,
+): { text: string; exponent: number } {
   const { digits, exponent } = significant(value, sigFigs);
   const exponent3 = Math.min(maxExponent, Math.max(minExponent, Math.floor(exponent / 3) * 3));
   const sign = value < 0 ? '-' : '';

@@ -29,7 +29,9 @@ export function peakRows(results: Results): PeakRow[] {
   const { measured, reference } = results.peaks;
   const byId = new Map(results.cases.map((record) => [record.id, record]));
   const failure = (kernel: string): string | null => {
-    const failed = results.cases.find((record) => record.kernel === kernel && record.role === 'peak' && record.status !== 'ok');
+    const failed = results.cases.find(
+      (record) => record.kernel === kernel && record.role === 'peak' && record.status !== 'ok',
+    );
     return failed ? `${failed.status}: ${failed.message ?? ''}`.trim() : null;
   };
   const row = (
@@ -56,9 +58,30 @@ export function peakRows(results: Results): PeakRow[] {
   };
   const tflopsToGflops = (tflops: number | null | undefined) => (tflops ? tflops * 1e3 : null);
   return [
-    row('f32 compute', 'GFLOP/s', measured.computeGflops, measured.computeCaseId, 'fma-peak', tflopsToGflops(reference?.fp32Tflops)),
-    row('f16 compute', 'GFLOP/s', measured.computeF16Gflops, measured.computeF16CaseId, 'fma-peak-f16', tflopsToGflops(reference?.fp16Tflops)),
-    row('memory bandwidth', 'GB/s', measured.bandwidthGbPerS, measured.bandwidthCaseId, 'copy', reference?.bandwidthGbPerS ?? null),
+    row(
+      'f32 compute',
+      'GFLOP/s',
+      measured.computeGflops,
+      measured.computeCaseId,
+      'fma-peak',
+      tflopsToGflops(reference?.fp32Tflops),
+    ),
+    row(
+      'f16 compute',
+      'GFLOP/s',
+      measured.computeF16Gflops,
+      measured.computeF16CaseId,
+      'fma-peak-f16',
+      tflopsToGflops(reference?.fp16Tflops),
+    ),
+    row(
+      'memory bandwidth',
+      'GB/s',
+      measured.bandwidthGbPerS,
+      measured.bandwidthCaseId,
+      'copy',
+      reference?.bandwidthGbPerS ?? null,
+    ),
   ];
 }
 

@@ -36,7 +36,8 @@ export function progressReporter(stream: NodeJS.WritableStream, live: boolean): 
       const config = Object.entries(record.params)
         .map(([key, value]) => `${key}=${value}`)
         .join(' ');
-      const result = record.status === 'ok' ? headlineFigure(record) : `${record.status.toUpperCase()}: ${record.message ?? ''}`;
+      const result =
+        record.status === 'ok' ? headlineFigure(record) : `${record.status.toUpperCase()}: ${record.message ?? ''}`;
       stream.write(`${current} ${config}: ${result}\n`);
       current = '';
     },

@@ -28,14 +28,24 @@ export interface ReportFormat {
 
 /** Every format, the default first. */
 export const REPORT_FORMATS: readonly ReportFormat[] = [
-  { name: 'markdown', extension: 'md', description: 'tables per run, for a pull-request comment', render: (runs, rows) => markdownReport(runs, rows) + '\n' },
+  {
+    name: 'markdown',
+    extension: 'md',
+    description: 'tables per run, for a pull-request comment',
+    render: (runs, rows) => markdownReport(runs, rows) + '\n',
+  },
   {
     name: 'html',
     extension: 'html',
     description: 'one self-contained page with charts (works offline)',
     render: (runs, rows, assets) => htmlReport(runs, rows, assets.chartJs()),
   },
-  { name: 'csv', extension: 'csv', description: 'one line per case of every run', render: (_runs, rows) => csvReport(rows) },
+  {
+    name: 'csv',
+    extension: 'csv',
+    description: 'one line per case of every run',
+    render: (_runs, rows) => csvReport(rows),
+  },
   {
     name: 'github-action-benchmark',
     extension: 'json',

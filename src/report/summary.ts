@@ -100,7 +100,8 @@ export function reportRows(runs: ReadonlyArray<{ label: string; results: Results
       bytes: record.bytes,
       gflops: record.gflops,
       arithmeticIntensity: record.arithmeticIntensity,
-      fractionOfMeasuredPeak: record.metric === 'bandwidth' ? record.fractionOfMeasuredBandwidth : record.fractionOfMeasuredPeak,
+      fractionOfMeasuredPeak:
+        record.metric === 'bandwidth' ? record.fractionOfMeasuredBandwidth : record.fractionOfMeasuredPeak,
       mfu: record.mfu,
       caseParams: { ...record.params },
       shapeFields: { ...record.shape },

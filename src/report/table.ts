@@ -30,7 +30,8 @@ function intervalLabel(record: CaseRecord): string {
   return `±${formatPercent(timing.relHalfWidth, 2)}`;
 }
 
-const dash = (value: number | null | undefined, format: (v: number) => string) => (value === null || value === undefined ? '-' : format(value));
+const dash = (value: number | null | undefined, format: (v: number) => string) =>
+  value === null || value === undefined ? '-' : format(value);
 const percent = (fraction: number) => formatNumber(fraction * 100);
 
 /** `gpu-timestamp clock, 1 ns steps` or `wall clock, 100 µs steps (batches lengthened)`. */
@@ -52,7 +53,9 @@ function roundsLegend(results: Results): string {
   const rounds = results.suite.rounds ?? 1;
   const launches = results.suite.launches ?? 1;
   const parts = [
-    rounds > 1 ? `of the t interval of its ${rounds} rounds' medians (each case measured ${rounds} times in turn)` : null,
+    rounds > 1
+      ? `of the t interval of its ${rounds} rounds' medians (each case measured ${rounds} times in turn)`
+      : null,
     launches > 1
       ? `of the t interval where a rerun of ${launches} launches would land, from this run's ${launches} launch medians (each launch a fresh browser)`
       : null,
@@ -62,7 +65,8 @@ function roundsLegend(results: Results): string {
 
 function stopLegend(cases: readonly CaseRecord[]): string {
   const counts = new Map<string, number>();
-  for (const record of cases) if (record.timing) counts.set(record.timing.stopReason, (counts.get(record.timing.stopReason) ?? 0) + 1);
+  for (const record of cases)
+    if (record.timing) counts.set(record.timing.stopReason, (counts.get(record.timing.stopReason) ?? 0) + 1);
   const transient = cases.filter((record) => (record.timing?.transientSamples ?? 0) > 0);
   const dropped =
     transient.length === 0
@@ -96,7 +100,9 @@ function stageLines(cases: readonly CaseRecord[]): string[] {
     const stages = record.timing?.stages;
     if (!stages || stages.length === 0) return [];
     const parts = stages.map((stage) => `${stage.name} ${formatNumber(stage.medianMs)} ms`).join(' + ');
-    return [`  ${record.kernel} ${record.shapeLabel}: ${parts} (each stage timed alone; whole kernel ${formatNumber(record.timing!.medianMs)} ms)`];
+    return [
+      `  ${record.kernel} ${record.shapeLabel}: ${parts} (each stage timed alone; whole kernel ${formatNumber(record.timing!.medianMs)} ms)`,
+    ];
   });
 }
 
@@ -121,7 +127,9 @@ export function formatWorkloads(results: Results): string {
       dash(w.mfu, percent),
     ]);
   }
-  const notes = workloads.map((w) => `${w.name}: ${w.description}.${w.scale < 1 ? ` Shapes scaled by ${w.scale} (--scale).` : ''}`);
+  const notes = workloads.map(
+    (w) => `${w.name}: ${w.description}.${w.scale < 1 ? ` Shapes scaled by ${w.scale} (--scale).` : ''}`,
+  );
   return [
     table.toString(),
     "Workload time: sum over its layers of the layer's median time x the times the model runs it (rows above, one per distinct layer); GFLOP/s: its useful FLOPs / that time.",
@@ -132,7 +140,20 @@ export function formatWorkloads(results: Results): string {
 /** The table of a run's cases, with a legend saying which clock and which peaks the figures use. */
 export function formatRunTable(results: Results): string {
   const table = new Table({
-    head: ['Kernel', 'Shape', 'Config', 'Median (ms)', '95% CI', 'GFLOP/s', 'GB/s', 'FLOP/B', 'Bound', 'Check', '% peak', 'MFU %'],
+    head: [
+      'Kernel',
+      'Shape',
+      'Config',
+      'Median (ms)',
+      '95% CI',
+      'GFLOP/s',
+      'GB/s',
+      'FLOP/B',
+      'Bound',
+      'Check',
+      '% peak',
+      'MFU %',
+    ],
     colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left', 'right', 'right'],
     style: { head: [], border: [], compact: true },
   });

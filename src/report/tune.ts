@@ -17,7 +17,8 @@ function configLabel(params: CaseRecord['params']): string {
     .join(' ');
 }
 
-const dash = (value: number | null | undefined, format: (v: number) => string) => (value === null || value === undefined ? '-' : format(value));
+const dash = (value: number | null | undefined, format: (v: number) => string) =>
+  value === null || value === undefined ? '-' : format(value);
 
 /** Reasons of skipped or failed configurations, each once, with how many configurations it covers in brackets. */
 function reasons(records: readonly CaseRecord[]): string[] {
@@ -29,19 +30,24 @@ function reasons(records: readonly CaseRecord[]): string[] {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts].map(([key, count]) => {
-    const example = records.find((r) => (r.message ?? r.status).replace(/^skipped: /, '').replace(/\d+/g, '#') === key)!;
+    const example = records.find(
+      (r) => (r.message ?? r.status).replace(/^skipped: /, '').replace(/\d+/g, '#') === key,
+    )!;
     return `(${count}) ${(example.message ?? example.status).replace(/^skipped: /, '')} (e.g. ${configLabel(example.params)})`;
   });
 }
 
 /** The report of `kernel`'s tuning run in `results`, the `top` fastest configurations per shape. */
 export function formatTuneReport(results: Results, kernel: string, top = 10): string {
-  const bandwidth = results.cases.some((c) => c.kernel === kernel && c.role === 'benchmark' && c.metric === 'bandwidth');
+  const bandwidth = results.cases.some(
+    (c) => c.kernel === kernel && c.role === 'benchmark' && c.metric === 'bandwidth',
+  );
   // A memory-bound kernel is ranked by GB/s against the measured copy bandwidth; the rest by GFLOP/s against fma-peak.
   const unit = bandwidth ? 'GB/s' : 'GFLOP/s';
   const peakName = bandwidth ? 'copy-peak' : 'fma-peak';
   const rate = (record: CaseRecord) => (bandwidth ? record.gbPerS : record.gflops);
-  const share = (record: CaseRecord) => (bandwidth ? record.fractionOfMeasuredBandwidth : record.fractionOfMeasuredPeak);
+  const share = (record: CaseRecord) =>
+    bandwidth ? record.fractionOfMeasuredBandwidth : record.fractionOfMeasuredPeak;
   const peak = bandwidth ? (results.peaks.measured.bandwidthGbPerS ?? null) : results.peaks.measured.computeGflops;
   const lines: string[] = [];
   const best: string[] = [];
@@ -67,7 +73,8 @@ export function formatTuneReport(results: Results, kernel: string, top = 10): st
       ]);
     });
     if (shape.ranked.length > 0) lines.push(table.toString());
-    if (shape.ranked.length > top) lines.push(`(${shape.ranked.length - top} slower configurations not shown; all are in the results file)`);
+    if (shape.ranked.length > top)
+      lines.push(`(${shape.ranked.length - top} slower configurations not shown; all are in the results file)`);
     for (const line of reasons(shape.failed)) lines.push(`  failed: ${line}`);
     for (const line of reasons(shape.unsupported).slice(0, SHOWN_SKIPS)) lines.push(`  skipped: ${line}`);
     const more = reasons(shape.unsupported).length - SHOWN_SKIPS;

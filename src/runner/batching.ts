@@ -18,7 +18,11 @@ export function timerErrorTarget(noiseTarget: number): number {
 }
 
 /** The batch size for hot samples of a kernel whose single run takes `singleRunNs`. */
-export function batchFor(singleRunNs: number, stepNs: number, options: Pick<TimingOptions, 'noiseTarget' | 'minSampleMs'>): number {
+export function batchFor(
+  singleRunNs: number,
+  stepNs: number,
+  options: Pick<TimingOptions, 'noiseTarget' | 'minSampleMs'>,
+): number {
   const run = Math.max(singleRunNs, 1);
   return chooseBatchSize({
     singleRunNs: run,
@@ -41,7 +45,12 @@ export interface Regrid {
  * Looks for a timer grid in the raw durations of the first batches (ns, whole batches) and
  * decides whether the batch must grow for the grid to cost at most a tenth of the noise target.
  */
-export function regrid(batchNs: readonly number[], batchSize: number, stepNs: number, options: Pick<TimingOptions, 'noiseTarget' | 'minSampleMs'>): Regrid {
+export function regrid(
+  batchNs: readonly number[],
+  batchSize: number,
+  stepNs: number,
+  options: Pick<TimingOptions, 'noiseTarget' | 'minSampleMs'>,
+): Regrid {
   const found = detectQuantization(batchNs, { targetRelativeError: timerErrorTarget(options.noiseTarget) });
   const step = Math.max(stepNs, found.stepNs ?? 0);
   const positives = batchNs.filter((ns) => ns > 0).sort((a, b) => a - b);

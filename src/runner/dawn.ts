@@ -15,7 +15,11 @@ export interface DawnModule {
 }
 
 /** Installs `navigator.gpu` and the WebGPU globals from dawn.node, then returns the executor. */
-export function startDawnRunner(dawn: DawnModule, flags: readonly string[], progress: (event: ProgressEvent) => void): ExecutorApi {
+export function startDawnRunner(
+  dawn: DawnModule,
+  flags: readonly string[],
+  progress: (event: ProgressEvent) => void,
+): ExecutorApi {
   Object.assign(globalThis, dawn.globals);
   const gpu = dawn.create([...flags]);
   Object.defineProperty(globalThis, 'navigator', {

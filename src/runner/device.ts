@@ -40,7 +40,9 @@ export async function openGpu(wanted: readonly string[] = []): Promise<GpuContex
   }
   const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new NoWebGpuError('navigator.gpu.requestAdapter() returned null: no WebGPU adapter');
-  const requiredFeatures = [...new Set([...TIMING_FEATURES, ...wanted])].filter((feature) => adapter.features.has(feature)) as GPUFeatureName[];
+  const requiredFeatures = [...new Set([...TIMING_FEATURES, ...wanted])].filter((feature) =>
+    adapter.features.has(feature),
+  ) as GPUFeatureName[];
   const requiredLimits: Record<string, number> = {};
   for (const [key, value] of Object.entries(limitsRecord(adapter.limits))) requiredLimits[key] = value;
   const device = await adapter.requestDevice({ requiredFeatures, requiredLimits });

@@ -72,7 +72,9 @@ export function createExecutor(progress: (event: ProgressEvent) => void): Execut
 
   /** A failure from a thrown error: the runner's own kind, a device loss, or an error. */
   const failureOf = (error: unknown, device: GPUDevice): Failure =>
-    error instanceof CaseFailure ? error.failure : (lostFailure(device) ?? { status: 'error', message: (error as Error).message ?? String(error) });
+    error instanceof CaseFailure
+      ? error.failure
+      : (lostFailure(device) ?? { status: 'error', message: (error as Error).message ?? String(error) });
 
   /** Runs `work` inside validation and internal error scopes: errors WebGPU reports asynchronously void the result. */
   const scoped = async <T>(device: GPUDevice, work: () => Promise<T>): Promise<{ value: T } | { failure: Failure }> => {
@@ -88,7 +90,9 @@ export function createExecutor(progress: (event: ProgressEvent) => void): Execut
     const internal = await device.popErrorScope().catch(() => null);
     const deferred = validation ?? internal;
     if ('value' in result && (deferred || lost.has(device))) {
-      result = { failure: lostFailure(device) ?? { status: 'error', message: `WebGPU reported: ${deferred!.message}` } };
+      result = {
+        failure: lostFailure(device) ?? { status: 'error', message: `WebGPU reported: ${deferred!.message}` },
+      };
     }
     return result;
   };
@@ -108,10 +112,13 @@ export function createExecutor(progress: (event: ProgressEvent) => void): Execut
         await runAndWait(device, kernel.stages, 1);
         const spec = program.buffers.find((buffer) => buffer.name === program.output);
         const buffer = kernel.buffers.get(program.output);
-        if (!spec || !buffer) throw new CaseFailure({ status: 'error', message: `the program has no output buffer ${program.output}` });
+        if (!spec || !buffer)
+          throw new CaseFailure({ status: 'error', message: `the program has no output buffer ${program.output}` });
         const output = await readBack(device, buffer, spec.type);
         const indices = sampleIndices(spec.length, program.maxChecked, program.seed);
-        return indices.length === spec.length ? output.subarray(0, spec.length) : Float32Array.from(indices, (index) => output[index]!);
+        return indices.length === spec.length
+          ? output.subarray(0, spec.length)
+          : Float32Array.from(indices, (index) => output[index]!);
       });
       if ('failure' in result) {
         (kernel as PreparedKernel | null)?.destroy();
@@ -126,13 +133,20 @@ export function createExecutor(progress: (event: ProgressEvent) => void): Execut
       const entry = entries.get(handle);
       const { device, report } = await currentGpu();
       if (!entry || entry.device !== device) {
-        return { ok: false, failure: lostFailure(entry?.device) ?? { status: 'error', message: `prepared case ${handle} is gone` } };
+        return {
+          ok: false,
+          failure: lostFailure(entry?.device) ?? { status: 'error', message: `prepared case ${handle} is gone` },
+        };
       }
       const clock = chooseClock(timing, report.timestampQuery);
       if (!clock) {
         return {
           ok: false,
-          failure: { status: 'unsupported', reason: 'no-timestamps', message: 'GPU timestamps were asked for but this adapter has no timestamp-query' },
+          failure: {
+            status: 'unsupported',
+            reason: 'no-timestamps',
+            message: 'GPU timestamps were asked for but this adapter has no timestamp-query',
+          },
         };
       }
       const result = await scoped(device, () => timeKernel(device, entry.kernel.stages, timing, clock, progress));
@@ -144,17 +158,29 @@ export function createExecutor(progress: (event: ProgressEvent) => void): Execut
       const { device, report } = await currentGpu();
       if (pair.some((entry) => !entry || entry.device !== device)) {
         const gone = pair.find((entry) => entry && entry.device !== device);
-        return { ok: false, failure: lostFailure(gone?.device) ?? { status: 'error', message: `prepared cases ${handles.join(' and ')} are gone` } };
+        return {
+          ok: false,
+          failure: lostFailure(gone?.device) ?? {
+            status: 'error',
+            message: `prepared cases ${handles.join(' and ')} are gone`,
+          },
+        };
       }
       const clock = chooseClock(timing, report.timestampQuery);
       if (!clock) {
         return {
           ok: false,
-          failure: { status: 'unsupported', reason: 'no-timestamps', message: 'GPU timestamps were asked for but this adapter has no timestamp-query' },
+          failure: {
+            status: 'unsupported',
+            reason: 'no-timestamps',
+            message: 'GPU timestamps were asked for but this adapter has no timestamp-query',
+          },
         };
       }
       const [a, b] = pair as [Entry, Entry];
-      const result = await scoped(device, () => timeInterleaved(device, [a.kernel.stages, b.kernel.stages], timing, clock, progress));
+      const result = await scoped(device, () =>
+        timeInterleaved(device, [a.kernel.stages, b.kernel.stages], timing, clock, progress),
+      );
       return 'failure' in result ? { ok: false, failure: result.failure } : { ok: true, ...result.value };
     },
 

@@ -15,7 +15,8 @@ export function exposeExecutor(executor: AnyExecutor): void {
       return prepared.ok ? { ok: true, handle: prepared.handle, output: encodeFloats(prepared.output) } : prepared;
     },
     time: (handle: number, timing: Parameters<ExecutorApi['time']>[1]) => executor.time(handle, timing),
-    timeInterleaved: (handles: readonly [number, number], timing: Parameters<ExecutorApi['time']>[1]) => executor.timeInterleaved(handles, timing),
+    timeInterleaved: (handles: readonly [number, number], timing: Parameters<ExecutorApi['time']>[1]) =>
+      executor.timeInterleaved(handles, timing),
     release: (handle: number) => executor.release(handle),
   };
   (window as unknown as Record<string, unknown>)[EXECUTOR_GLOBAL] = wire;

@@ -39,7 +39,8 @@ export async function timeInterleaved(
   clock: Clock,
   progress: (event: ProgressEvent) => void,
 ): Promise<InterleavedTiming> {
-  if (options.mode === 'cold') throw new CaseFailure({ status: 'unsupported', message: 'interleaved timing runs hot: drop --cold' });
+  if (options.mode === 'cold')
+    throw new CaseFailure({ status: 'unsupported', message: 'interleaved timing runs hot: drop --cold' });
   progress({ phase: 'warmup' });
   const warmupMs = warmupFor(device, options);
   let warmupRuns = 0;
@@ -112,7 +113,10 @@ export async function timeInterleaved(
       const decision = rule.check(elapsedMs);
       progress({ phase: 'sample', samples: ratios.length, relHalfWidth: decision.relHalfWidth });
       if (ratios.length === 0 && elapsedMs >= options.maxTimeMs) {
-        throw new CaseFailure({ status: 'error', message: `GPU timestamps gave no usable block in ${dropped} blocks; try --clock wall` });
+        throw new CaseFailure({
+          status: 'error',
+          message: `GPU timestamps gave no usable block in ${dropped} blocks; try --clock wall`,
+        });
       }
       if (!decision.stop || ratios.length < 3) continue;
       const raw = (side: 0 | 1): RawTiming => ({
@@ -126,7 +130,11 @@ export async function timeInterleaved(
         elapsedMs,
         warmupRuns,
         stopReason: decision.reason!,
-        resolution: { stepNs: calibrated[side]!.stepNs, quantized: calibrated[side]!.stepNs > 1, batchLengthened: false },
+        resolution: {
+          stepNs: calibrated[side]!.stepNs,
+          quantized: calibrated[side]!.stepNs > 1,
+          batchLengthened: false,
+        },
         evictBytes: 0,
         ...(clock === 'gpu-timestamp' ? { batchNs: batchNs[side] } : {}),
       });

@@ -1,6 +1,12 @@
 /** Turning a case program (src/protocol/program.ts) into GPU objects: buffers, pipelines, bind groups. */
 import { toF16 } from '../protocol/f16.js';
-import { BYTES_PER_ELEMENT, type CaseProgram, type Failure, type ProgramStage, type UniformValue } from '../protocol/program.js';
+import {
+  BYTES_PER_ELEMENT,
+  type CaseProgram,
+  type Failure,
+  type ProgramStage,
+  type UniformValue,
+} from '../protocol/program.js';
 import { seededValues } from '../protocol/seeded-inputs.js';
 
 /** A failure that ends a case with a status (and what the core needs to say why), rather than a bug in the runner. */
@@ -39,14 +45,26 @@ function packUniforms(values: readonly UniformValue[]): ArrayBuffer {
 /** Shader modules by source, per device: a tuning sweep compiles one source many times with other constants. */
 const modules = new WeakMap<GPUDevice, Map<string, GPUShaderModule>>();
 
-async function shaderModule(device: GPUDevice, code: string, index: number, stage: ProgramStage): Promise<GPUShaderModule> {
+async function shaderModule(
+  device: GPUDevice,
+  code: string,
+  index: number,
+  stage: ProgramStage,
+): Promise<GPUShaderModule> {
   let cache = modules.get(device);
   if (!cache) modules.set(device, (cache = new Map<string, GPUShaderModule>()));
   const cached = cache.get(code);
   if (cached) return cached;
   const module = device.createShaderModule({ code, label: stage.name });
   const info = await module.getCompilationInfo();
-  const messages = info.messages.map(({ type, message, lineNum, linePos, offset, length }) => ({ type, message, lineNum, linePos, offset, length }));
+  const messages = info.messages.map(({ type, message, lineNum, linePos, offset, length }) => ({
+    type,
+    message,
+    lineNum,
+    linePos,
+    offset,
+    length,
+  }));
   const first = messages.find((message) => message.type === 'error');
   if (first) {
     throw new CaseFailure({
@@ -59,7 +77,11 @@ async function shaderModule(device: GPUDevice, code: string, index: number, stag
   return module;
 }
 
-async function pipelineFor(device: GPUDevice, module: GPUShaderModule, stage: ProgramStage): Promise<GPUComputePipeline> {
+async function pipelineFor(
+  device: GPUDevice,
+  module: GPUShaderModule,
+  stage: ProgramStage,
+): Promise<GPUComputePipeline> {
   try {
     return await device.createComputePipelineAsync({
       layout: 'auto',
@@ -67,7 +89,10 @@ async function pipelineFor(device: GPUDevice, module: GPUShaderModule, stage: Pr
       label: stage.name,
     });
   } catch (error) {
-    throw new CaseFailure({ status: 'error', message: `pipeline for stage ${stage.name} failed: ${(error as Error).message}` });
+    throw new CaseFailure({
+      status: 'error',
+      message: `pipeline for stage ${stage.name} failed: ${(error as Error).message}`,
+    });
   }
 }
 
@@ -75,13 +100,21 @@ async function pipelineFor(device: GPUDevice, module: GPUShaderModule, stage: Pr
 export async function prepareProgram(device: GPUDevice, program: CaseProgram): Promise<PreparedKernel> {
   const missing = program.requiredFeatures.filter((feature) => !device.features.has(feature));
   if (missing.length > 0) {
-    throw new CaseFailure({ status: 'unsupported', reason: 'missing-feature', message: `not supported on this adapter: needs ${missing.join(', ')}` });
+    throw new CaseFailure({
+      status: 'unsupported',
+      reason: 'missing-feature',
+      message: `not supported on this adapter: needs ${missing.join(', ')}`,
+    });
   }
   const buffers = new Map<string, GPUBuffer>();
   const owned: GPUBuffer[] = [];
   const destroy = () => owned.forEach((buffer) => buffer.destroy());
   const ungenerated = program.buffers.find((spec) => spec.fill === 'seeded' && spec.type === 'u32');
-  if (ungenerated) throw new CaseFailure({ status: 'error', message: `input ${ungenerated.name}: only f32 and f16 inputs are generated` });
+  if (ungenerated)
+    throw new CaseFailure({
+      status: 'error',
+      message: `input ${ungenerated.name}: only f32 and f16 inputs are generated`,
+    });
   try {
     device.pushErrorScope('out-of-memory');
     for (const spec of program.buffers) {
@@ -103,7 +136,8 @@ export async function prepareProgram(device: GPUDevice, program: CaseProgram): P
     const stages: PreparedStage[] = [];
     for (const stage of program.stages) {
       const code = program.shaders[stage.shader];
-      if (code === undefined) throw new Error(`stage ${stage.name} names shader ${stage.shader}, which the program does not have`);
+      if (code === undefined)
+        throw new Error(`stage ${stage.name} names shader ${stage.shader}, which the program does not have`);
       const pipeline = await pipelineFor(device, await shaderModule(device, code, stage.shader, stage), stage);
       const entries: GPUBindGroupEntry[] = stage.bindings.map((name, binding) => {
         const buffer = buffers.get(name);
@@ -124,7 +158,8 @@ export async function prepareProgram(device: GPUDevice, program: CaseProgram): P
       device.pushErrorScope('validation');
       const bindGroup = device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries, label: stage.name });
       const invalid = await device.popErrorScope();
-      if (invalid) throw new CaseFailure({ status: 'error', message: `bind group for stage ${stage.name}: ${invalid.message}` });
+      if (invalid)
+        throw new CaseFailure({ status: 'error', message: `bind group for stage ${stage.name}: ${invalid.message}` });
       stages.push({ name: stage.name, pipeline, bindGroup, workgroups: stage.workgroups });
     }
     return { buffers, stages, destroy };

@@ -7,7 +7,14 @@
  * walks a large buffer runs, untimed, before every sample, and every sample is one run.
  */
 import evictShader from '../../shaders/evict.wgsl';
-import type { Clock, ProgressEvent, RawTiming, StageTiming, TimerResolution, TimingOptions } from '../protocol/messages.js';
+import type {
+  Clock,
+  ProgressEvent,
+  RawTiming,
+  StageTiming,
+  TimerResolution,
+  TimingOptions,
+} from '../protocol/messages.js';
 import { detectQuantization } from '../stats/timer.js';
 import { batchFor, regrid } from './batching.js';
 import { autocorrelationInflation } from '../stats/autocorrelation.js';
@@ -69,10 +76,17 @@ class Evictor {
     const limit = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
     this.bytes = Math.floor(Math.min(EVICT_BYTES, limit) / 16) * 16;
     const data = device.createBuffer({ label: 'evict', size: this.bytes, usage: GPUBufferUsage.STORAGE });
-    const params = device.createBuffer({ label: 'evict params', size: 8, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    const params = device.createBuffer({
+      label: 'evict params',
+      size: 8,
+      usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+    });
     device.queue.writeBuffer(params, 0, new Uint32Array([this.bytes / 16, EVICT_THREADS]));
     const module = device.createShaderModule({ code: evictShader, label: 'evict' });
-    const pipeline = device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: 'main', constants: { WG_SIZE: 256 } } });
+    const pipeline = device.createComputePipeline({
+      layout: 'auto',
+      compute: { module, entryPoint: 'main', constants: { WG_SIZE: 256 } },
+    });
     const bindGroup = device.createBindGroup({
       layout: pipeline.getBindGroupLayout(0),
       entries: [
@@ -107,15 +121,26 @@ export class TimestampPool {
     readonly capacity: number,
   ) {
     this.querySet = device.createQuerySet({ type: 'timestamp', count: capacity * 2 });
-    this.resolve = device.createBuffer({ size: capacity * 16, usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC });
-    this.readback = device.createBuffer({ size: capacity * 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    this.resolve = device.createBuffer({
+      size: capacity * 16,
+      usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC,
+    });
+    this.readback = device.createBuffer({
+      size: capacity * 16,
+      usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+    });
   }
 
   /**
    * Runs `count` timestamped passes of `repeats` runs each (each preceded by an untimed
    * eviction pass when `evictor` is given); returns each pass's duration in ns.
    */
-  async timePasses(stages: readonly PreparedStage[], repeats: number, count: number, evictor: Evictor | null = null): Promise<number[]> {
+  async timePasses(
+    stages: readonly PreparedStage[],
+    repeats: number,
+    count: number,
+    evictor: Evictor | null = null,
+  ): Promise<number[]> {
     return this.timeSequence(
       Array.from({ length: count }, () => ({ stages, repeats })),
       evictor,
@@ -126,9 +151,13 @@ export class TimestampPool {
    * Runs one timestamped pass per item, in order, in one submit (each preceded by an untimed
    * eviction pass when `evictor` is given); returns each pass's duration in ns.
    */
-  async timeSequence(items: readonly { stages: readonly PreparedStage[]; repeats: number }[], evictor: Evictor | null = null): Promise<number[]> {
+  async timeSequence(
+    items: readonly { stages: readonly PreparedStage[]; repeats: number }[],
+    evictor: Evictor | null = null,
+  ): Promise<number[]> {
     const count = items.length;
-    if (count > this.capacity) throw new RangeError(`${count} timed passes in one submit, over the pool's ${this.capacity}`);
+    if (count > this.capacity)
+      throw new RangeError(`${count} timed passes in one submit, over the pool's ${this.capacity}`);
     const encoder = this.device.createCommandEncoder();
     for (const [i, { stages, repeats }] of items.entries()) {
       evictor?.encode(encoder);
@@ -191,7 +220,8 @@ interface Sampler {
 function timestampSampler(device: GPUDevice, evictor: Evictor | null): Sampler {
   const pool = new TimestampPool(device, MAX_SAMPLES_PER_SUBMIT);
   return {
-    time: (stages, repeats, count, cold) => pool.timePasses(stages, repeats, Math.min(count, pool.capacity), cold ? evictor : null),
+    time: (stages, repeats, count, cold) =>
+      pool.timePasses(stages, repeats, Math.min(count, pool.capacity), cold ? evictor : null),
     destroy: () => pool.destroy(),
   };
 }
@@ -272,7 +302,8 @@ export async function timeKernel(
       const perSubmit = Math.max(1, Math.floor((SUBMIT_TARGET_MS * 1e6) / Math.max(singleRunNs * batchSize, 1)));
       const remaining = options.maxSamples - samplesMs.length;
       // Cold samples go one per submit: their eviction passes dwarf the readback they would save.
-      const count = clock === 'gpu-timestamp' && !evictor ? Math.max(1, Math.min(MAX_SAMPLES_PER_SUBMIT, remaining, perSubmit)) : 1;
+      const count =
+        clock === 'gpu-timestamp' && !evictor ? Math.max(1, Math.min(MAX_SAMPLES_PER_SUBMIT, remaining, perSubmit)) : 1;
       for (const ns of await sampler.time(stages, batchSize, count, true)) {
         // A clock that went backwards or did not move is a broken sample, not a fast one.
         if (ns > 0) {
@@ -302,7 +333,10 @@ export async function timeKernel(
       const decision = rule.check(elapsedMs, autocorrelationInflation(samplesMs));
       progress({ phase: 'sample', samples: samplesMs.length, relHalfWidth: decision.relHalfWidth });
       if (samplesMs.length === 0 && elapsedMs >= options.maxTimeMs) {
-        throw new CaseFailure({ status: 'error', message: `GPU timestamps gave no positive duration in ${droppedSamples} samples; try --clock wall` });
+        throw new CaseFailure({
+          status: 'error',
+          message: `GPU timestamps gave no positive duration in ${droppedSamples} samples; try --clock wall`,
+        });
       }
       const leastSamples = Math.min(MIN_SAMPLES_ON_TIMEOUT, options.minSamples);
       const stop = decision.stop && (decision.reason !== 'max-time' || samplesMs.length >= leastSamples);
@@ -350,7 +384,12 @@ export async function timeKernel(
  * kernel's (a stage re-run on its own reads what the previous run left, which is what it reads
  * inside the kernel too).
  */
-async function timeStages(sampler: Sampler, stages: readonly PreparedStage[], batchSize: number, cold: boolean): Promise<StageTiming[]> {
+async function timeStages(
+  sampler: Sampler,
+  stages: readonly PreparedStage[],
+  batchSize: number,
+  cold: boolean,
+): Promise<StageTiming[]> {
   const timings: StageTiming[] = [];
   for (const stage of stages) {
     const samplesMs: number[] = [];

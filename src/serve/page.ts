@@ -64,8 +64,11 @@ function webGpuProblem(): string | null {
 }
 
 async function fullVersionList(): Promise<BrandVersion[] | null> {
-  const data = (navigator as Navigator & { userAgentData?: { getHighEntropyValues(hints: string[]): Promise<{ fullVersionList?: BrandVersion[] }> } })
-    .userAgentData;
+  const data = (
+    navigator as Navigator & {
+      userAgentData?: { getHighEntropyValues(hints: string[]): Promise<{ fullVersionList?: BrandVersion[] }> };
+    }
+  ).userAgentData;
   try {
     return (await data?.getHighEntropyValues(['fullVersionList']))?.fullVersionList ?? null;
   } catch {
@@ -122,7 +125,10 @@ async function pageRunner(onProgress: (event: ProgressEvent) => void, node: stri
  */
 async function kernelsOf(plan: ServePlan): Promise<KernelRegistry> {
   if (!plan.shaders) return BUILTIN_REGISTRY;
-  const modules = (await import(/* @vite-ignore */ new URL('/user-kernels.js', location.origin).href)) as Record<string, Record<string, unknown>>;
+  const modules = (await import(/* @vite-ignore */ new URL('/user-kernels.js', location.origin).href)) as Record<
+    string,
+    Record<string, unknown>
+  >;
   const user: KernelDescriptor[] = [];
   for (const module of Object.values(modules)) {
     for (const value of Object.values(module)) {
@@ -131,7 +137,12 @@ async function kernelsOf(plan: ServePlan): Promise<KernelRegistry> {
         const shader = plan.shaders[item.name];
         if (!shader) continue;
         item.shader = shader.code;
-        item.source = { file: shader.file, pending: null, hash: shader.hash ?? undefined, module: shader.module ?? undefined };
+        item.source = {
+          file: shader.file,
+          pending: null,
+          hash: shader.hash ?? undefined,
+          module: shader.module ?? undefined,
+        };
         user.push(item);
       }
     }
@@ -143,7 +154,10 @@ async function kernelsOf(plan: ServePlan): Promise<KernelRegistry> {
 async function runInPage(plan: ServePlan, onProgress: (event: ProgressEvent) => void): Promise<Results> {
   const runner = await pageRunner(onProgress, plan.node);
   const { device } = runner;
-  say('adapter', `Adapter: ${device.adapter.description || `${device.adapter.vendor} ${device.adapter.architecture}`}; ${runner.browser.version}`);
+  say(
+    'adapter',
+    `Adapter: ${device.adapter.description || `${device.adapter.vendor} ${device.adapter.architecture}`}; ${runner.browser.version}`,
+  );
   const list = element<HTMLOListElement>('cases');
   let current = '';
   const hooks: MeasureHooks = {
@@ -165,7 +179,11 @@ async function runInPage(plan: ServePlan, onProgress: (event: ProgressEvent) => 
     log: (line) => say('status', line),
   };
   const registry = await kernelsOf(plan);
-  const cases: PlannedCase[] = plan.cases.map((c) => ({ kernel: registry.get(c.kernel), shape: c.shape, params: c.params }));
+  const cases: PlannedCase[] = plan.cases.map((c) => ({
+    kernel: registry.get(c.kernel),
+    shape: c.shape,
+    params: c.params,
+  }));
   // The CPU behind a software adapter is unknown to a page: no CPU estimate (the results say why).
   const context: RunContext = { harness: plan.harness, host: runner.machine!, cpu: null };
   return measureRun(
@@ -204,7 +222,10 @@ async function start(): Promise<void> {
   for (const entry of suites) suite.append(new Option(`${entry.name}: ${entry.description}`, entry.name));
   const button = element<HTMLButtonElement>('run');
   const problem =
-    webGpuProblem() ?? (token ? null : 'this page was opened without its token: open the URL that `flopscope serve` printed (it ends in ?token=...)');
+    webGpuProblem() ??
+    (token
+      ? null
+      : 'this page was opened without its token: open the URL that `flopscope serve` printed (it ends in ?token=...)');
   if (problem) {
     say('problem', problem);
     button.disabled = true;

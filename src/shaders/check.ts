@@ -80,7 +80,10 @@ export function evaluateIntExpr(expr: string, lookup: (name: string) => number |
 }
 
 /** The value of each override and const for these constants (defaults where a constant is not set). */
-function valueLookup(reflection: ShaderReflection, constants: Readonly<Record<string, number>>): (name: string) => number | null {
+function valueLookup(
+  reflection: ShaderReflection,
+  constants: Readonly<Record<string, number>>,
+): (name: string) => number | null {
   const defaults = new Map(reflection.overrides.map((o) => [o.name, o.default]));
   const active = new Set<string>();
   const lookup = (name: string): number | null => {
@@ -118,11 +121,15 @@ function checkStorage(binding: BindingInfo, name: string, buffer: CheckedBuffer,
   const decl = `${where(binding.at)}: @binding(${index}) ${binding.name}`;
   if (binding.addressSpace !== 'storage') {
     const space = binding.addressSpace === 'uniform' ? 'var<uniform>' : 'a texture or sampler';
-    return [`${decl} is ${space} but the stage binds buffer "${name}" there: declare it var<storage, ${buffer.role === 'output' ? 'read_write' : 'read'}>`];
+    return [
+      `${decl} is ${space} but the stage binds buffer "${name}" there: declare it var<storage, ${buffer.role === 'output' ? 'read_write' : 'read'}>`,
+    ];
   }
   // Scratch may be read in one stage and written in another; the output is written where it is bound.
   if (binding.access === 'read' && buffer.role === 'output') {
-    errors.push(`${decl} is read-only storage but buffer "${name}" is the kernel's output: declare it var<storage, read_write>`);
+    errors.push(
+      `${decl} is read-only storage but buffer "${name}" is the kernel's output: declare it var<storage, read_write>`,
+    );
   }
   const element = binding.element ?? binding.type;
   if (element.scalar !== null && element.scalar !== buffer.type) {
@@ -133,7 +140,12 @@ function checkStorage(binding: BindingInfo, name: string, buffer: CheckedBuffer,
   return errors;
 }
 
-function checkUniform(bindings: readonly BindingInfo[], stage: CheckedStage, reflection: ShaderReflection, file: string): string[] {
+function checkUniform(
+  bindings: readonly BindingInfo[],
+  stage: CheckedStage,
+  reflection: ShaderReflection,
+  file: string,
+): string[] {
   const index = stage.bindings.length;
   const values = stage.uniforms ?? [];
   const binding = bindings.find((b) => b.binding === index);
@@ -151,7 +163,12 @@ function checkUniform(bindings: readonly BindingInfo[], stage: CheckedStage, ref
   const struct = binding.type.struct === null ? null : reflection.structs.find((s) => s.name === binding.type.struct);
   const members = struct ? struct.members : [{ name: binding.name, type: binding.type }];
   // Only a block of 4-byte scalars is compared value by value (the stage packs 4 bytes per value).
-  if (!members.every((m) => m.type.scalar !== null && m.type.scalar !== 'f16' && m.type.scalar !== 'bool' && m.type.components === 1)) return [];
+  if (
+    !members.every(
+      (m) => m.type.scalar !== null && m.type.scalar !== 'f16' && m.type.scalar !== 'bool' && m.type.components === 1,
+    )
+  )
+    return [];
   const what = struct ? `struct ${struct.name}` : binding.type.text;
   const at = struct ? where(struct.at) : where(binding.at);
   if (members.length !== values.length) {
@@ -176,14 +193,23 @@ function checkUniform(bindings: readonly BindingInfo[], stage: CheckedStage, ref
  * The mismatches between a stage and its shader, one line each (empty when it fits). `file` names
  * the shader where no line is meant (its root file).
  */
-export function checkStage(stage: CheckedStage, buffers: readonly CheckedBuffer[], reflection: ShaderReflection, file: string): string[] {
+export function checkStage(
+  stage: CheckedStage,
+  buffers: readonly CheckedBuffer[],
+  reflection: ShaderReflection,
+  file: string,
+): string[] {
   const entry = reflection.entryPoints.find((e) => e.name === stage.entryPoint);
   if (!entry) {
     const names = reflection.entryPoints.map((e) => e.name);
-    return [`entry point ${stage.entryPoint} not found in ${file} (it has: ${names.length > 0 ? names.join(', ') : 'none'})`];
+    return [
+      `entry point ${stage.entryPoint} not found in ${file} (it has: ${names.length > 0 ? names.join(', ') : 'none'})`,
+    ];
   }
   if (entry.stage !== 'compute') {
-    return [`${where(entry.at)}: entry point ${entry.name} is @${entry.stage}, but stages dispatch compute work: give it @compute @workgroup_size(...)`];
+    return [
+      `${where(entry.at)}: entry point ${entry.name} is @${entry.stage}, but stages dispatch compute work: give it @compute @workgroup_size(...)`,
+    ];
   }
   const errors: string[] = [];
 
@@ -194,11 +220,17 @@ export function checkStage(stage: CheckedStage, buffers: readonly CheckedBuffer[
     if (!override) {
       errors.push(`${name} is not an override in ${file}: declare override ${name}: u32 or drop it from params`);
     } else if (!fitsOverride(override.type, value)) {
-      errors.push(`${where(override.at)}: ${name} = ${value} does not fit override ${name}: ${override.type}: give it a value of that type`);
+      errors.push(
+        `${where(override.at)}: ${name} = ${value} does not fit override ${name}: ${override.type}: give it a value of that type`,
+      );
     }
   }
   for (const override of reflection.overrides) {
-    if (override.default === null && stage.constants[override.name] === undefined && entry.uses.includes(override.name)) {
+    if (
+      override.default === null &&
+      stage.constants[override.name] === undefined &&
+      entry.uses.includes(override.name)
+    ) {
       errors.push(
         `${where(override.at)}: override ${override.name} has no default and stage ${stage.name} does not set it: give it a default or set it in the stage's constants`,
       );
@@ -210,7 +242,9 @@ export function checkStage(stage: CheckedStage, buffers: readonly CheckedBuffer[
     const lookup = valueLookup(reflection, stage.constants);
     const size = entry.workgroupSize.map((dim) => evaluateIntExpr(dim.expr, lookup));
     if (size.every((n) => n !== null) && size.some((n, i) => n !== stage.workgroupSize[i])) {
-      const used = [...new Set(entry.workgroupSize.flatMap((d) => d.overrides))].map((name) => `${name}=${lookup(name)}`);
+      const used = [...new Set(entry.workgroupSize.flatMap((d) => d.overrides))].map(
+        (name) => `${name}=${lookup(name)}`,
+      );
       errors.push(
         `${where(entry.workgroupSizeAt ?? entry.at)}: @workgroup_size(${entry.workgroupSize.map((d) => d.expr).join(', ')}) of ${entry.name} is (${size.join(', ')})${used.length > 0 ? ` with ${used.join(' ')}` : ''}, but stage ${stage.name} says (${stage.workgroupSize.join(', ')}): make the descriptor's workgroupSize follow the overrides`,
       );
@@ -256,7 +290,9 @@ export function checkStage(stage: CheckedStage, buffers: readonly CheckedBuffer[
     for (const binding of here) errors.push(...checkStorage(binding, name, buffer, index));
   });
   const uniformIndex = stage.bindings.length;
-  for (const binding of group0.filter((b) => b.binding > uniformIndex || (b.binding === uniformIndex && !stage.uniforms))) {
+  for (const binding of group0.filter(
+    (b) => b.binding > uniformIndex || (b.binding === uniformIndex && !stage.uniforms),
+  )) {
     const count = stage.bindings.length;
     const buffersAt = count === 0 ? 'no buffers' : count === 1 ? '1 buffer at 0' : `${count} buffers at 0-${count - 1}`;
     const layout = stage.uniforms ? `, uniforms at ${uniformIndex}` : '';
@@ -272,7 +308,9 @@ export function checkStage(stage: CheckedStage, buffers: readonly CheckedBuffer[
   stage.bindings.forEach((name, index) => indices.set(name, [...(indices.get(name) ?? []), index]));
   for (const [name, at] of indices) {
     if (at.length < 2) continue;
-    const writable = group0.find((b) => at.includes(b.binding) && b.addressSpace === 'storage' && b.access === 'read_write');
+    const writable = group0.find(
+      (b) => at.includes(b.binding) && b.addressSpace === 'storage' && b.access === 'read_write',
+    );
     if (writable) {
       errors.push(
         `${where(writable.at)}: @binding(${writable.binding}) ${writable.name} is a writable view of buffer "${name}", which the stage also binds at @binding(${at.filter((i) => i !== writable.binding).join(', ')}): WebGPU forbids that aliasing: bind one view, or make the others read-only views of a copy`,

@@ -26,7 +26,8 @@ export function formatCompilationMessage(message: CompilationMessageLike, shader
     .filter((line) => line.trim() !== '')
     .map((line) => `\n${line.trimEnd()}`)
     .join('');
-  if (message.lineNum <= 0) return `${shader.sourceMap.files[0] ?? '<shader>'}: ${message.type}: ${first.trim()}${notes}`;
+  if (message.lineNum <= 0)
+    return `${shader.sourceMap.files[0] ?? '<shader>'}: ${message.type}: ${first.trim()}${notes}`;
   const offset = offsetOf(shader.code, message.lineNum, message.linePos);
   const at = locateOffset(shader, offset);
   const source = sourceText(shader, at);

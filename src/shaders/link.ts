@@ -71,7 +71,11 @@ class FileResolver implements ModuleResolver {
       const ast = parseSrcModule({ modulePath, debugFilePath: display, src });
       const error = ast.diagnostics.find((d) => d.severity === 'error');
       if (error) {
-        throw new ShaderLinkError(error.message, { file: display, offset: error.start, ...lineColOf(src, error.start) });
+        throw new ShaderLinkError(error.message, {
+          file: display,
+          offset: error.start,
+          ...lineColOf(src, error.start),
+        });
       }
       this.loaded.set(modulePath, { path, display, ast });
       return ast;
@@ -92,7 +96,8 @@ function enabledConditions(root: WeslAST): Record<string, boolean> {
 
 /** The location WESL attached to a link error (`weslLocation`), in our terms. */
 function weslErrorLocation(error: unknown, resolver: FileResolver): SourceLocation | null {
-  const where = (error as { weslLocation?: { file: string; line: number; column: number; offset: number } }).weslLocation;
+  const where = (error as { weslLocation?: { file: string; line: number; column: number; offset: number } })
+    .weslLocation;
   if (!where) return null;
   const known = [...resolver.loaded.values()].some((m) => m.display === where.file);
   return known ? { file: where.file, line: where.line, col: where.column, offset: where.offset } : null;

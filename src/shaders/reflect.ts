@@ -168,18 +168,32 @@ export function reflectShader(shader: LinkedShader): ShaderReflection {
   const aliases = new Map<string, string>();
   const structNames = new Set<string>();
   for (const decl of decls) {
-    if (decl.kind === 'alias') aliases.set(decl.name.ident.originalName, code.slice(decl.typeRef.start, decl.typeRef.end));
+    if (decl.kind === 'alias')
+      aliases.set(decl.name.ident.originalName, code.slice(decl.typeRef.start, decl.typeRef.end));
     if (decl.kind === 'struct') structNames.add(decl.name.ident.originalName);
   }
   const typeOf = (typeText: string) => valueType(expandType(typeText, aliases), structNames);
 
-  const reflection: ShaderReflection = { entryPoints: [], bindings: [], overrides: [], structs: [], consts: {}, enables: [] };
+  const reflection: ShaderReflection = {
+    entryPoints: [],
+    bindings: [],
+    overrides: [],
+    structs: [],
+    consts: {},
+    enables: [],
+  };
   const overrideNames = new Set<string>();
   const globalVars = new Set<string>();
   // Identifiers each module-scope declaration names, for the static use of entry points.
   const refs = new Map<string, Set<string>>();
   const plain = blankComments(code);
-  const entryDecls: { name: string; stage: EntryPointInfo['stage']; size: string[] | null; sizeOffset: number | null; offset: number }[] = [];
+  const entryDecls: {
+    name: string;
+    stage: EntryPointInfo['stage'];
+    size: string[] | null;
+    sizeOffset: number | null;
+    offset: number;
+  }[] = [];
   // Attribute elements span from the `@`, their parameters from inside the parentheses.
   const attributeStart = (attributes: readonly AttributeElem[] | undefined, name: string) =>
     (attributes ?? []).find((a) => a.attribute.kind === '@attribute' && a.attribute.name === name)?.start ?? null;
@@ -200,7 +214,9 @@ export function reflectShader(shader: LinkedShader): ShaderReflection {
         const id = standardAttributes(decl.attributes).find((a) => a.name === 'id');
         reflection.overrides.push({
           name,
-          type: decl.name.typeRef ? expandType(code.slice(decl.name.typeRef.start, decl.name.typeRef.end), aliases) : null,
+          type: decl.name.typeRef
+            ? expandType(code.slice(decl.name.typeRef.start, decl.name.typeRef.end), aliases)
+            : null,
           default: text(decl.init),
           id: id?.params?.[0] ? Number.parseInt(text(id.params[0])!, 10) : null,
           at: at(decl.name.decl.start),
@@ -210,7 +226,10 @@ export function reflectShader(shader: LinkedShader): ShaderReflection {
       case 'struct':
         reflection.structs.push({
           name: decl.name.ident.originalName,
-          members: decl.members.map((m) => ({ name: m.name.name, type: typeOf(code.slice(m.typeRef.start, m.typeRef.end)) })),
+          members: decl.members.map((m) => ({
+            name: m.name.name,
+            type: typeOf(code.slice(m.typeRef.start, m.typeRef.end)),
+          })),
           at: at(decl.name.start),
         });
         break;
@@ -292,7 +311,8 @@ export function reflectShader(shader: LinkedShader): ShaderReflection {
   }
   // Declaration order (the root's first), not the linked code's: bindings by group and index.
   const files = shader.sourceMap.files;
-  const byPlace = (x: { at: SourceLocation }, y: { at: SourceLocation }) => files.indexOf(x.at.file) - files.indexOf(y.at.file) || x.at.offset - y.at.offset;
+  const byPlace = (x: { at: SourceLocation }, y: { at: SourceLocation }) =>
+    files.indexOf(x.at.file) - files.indexOf(y.at.file) || x.at.offset - y.at.offset;
   reflection.entryPoints.sort(byPlace);
   reflection.overrides.sort(byPlace);
   reflection.structs.sort(byPlace);

@@ -170,7 +170,10 @@ export function unlinkedShader(code: string, file: string): LinkedShader {
  * (`files[0]` is the first part's: list the kernel's own file first, `order` says the order of
  * the code). For fragments that reference each other's declarations, which modules cannot.
  */
-export function joinedShader(parts: readonly { code: string; file: string }[], order: readonly number[] = parts.map((_, i) => i)): LinkedShader {
+export function joinedShader(
+  parts: readonly { code: string; file: string }[],
+  order: readonly number[] = parts.map((_, i) => i),
+): LinkedShader {
   const runs: number[] = [];
   let code = '';
   order.forEach((index, n) => {
@@ -181,5 +184,8 @@ export function joinedShader(parts: readonly { code: string; file: string }[], o
     runs.push(code.length, index, 0);
     code += parts[index]!.code;
   });
-  return { code, sourceMap: { files: parts.map((p) => p.file), sources: parts.map((p) => p.code), mappings: encodeRuns(runs) } };
+  return {
+    code,
+    sourceMap: { files: parts.map((p) => p.file), sources: parts.map((p) => p.code), mappings: encodeRuns(runs) },
+  };
 }

@@ -51,7 +51,10 @@ function findToken(text: string, token: string, around: number, after: number | 
   const whole = (at: number) =>
     at >= 0 &&
     text.startsWith(token, at) &&
-    !(IDENT_CHAR.test(token[0]!) && (IDENT_CHAR.test(text[at - 1] ?? ' ') || IDENT_CHAR.test(text[at + token.length] ?? ' ')));
+    !(
+      IDENT_CHAR.test(token[0]!) &&
+      (IDENT_CHAR.test(text[at - 1] ?? ' ') || IDENT_CHAR.test(text[at + token.length] ?? ' '))
+    );
   if (after !== null) {
     for (let at = after; at <= after + 2 * SNAP_WINDOW && at < text.length; at++) if (whole(at)) return at;
   }

@@ -27,13 +27,25 @@ export interface CpuPeakEstimate {
 }
 
 /** cores x GHz x lanes x FMA units x 2 FLOPs per FMA, in GFLOP/s (domain.md). */
-export function estimateCpuPeak({ physicalCores, clockGhz, simdF32Lanes, fmaUnitsPerCore }: CpuPeakInput): CpuPeakEstimate {
+export function estimateCpuPeak({
+  physicalCores,
+  clockGhz,
+  simdF32Lanes,
+  fmaUnitsPerCore,
+}: CpuPeakInput): CpuPeakEstimate {
   const inputs = { physicalCores, clockGhz, simdF32Lanes, fmaUnitsPerCore };
   for (const [field, value] of Object.entries(inputs)) {
-    if (!Number.isFinite(value) || value <= 0) throw new RangeError(`estimateCpuPeak: ${field} must be a positive number, got ${value}`);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new RangeError(`estimateCpuPeak: ${field} must be a positive number, got ${value}`);
   }
   // The formula itself lives once, in src/flops/peak.ts.
-  const fp32Gflops = cpuPeakFlopsPerS({ physicalCores, clockHz: clockGhz * 1e9, simdLanesF32: simdF32Lanes, fmaUnits: fmaUnitsPerCore }) / 1e9;
+  const fp32Gflops =
+    cpuPeakFlopsPerS({
+      physicalCores,
+      clockHz: clockGhz * 1e9,
+      simdLanesF32: simdF32Lanes,
+      fmaUnits: fmaUnitsPerCore,
+    }) / 1e9;
   const formula =
     `${physicalCores} cores x ${round3(clockGhz)} GHz x ${simdF32Lanes} f32 lanes x ${fmaUnitsPerCore} FMA units x 2 FLOP/FMA` +
     ` = ${round3(fp32Gflops)} GFLOP/s`;

@@ -17,7 +17,10 @@
  */
 import { type GpuSpec, type GpuSpecInput, parseGpuSpecs } from './schema.js';
 
-const H100_PAGE = { url: 'https://www.nvidia.com/en-us/data-center/h100/', title: 'NVIDIA H100 Tensor Core GPU (product page and datasheet)' };
+const H100_PAGE = {
+  url: 'https://www.nvidia.com/en-us/data-center/h100/',
+  title: 'NVIDIA H100 Tensor Core GPU (product page and datasheet)',
+};
 const A100_DATASHEET = {
   url: 'https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf',
   title: 'NVIDIA A100 Tensor Core GPU datasheet',
@@ -119,7 +122,10 @@ const ROWS = [
     memoryBandwidthGbPerS: 4800,
     memoryGb: 141,
     tdpWatts: 700,
-    source: { url: 'https://www.nvidia.com/en-us/data-center/h200/', title: 'NVIDIA H200 Tensor Core GPU (product page and datasheet)' },
+    source: {
+      url: 'https://www.nvidia.com/en-us/data-center/h200/',
+      title: 'NVIDIA H200 Tensor Core GPU (product page and datasheet)',
+    },
     notes:
       'Same GH100 compute as H100 SXM (sheet: FP32 67, FP16 tensor 1,979 with sparsity -> 989.4 dense as for H100); ' +
       '141 GB HBM3e at 4.8 TB/s. H200 NVL (lower clocks, 600 W) is a different row. Dawn reports architecture "".',
@@ -162,7 +168,8 @@ const ROWS = [
     memoryGb: 80,
     tdpWatts: 400,
     source: A100_DATASHEET,
-    notes: 'As the 40 GB SXM4 part but HBM2e at 2,039 GB/s. Tensor 312 dense (624 with sparsity); FP16 vector 78 (A100 whitepaper).',
+    notes:
+      'As the 40 GB SXM4 part but HBM2e at 2,039 GB/s. Tensor 312 dense (624 with sparsity); FP16 vector 78 (A100 whitepaper).',
   },
   {
     id: 'nvidia-v100-sxm2',
@@ -223,7 +230,10 @@ const ROWS = [
     memoryBandwidthGbPerS: 600,
     memoryGb: 24,
     tdpWatts: 150,
-    source: { url: 'https://www.nvidia.com/en-us/data-center/products/a10-gpu/', title: 'NVIDIA A10 Tensor Core GPU (product page)' },
+    source: {
+      url: 'https://www.nvidia.com/en-us/data-center/products/a10-gpu/',
+      title: 'NVIDIA A10 Tensor Core GPU (product page)',
+    },
     notes:
       'Tensor FP16 125 dense (250 with sparsity). FP16 vector = FP32 (GA10x runs FP16 at 1:1, GA102 whitepaper). ' +
       "AWS's A10G is a different part with lower tensor rates and does not match this row.",
@@ -244,8 +254,12 @@ const ROWS = [
     memoryBandwidthGbPerS: 300,
     memoryGb: 24,
     tdpWatts: 72,
-    source: { url: 'https://www.nvidia.com/en-us/data-center/l4/', title: 'NVIDIA L4 Tensor Core GPU (product page and datasheet)' },
-    notes: "Tensor FP16 121 dense (the sheet's 242 is with sparsity). FP16 vector = FP32 (Ada runs FP16 at 1:1, Ada whitepaper).",
+    source: {
+      url: 'https://www.nvidia.com/en-us/data-center/l4/',
+      title: 'NVIDIA L4 Tensor Core GPU (product page and datasheet)',
+    },
+    notes:
+      "Tensor FP16 121 dense (the sheet's 242 is with sparsity). FP16 vector = FP32 (Ada runs FP16 at 1:1, Ada whitepaper).",
   },
   {
     id: 'nvidia-l40s',
@@ -263,8 +277,12 @@ const ROWS = [
     memoryBandwidthGbPerS: 864,
     memoryGb: 48,
     tdpWatts: 350,
-    source: { url: 'https://www.nvidia.com/en-us/data-center/l40s/', title: 'NVIDIA L40S GPU (product page and datasheet)' },
-    notes: 'Tensor FP16 362.05 dense (733 with sparsity). FP16 vector = FP32 (Ada 1:1). The L40 (no S) is not in this table and does not match this row.',
+    source: {
+      url: 'https://www.nvidia.com/en-us/data-center/l40s/',
+      title: 'NVIDIA L40S GPU (product page and datasheet)',
+    },
+    notes:
+      'Tensor FP16 362.05 dense (733 with sparsity). FP16 vector = FP32 (Ada 1:1). The L40 (no S) is not in this table and does not match this row.',
   },
   {
     id: 'nvidia-t4',
@@ -282,7 +300,10 @@ const ROWS = [
     memoryBandwidthGbPerS: 320,
     memoryGb: 16,
     tdpWatts: 70,
-    source: { url: 'https://www.nvidia.com/en-us/data-center/tesla-t4/', title: 'NVIDIA T4 Tensor Core GPU (product page and datasheet)' },
+    source: {
+      url: 'https://www.nvidia.com/en-us/data-center/tesla-t4/',
+      title: 'NVIDIA T4 Tensor Core GPU (product page and datasheet)',
+    },
     notes:
       'Tensor 65 is the sheet\'s "mixed precision (FP16/FP32)" figure: FP16 multiply, FP32 accumulate, dense (Turing has no ' +
       'sparsity). FP16 vector = 2x FP32 as Turing runs it, computed (the sheet gives none).',
@@ -328,7 +349,8 @@ const ROWS = [
     memoryGb: 24,
     tdpWatts: 450,
     source: ADA_WHITEPAPER,
-    notes: 'Tensor 165.2 = FP16 with FP32 accumulate, dense; FP16 accumulate 330.3 dense (660.6 with sparsity). FP16 vector = FP32 (1:1).',
+    notes:
+      'Tensor 165.2 = FP16 with FP32 accumulate, dense; FP16 accumulate 330.3 dense (660.6 with sparsity). FP16 vector = FP32 (1:1).',
   },
   {
     id: 'nvidia-rtx-4080-super',
@@ -369,7 +391,8 @@ const ROWS = [
     memoryGb: 16,
     tdpWatts: 320,
     source: ADA_WHITEPAPER,
-    notes: 'The 16 GB card. Tensor 97.5 = FP16 with FP32 accumulate, dense; FP16 accumulate 194.9. FP16 vector = FP32 (1:1).',
+    notes:
+      'The 16 GB card. Tensor 97.5 = FP16 with FP32 accumulate, dense; FP16 accumulate 194.9. FP16 vector = FP32 (1:1).',
   },
   {
     id: 'nvidia-rtx-4070',
@@ -410,7 +433,8 @@ const ROWS = [
     memoryGb: 24,
     tdpWatts: 350,
     source: GA102_WHITEPAPER,
-    notes: 'Tensor 71 = FP16 with FP32 accumulate, dense; FP16 accumulate 142 (284 with sparsity). FP16 vector = FP32 (1:1 on GA10x).',
+    notes:
+      'Tensor 71 = FP16 with FP32 accumulate, dense; FP16 accumulate 142 (284 with sparsity). FP16 vector = FP32 (1:1 on GA10x).',
   },
   {
     id: 'nvidia-rtx-3080',
@@ -572,7 +596,8 @@ const ROWS = [
       url: 'https://www.amd.com/en/products/graphics/desktops/radeon/6000-series/amd-radeon-rx-6800-xt.html',
       title: 'AMD Radeon RX 6800 XT specifications',
     },
-    notes: 'Peak single and half precision as AMD prints them (FP16 packed, 2x). RDNA 2 has no matrix units. 16 Gbps GDDR6 x 256 bit.',
+    notes:
+      'Peak single and half precision as AMD prints them (FP16 packed, 2x). RDNA 2 has no matrix units. 16 Gbps GDDR6 x 256 bit.',
   },
   // ---------------------------------------------------------------- Apple (GPU part of the SoC)
   {
@@ -656,7 +681,10 @@ const ROWS = [
     boostClockMhz: 1398,
     fp32Tflops: 3.579,
     memoryBandwidthGbPerS: 100,
-    source: { url: 'https://hmc-tech.com/gpu/apple_10_core_m3', title: 'hmc-tech GPU database: Apple 10-core M3 (1398 MHz)' },
+    source: {
+      url: 'https://hmc-tech.com/gpu/apple_10_core_m3',
+      title: 'hmc-tech GPU database: Apple 10-core M3 (1398 MHz)',
+    },
     notes:
       `10-core GPU. Clock uncertain: third-party databases give 1398 MHz (used here) and others 1380 MHz (1.3% lower). 100 GB/s ` +
       `per Apple (https://www.apple.com/newsroom/2023/10/apple-unveils-m3-m3-pro-and-m3-max-the-most-advanced-chips-for-a-personal-computer/). ${APPLE_NOTE}`,
@@ -670,7 +698,10 @@ const ROWS = [
     boostClockMhz: 1398,
     fp32Tflops: 14.316,
     memoryBandwidthGbPerS: 400,
-    source: { url: 'https://hmc-tech.com/gpu/apple-32-core-m4-max-vs-apple-40-core-m3-max', title: 'hmc-tech GPU database: Apple 40-core M3 Max (1398 MHz)' },
+    source: {
+      url: 'https://hmc-tech.com/gpu/apple-32-core-m4-max-vs-apple-40-core-m3-max',
+      title: 'hmc-tech GPU database: Apple 40-core M3 Max (1398 MHz)',
+    },
     notes:
       `40-core GPU with 400 GB/s per Apple; the 30-core bin has 300 GB/s and 3/4 of the compute. Clock uncertain as for M3 ` +
       `(1398 MHz used, 1380 also reported). ${APPLE_NOTE}`,

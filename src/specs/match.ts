@@ -21,7 +21,8 @@ export type AdapterIdentity = {
 };
 
 /** A row found by name (and which field named it), or the rows that fit and why none was chosen. */
-export type AdapterMatch = { spec: GpuSpec; by: 'description' | 'device' } | { spec: null; candidates: GpuSpec[]; reason: string };
+export type AdapterMatch =
+  { spec: GpuSpec; by: 'description' | 'device' } | { spec: null; candidates: GpuSpec[]; reason: string };
 
 /** The hint a "cannot tell which GPU" message ends with. */
 const PEAK_HINT = 'pass one of the names in src/specs/gpus.ts, or --peak-tflops/--peak-bandwidth';
@@ -32,10 +33,36 @@ const GPU_FLAG_HINT = 'pass --gpu NAME with one of the names in src/specs/gpus.t
  * Words that, right after a name, make it another product: "RTX 4080" must not match
  * "RTX 4080 SUPER", "Apple M2" not "Apple M2 Max", "RTX 4090" not "RTX 4090 Laptop GPU".
  */
-const VARIANT_WORDS = new Set(['super', 'ti', 'xt', 'xtx', 'gre', 'd', 'laptop', 'mobile', 'max', 'maxq', 'pro', 'ultra', 'nvl']);
+const VARIANT_WORDS = new Set([
+  'super',
+  'ti',
+  'xt',
+  'xtx',
+  'gre',
+  'd',
+  'laptop',
+  'mobile',
+  'max',
+  'maxq',
+  'pro',
+  'ultra',
+  'nvl',
+]);
 
 /** Vendor and product-line words a user may leave out when typing a name for --gpu ('4090', '7900 xtx'). */
-const BRAND_WORDS = new Set(['nvidia', 'geforce', 'tesla', 'rtx', 'amd', 'radeon', 'instinct', 'rx', 'apple', 'intel', 'arc']);
+const BRAND_WORDS = new Set([
+  'nvidia',
+  'geforce',
+  'tesla',
+  'rtx',
+  'amd',
+  'radeon',
+  'instinct',
+  'rx',
+  'apple',
+  'intel',
+  'arc',
+]);
 
 /**
  * Names the software renderer behind an adapter (SwiftShader, llvmpipe/lavapipe, WARP, or the
@@ -84,7 +111,9 @@ export function matchAdapter(info: AdapterIdentity, specs: readonly GpuSpec[] = 
 
   const reported = `vendor "${vendor}", architecture "${architecture}"`;
   const named = info.description.trim() || info.device.trim();
-  const why = named ? `no row of the peak table matches adapter "${named}" (${reported})` : `the browser did not report the adapter's name, only ${reported}`;
+  const why = named
+    ? `no row of the peak table matches adapter "${named}" (${reported})`
+    : `the browser did not report the adapter's name, only ${reported}`;
   const fits =
     candidates.length === 0
       ? `no row has vendor "${vendor}"`

@@ -25,7 +25,8 @@ export interface HostCpu {
 }
 
 /** The reference peaks, or why there are none. */
-export type ReferenceResolution = { reference: ReferencePeaks; missing?: undefined } | { reference: null; missing: string };
+export type ReferenceResolution =
+  { reference: ReferencePeaks; missing?: undefined } | { reference: null; missing: string };
 
 function fromSpec(spec: GpuSpec, matchedBy: string): ReferencePeaks {
   return {

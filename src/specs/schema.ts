@@ -60,7 +60,8 @@ export const GpuSpecSchema = z
     notes: z.string().min(1).optional(),
   })
   .superRefine((row, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message: `${row.id}: ${message}` });
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message: `${row.id}: ${message}` });
     if (row.fp16Tflops !== null && row.fp16Tflops < row.fp32Tflops) {
       issue('fp16Tflops', 'FP16 vector peak below FP32 peak (every chip here runs FP16 at >= the FP32 rate)');
     }

@@ -24,7 +24,9 @@ export interface AdapterInference {
 
 /** True when the adapter reports no name at all. */
 export function isUnnamedAdapter(adapter: AdapterIdentity): boolean {
-  return [adapter.vendor, adapter.architecture, adapter.device, adapter.description].every((field) => field.trim() === '');
+  return [adapter.vendor, adapter.architecture, adapter.device, adapter.description].every(
+    (field) => field.trim() === '',
+  );
 }
 
 /**
@@ -33,17 +35,37 @@ export function isUnnamedAdapter(adapter: AdapterIdentity): boolean {
  * `cpuDrivers`: the CPU renderers among the Vulkan drivers installed where the browser runs
  * (src/host/vulkan-drivers.ts), or null when that machine is not this one.
  */
-export function inferUnnamedAdapter(adapter: AdapterIdentity, context: { browser: string; cpuDrivers: readonly string[] | null }): AdapterInference | null {
+export function inferUnnamedAdapter(
+  adapter: AdapterIdentity,
+  context: { browser: string; cpuDrivers: readonly string[] | null },
+): AdapterInference | null {
   if (!isUnnamedAdapter(adapter) || adapter.isFallbackAdapter !== true) return null;
   const flagged = `${context.browser} reports no adapter name, only isFallbackAdapter, which it sets for a CPU device`;
   const drivers = context.cpuDrivers;
   if (drivers === null)
-    return { name: 'a CPU (software) adapter', software: true, how: `${flagged}; the browser runs on another machine, whose drivers flopscope cannot see` };
+    return {
+      name: 'a CPU (software) adapter',
+      software: true,
+      how: `${flagged}; the browser runs on another machine, whose drivers flopscope cannot see`,
+    };
   const distinct = [...new Set(drivers)];
-  if (distinct.length === 1) return { name: distinct[0]!, software: true, how: `${flagged}, and ${distinct[0]} is the only CPU Vulkan driver installed here` };
+  if (distinct.length === 1)
+    return {
+      name: distinct[0]!,
+      software: true,
+      how: `${flagged}, and ${distinct[0]} is the only CPU Vulkan driver installed here`,
+    };
   if (distinct.length > 1)
-    return { name: `one of ${distinct.join(', ')}`, software: true, how: `${flagged}; several CPU Vulkan drivers are installed here (${distinct.join(', ')})` };
-  return { name: 'a CPU (software) adapter', software: true, how: `${flagged}; no CPU Vulkan driver is installed here that flopscope knows by name` };
+    return {
+      name: `one of ${distinct.join(', ')}`,
+      software: true,
+      how: `${flagged}; several CPU Vulkan drivers are installed here (${distinct.join(', ')})`,
+    };
+  return {
+    name: 'a CPU (software) adapter',
+    software: true,
+    how: `${flagged}; no CPU Vulkan driver is installed here that flopscope knows by name`,
+  };
 }
 
 /** How reports name an adapter: its description, else vendor/architecture/device, else the inferred name or 'unnamed adapter'. */

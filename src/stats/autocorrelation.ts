@@ -38,6 +38,10 @@ export function autocorrelationInflation(samples: readonly number[]): number {
 }
 
 /** An interval around `center` with each side stretched by `factor` (>= 1). */
-export function widenInterval(interval: { low: number; high: number }, center: number, factor: number): { low: number; high: number } {
+export function widenInterval(
+  interval: { low: number; high: number },
+  center: number,
+  factor: number,
+): { low: number; high: number } {
   return { low: center - (center - interval.low) * factor, high: center + (interval.high - center) * factor };
 }

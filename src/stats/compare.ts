@@ -15,7 +15,8 @@ function sortTimes(samples: readonly number[], which: string): SortedSamples {
   if (sorted.length === 0) throw new RangeError(`${which} has no samples`);
   if (sorted[0]! <= 0) {
     throw new RangeError(
-      `${which} has a time <= 0 (${sorted[0]}): times must be positive; zero times mean the ` + 'timer is coarser than the work (see detectQuantization)',
+      `${which} has a time <= 0 (${sorted[0]}): times must be positive; zero times mean the ` +
+        'timer is coarser than the work (see detectQuantization)',
     );
   }
   return sorted;
@@ -238,7 +239,14 @@ export interface SampleComparison {
 export function compareSamples(
   base: readonly number[],
   next: readonly number[],
-  { thresholdFraction = 0.05, alpha = 0.05, resamples = 2000, seed = DEFAULT_SEED, inflation = 1, runToRun = 0 }: CompareOptions = {},
+  {
+    thresholdFraction = 0.05,
+    alpha = 0.05,
+    resamples = 2000,
+    seed = DEFAULT_SEED,
+    inflation = 1,
+    runToRun = 0,
+  }: CompareOptions = {},
 ): SampleComparison {
   if (!(inflation >= 1)) throw new RangeError(`inflation must be >= 1, got ${inflation}`);
   if (!(runToRun >= 0)) throw new RangeError(`runToRun must be >= 0, got ${runToRun}`);
@@ -251,7 +259,9 @@ export function compareSamples(
   // Each end moves away from the ratio: its own distance x inflation, and the run-to-run
   // half-width beside it in quadrature.
   const widen = (end: number, side: -1 | 1) =>
-    Math.exp(Math.log(raw.ratio) + side * Math.hypot(Math.abs(Math.log(end) - Math.log(raw.ratio)) * inflation, runToRun));
+    Math.exp(
+      Math.log(raw.ratio) + side * Math.hypot(Math.abs(Math.log(end) - Math.log(raw.ratio)) * inflation, runToRun),
+    );
   const interval = { ratio: raw.ratio, low: widen(raw.low, -1), high: widen(raw.high, 1) };
   const { pValue } = mannWhitneyU(base, next);
   const upper = 1 + thresholdFraction;

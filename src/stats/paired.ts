@@ -77,5 +77,13 @@ export function judgeRatios(ratios: readonly number[], thresholdFraction: number
   if (significant && interval.low > upper) verdict = 'slower';
   else if (significant && interval.high < lower) verdict = 'faster';
   else if (interval.low >= lower && interval.high <= upper) verdict = 'unchanged';
-  return { ratio, ci: [interval.low, interval.high], relHalfWidth: relativeHalfWidth(interval, ratio), confidence, pValue, pairs: ratios.length, verdict };
+  return {
+    ratio,
+    ci: [interval.low, interval.high],
+    relHalfWidth: relativeHalfWidth(interval, ratio),
+    confidence,
+    pValue,
+    pairs: ratios.length,
+    verdict,
+  };
 }

@@ -68,7 +68,15 @@ interface ResolvedOptions {
 }
 
 function resolveOptions(options: StoppingOptions): ResolvedOptions {
-  const { noiseTarget = 0.01, confidence = 0.95, minSamples = 10, maxSamples = Number.POSITIVE_INFINITY, minTimeMs = 0, maxTimeMs, resolution = 0 } = options;
+  const {
+    noiseTarget = 0.01,
+    confidence = 0.95,
+    minSamples = 10,
+    maxSamples = Number.POSITIVE_INFINITY,
+    minTimeMs = 0,
+    maxTimeMs,
+    resolution = 0,
+  } = options;
   requireConfidence(confidence);
   if (!(noiseTarget > 0)) throw new RangeError(`noiseTarget must be > 0, got ${noiseTarget}`);
   if (!(maxTimeMs >= 0)) throw new RangeError(`maxTimeMs must be >= 0, got ${maxTimeMs}`);
@@ -97,7 +105,8 @@ function decide(sorted: SortedSamples, elapsedMs: number, o: ResolvedOptions, in
     relHalfWidth = halfWidth / Math.abs(median(sorted));
     if (Number.isNaN(relHalfWidth)) relHalfWidth = Number.POSITIVE_INFINITY; // 0 / 0
   }
-  const quietEnough = relHalfWidth !== null && relHalfWidth <= o.noiseTarget && n >= o.minSamples && elapsedMs >= o.minTimeMs;
+  const quietEnough =
+    relHalfWidth !== null && relHalfWidth <= o.noiseTarget && n >= o.minSamples && elapsedMs >= o.minTimeMs;
   let reason: StopReason | null = null;
   if (quietEnough) reason = 'noise-target';
   else if (n >= o.maxSamples) reason = 'max-samples';

@@ -156,7 +156,10 @@ export interface Outliers {
  * Either collapses to [median, median] when over half the samples are equal (a coarse timer):
  * then every other value is flagged, which is the truth about such data.
  */
-export function outlierFences(sorted: SortedSamples, method: OutlierMethod = 'tukey'): { lowFence: number; highFence: number } {
+export function outlierFences(
+  sorted: SortedSamples,
+  method: OutlierMethod = 'tukey',
+): { lowFence: number; highFence: number } {
   if (method === 'mad') {
     const m = median(sorted);
     const reach = 3.5 * madSigma(sorted);
@@ -168,7 +171,11 @@ export function outlierFences(sorted: SortedSamples, method: OutlierMethod = 'tu
   return { lowFence: p25 - reach, highFence: p75 + reach };
 }
 
-function collectOutliers(samples: readonly number[], method: OutlierMethod, fences: { lowFence: number; highFence: number }): Outliers {
+function collectOutliers(
+  samples: readonly number[],
+  method: OutlierMethod,
+  fences: { lowFence: number; highFence: number },
+): Outliers {
   const indices: number[] = [];
   let low = 0;
   let high = 0;

@@ -56,7 +56,10 @@ function gcd(a: number, b: number): number {
  * delta off the grid shows that this data has no common grid, which is then the truth about it
  * (Dawn's mask puts every timestamp on the grid). O(n log n).
  */
-export function detectQuantization(deltasNs: readonly number[], { targetRelativeError = 0.001 }: { targetRelativeError?: number } = {}): QuantizationReport {
+export function detectQuantization(
+  deltasNs: readonly number[],
+  { targetRelativeError = 0.001 }: { targetRelativeError?: number } = {},
+): QuantizationReport {
   if (deltasNs.length === 0) throw new RangeError('detectQuantization needs at least one delta');
   const positives: number[] = [];
   let zero = 0;

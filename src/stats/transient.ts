@@ -36,7 +36,10 @@ const MIN_START = 6;
  * slow start is a device still settling, a fast one a device that slowed once hot; either way
  * the rest is the steady state.
  */
-export function findStartTransient(samples: readonly number[], { minShift, alpha = 0.001 }: TransientOptions): StartTransient | null {
+export function findStartTransient(
+  samples: readonly number[],
+  { minShift, alpha = 0.001 }: TransientOptions,
+): StartTransient | null {
   if (!(minShift >= 0)) throw new RangeError(`minShift must be >= 0, got ${minShift}`);
   for (const count of [Math.floor(samples.length / 4), Math.floor(samples.length / 8)]) {
     if (count < MIN_START) continue;

@@ -91,20 +91,24 @@ const atShapes = (kernels: readonly KernelDescriptor[], shapes: readonly Shape[]
 
 /** The quick suite's kernels: the matmul baseline and the fastest f32 strategy. */
 function quickKernels(registry: KernelRegistry): KernelDescriptor[] {
-  return [registry.baseline('matmul'), registry.fastest('matmul', 'gemm f32')].filter((k): k is KernelDescriptor => k !== undefined);
+  return [registry.baseline('matmul'), registry.fastest('matmul', 'gemm f32')].filter(
+    (k): k is KernelDescriptor => k !== undefined,
+  );
 }
 
 /** The built-in suites, in the order `--help` lists them. */
 export const SUITES: readonly Suite[] = [
   {
     name: 'quick',
-    description: 'a short run of the matmul kernels at small sizes (default of `npm run bench`): the baseline and the fastest strategy',
+    description:
+      'a short run of the matmul kernels at small sizes (default of `npm run bench`): the baseline and the fastest strategy',
     defaultSizes: [128, 256],
     cases: (registry, sizes) => atSizes(quickKernels(registry), sizes),
   },
   {
     name: 'matmul',
-    description: 'every matmul strategy: square 64 to 1024, skinny and batched shapes (given --sizes: those squares only)',
+    description:
+      'every matmul strategy: square 64 to 1024, skinny and batched shapes (given --sizes: those squares only)',
     defaultSizes: MATMUL_SIZES,
     cases: (registry, sizes) => [
       ...atSizes(matmulKernels(registry), sizes),
@@ -126,7 +130,8 @@ export const SUITES: readonly Suite[] = [
   },
   {
     name: 'peers',
-    description: "peer libraries' WebGPU matmul (TensorFlow.js, ONNX Runtime Web) beside flopscope's f32 matmul kernels, same square shapes, inputs and check",
+    description:
+      "peer libraries' WebGPU matmul (TensorFlow.js, ONNX Runtime Web) beside flopscope's f32 matmul kernels, same square shapes, inputs and check",
     defaultSizes: [256, 512],
     cases: (registry, sizes) => atSizes([...registry.peers('matmul'), ...matmulKernels(registry, 'gemm f32')], sizes),
   },
@@ -160,7 +165,10 @@ export function configSuite(definition: SuiteDefinition): Suite {
     defaultSizes,
     cases: (registry, sizes) => {
       const kernels = definition.kernels.map((name) => registry.get(name));
-      return [...atSizes(kernels, sizes), ...(sizes === defaultSizes ? atShapes(kernels, definition.shapes ?? []) : [])];
+      return [
+        ...atSizes(kernels, sizes),
+        ...(sizes === defaultSizes ? atShapes(kernels, definition.shapes ?? []) : []),
+      ];
     },
   };
 }

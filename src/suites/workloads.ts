@@ -44,11 +44,23 @@ export function scaleCount(value: number, scale: number, multiple = 1, least = m
 }
 
 function gemmLayers(gemms: readonly NamedGemm[], prefix: string, repeat: number): WorkloadLayer[] {
-  return gemms.map((gemm) => ({ label: `${prefix}${gemm.name}`, kind: 'gemm', shape: { batch: gemm.batch, m: gemm.m, n: gemm.n, k: gemm.k }, repeat }));
+  return gemms.map((gemm) => ({
+    label: `${prefix}${gemm.name}`,
+    kind: 'gemm',
+    shape: { batch: gemm.batch, m: gemm.m, n: gemm.n, k: gemm.k },
+    repeat,
+  }));
 }
 
 /** A transformer encoder/decoder layer's GEMMs at a scaled width and sequence (hidden stays a multiple of the heads). */
-function transformerLayers(hidden: number, heads: number, seq: number, layers: number, scale: number, prefix = ''): WorkloadLayer[] {
+function transformerLayers(
+  hidden: number,
+  heads: number,
+  seq: number,
+  layers: number,
+  scale: number,
+  prefix = '',
+): WorkloadLayer[] {
   const scaledHidden = scaleCount(hidden, scale, heads * 4);
   const scaledSeq = scaleCount(seq, scale, 4);
   return gemmLayers(transformerLayerGemms({ hidden: scaledHidden, heads, seq: scaledSeq, batch: 1 }), prefix, layers);
@@ -86,7 +98,14 @@ function conv(
 }
 
 /** ResNet-50's bottleneck convolutions of one stage: 1x1 reduce, 3x3, 1x1 expand, `blocks` times. */
-function resnetStage(stage: number, size: number, inChannels: number, width: number, blocks: number, scale: number): WorkloadLayer[] {
+function resnetStage(
+  stage: number,
+  size: number,
+  inChannels: number,
+  width: number,
+  blocks: number,
+  scale: number,
+): WorkloadLayer[] {
   return [
     conv(`stage${stage}.reduce1x1`, size, inChannels, width, 1, 1, 0, scale, blocks),
     conv(`stage${stage}.conv3x3`, size, width, width, 3, 1, 1, scale, blocks),
@@ -98,8 +117,12 @@ function resnetStage(stage: number, size: number, inChannels: number, width: num
 export const WORKLOADS: readonly Workload[] = [
   {
     name: 'bert-base',
-    description: 'a BERT-base encoder layer forward (H=768, 12 heads) at sequence 128 and 512: QKV, scores, context, output and MLP GEMMs (x12 layers)',
-    layers: (scale) => [...transformerLayers(768, 12, 128, 12, scale, 'seq128.'), ...transformerLayers(768, 12, 512, 12, scale, 'seq512.')],
+    description:
+      'a BERT-base encoder layer forward (H=768, 12 heads) at sequence 128 and 512: QKV, scores, context, output and MLP GEMMs (x12 layers)',
+    layers: (scale) => [
+      ...transformerLayers(768, 12, 128, 12, scale, 'seq128.'),
+      ...transformerLayers(768, 12, 512, 12, scale, 'seq512.'),
+    ],
   },
   {
     name: 'gpt2-small',

@@ -50,7 +50,11 @@ export function tuneInfo(results: Results, kernel: string, budget: number | null
         params: top.params,
         gflops: top.gflops ?? 0,
         ...(top.metric === 'bandwidth'
-          ? { metric: 'bandwidth' as const, gbPerS: top.gbPerS, fractionOfMeasuredBandwidth: top.fractionOfMeasuredBandwidth }
+          ? {
+              metric: 'bandwidth' as const,
+              gbPerS: top.gbPerS,
+              fractionOfMeasuredBandwidth: top.fractionOfMeasuredBandwidth,
+            }
           : {}),
         fractionOfMeasuredPeak: top.fractionOfMeasuredPeak,
         caseId: top.id,

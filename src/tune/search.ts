@@ -19,7 +19,9 @@ export interface TuneCase {
 const RANDOM_FRACTION = 0.5;
 
 /** The figure a search ranks by: the kernel's headline rate (GFLOP/s, or GB/s for a memory-bound kernel) of a case that ran and passed its check, else null. */
-export function tuneScore(record: Pick<CaseRecord, 'status' | 'gflops'> & Partial<Pick<CaseRecord, 'metric' | 'gbPerS'>>): number | null {
+export function tuneScore(
+  record: Pick<CaseRecord, 'status' | 'gflops'> & Partial<Pick<CaseRecord, 'metric' | 'gbPerS'>>,
+): number | null {
   if (record.status !== 'ok') return null;
   const rate = record.metric === 'bandwidth' ? record.gbPerS : record.gflops;
   return rate ?? null;
@@ -106,7 +108,10 @@ export class TuneSearch {
 
   /** Configurations the run will measure at most (for progress). */
   get expected(): number {
-    return this.searches.reduce((sum, search) => sum + (this.budget === null ? search.size : Math.min(this.budget, search.size)), 0);
+    return this.searches.reduce(
+      (sum, search) => sum + (this.budget === null ? search.size : Math.min(this.budget, search.size)),
+      0,
+    );
   }
 
   /** The next case to measure, or null when done. */

@@ -70,7 +70,10 @@ describe('flopscope ab', () => {
 
   it('compares two configurations of one kernel', async () => {
     const dir = project();
-    const result = await runCli(['ab', '--base-param', 'WG_SIZE=32', '--param', 'WG_SIZE=64', ...QUICK, '--threshold', '50%', '--json'], { cwd: dir });
+    const result = await runCli(
+      ['ab', '--base-param', 'WG_SIZE=32', '--param', 'WG_SIZE=64', ...QUICK, '--threshold', '50%', '--json'],
+      { cwd: dir },
+    );
     expect([0, 1]).toContain(result.code);
     const results = JSON.parse(result.stdout) as { cases: { side: string; params: Record<string, number> }[] };
     expect(results.cases.map((c) => [c.side, c.params.WG_SIZE])).toEqual([
@@ -93,18 +96,26 @@ describe('flopscope ab', () => {
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/Base: HEAD \([0-9a-f]{10}\)\. Candidate: working tree\./);
     // The worktree it checked out is gone again.
-    expect(execFileSync('git', ['worktree', 'list'], { cwd: dir, encoding: 'utf8' }).trim().split('\n')).toHaveLength(1);
+    expect(execFileSync('git', ['worktree', 'list'], { cwd: dir, encoding: 'utf8' }).trim().split('\n')).toHaveLength(
+      1,
+    );
   });
 
   it('refuses a base revision that does not exist', async () => {
     const dir = project();
     execFileSync('git', ['init', '-q'], { cwd: dir });
-    await expectRefused(dir, ['--base', 'no-such-branch'], /^flopscope: --base no-such-branch: no such revision in .*: give a branch, tag or commit/);
+    await expectRefused(
+      dir,
+      ['--base', 'no-such-branch'],
+      /^flopscope: --base no-such-branch: no such revision in .*: give a branch, tag or commit/,
+    );
   });
 
   it('refuses a base that does not load, a base without the kernel, and kernels whose shapes differ', async () => {
     const candidate = project();
-    const broken = project((d) => replaceIn(join(d, 'flopscope.config.ts'), "kernels: ['./kernels/*.ts'],", "kernels: ['./kernels/*.ts'],,"));
+    const broken = project((d) =>
+      replaceIn(join(d, 'flopscope.config.ts'), "kernels: ['./kernels/*.ts'],", "kernels: ['./kernels/*.ts'],,"),
+    );
     await expectRefused(
       candidate,
       ['--base-dir', broken],
@@ -114,7 +125,11 @@ describe('flopscope ab', () => {
       replaceIn(join(d, 'kernels', 'softmax.ts'), "name: 'softmax-rows'", "name: 'softmax-other'");
       replaceIn(join(d, 'flopscope.config.ts'), "kernels: ['softmax-rows']", "kernels: ['softmax-other']");
     });
-    await expectRefused(candidate, ['--base-dir', renamed], /^flopscope: the base \(directory .*\) has no kernel softmax-rows: it has .*softmax-other/);
+    await expectRefused(
+      candidate,
+      ['--base-dir', renamed],
+      /^flopscope: the base \(directory .*\) has no kernel softmax-rows: it has .*softmax-other/,
+    );
     const wider = project((d) =>
       replaceIn(
         join(d, 'kernels', 'softmax.ts'),
@@ -132,6 +147,10 @@ describe('flopscope ab', () => {
   it('refuses no base, or two', async () => {
     const dir = project();
     await expectRefused(dir, [], /^flopscope: an A\/B run needs one base: --base REV/);
-    await expectRefused(dir, ['--base', 'HEAD', '--base-param', 'WG_SIZE=32'], /^flopscope: an A\/B run needs one base/);
+    await expectRefused(
+      dir,
+      ['--base', 'HEAD', '--base-param', 'WG_SIZE=32'],
+      /^flopscope: an A\/B run needs one base/,
+    );
   });
 });

@@ -26,12 +26,18 @@ describe('bad input without a browser', () => {
 
   for (const size of ['0', '-4', 'abc', '12.5']) {
     it(`refuses the size ${size}`, async () => {
-      expectUsageError(await runCli(['run', '--kernel', 'matmul-naive', `--sizes=${size}`]), /--sizes: .* is not a positive whole number: give sizes like/);
+      expectUsageError(
+        await runCli(['run', '--kernel', 'matmul-naive', `--sizes=${size}`]),
+        /--sizes: .* is not a positive whole number: give sizes like/,
+      );
     });
   }
 
   it('names the commands for an unknown one', async () => {
-    expectUsageError(await runCli(['frob']), /unknown command "frob": choose one of run, ab, tune, peaks, device, estimate, serve, compare, report/);
+    expectUsageError(
+      await runCli(['frob']),
+      /unknown command "frob": choose one of run, ab, tune, peaks, device, estimate, serve, compare, report/,
+    );
   });
 
   it('refuses an unknown option', async () => {
@@ -57,7 +63,10 @@ describe('bad input without a browser', () => {
 
   it('refuses an --out that is a folder', async () => {
     const dir = tempDir();
-    expectUsageError(await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', '--out', dir]), /is a directory: give a file name/);
+    expectUsageError(
+      await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', '--out', dir]),
+      /is a directory: give a file name/,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -69,7 +78,9 @@ describe('bad input without a browser', () => {
   });
 
   it('says how to get a browser when none can be found or installed', async () => {
-    const result = await runCli(['device'], { env: { PATH: '/nonexistent', FLOPSCOPE_NO_INSTALL: '1', PUPPETEER_EXECUTABLE_PATH: '', FLOPSCOPE_BROWSER: '' } });
+    const result = await runCli(['device'], {
+      env: { PATH: '/nonexistent', FLOPSCOPE_NO_INSTALL: '1', PUPPETEER_EXECUTABLE_PATH: '', FLOPSCOPE_BROWSER: '' },
+    });
     expectUsageError(result, /no Chromium or Chrome/i);
   });
 });
@@ -89,12 +100,19 @@ describe('bad input found once the browser is up', () => {
     const dir = tempDir();
     const out = join(dir, 'r.json');
     writeFileSync(out, '{"keep": true}\n');
-    expectUsageError(await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '20000', '--no-peak', '--out', out]), /maxStorageBufferBindingSize/);
+    expectUsageError(
+      await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '20000', '--no-peak', '--out', out]),
+      /maxStorageBufferBindingSize/,
+    );
     expect(readFileSync(out, 'utf8')).toBe('{"keep": true}\n');
   });
 
   it('explains a browser without a WebGPU adapter', async () => {
-    const result = await runCli(['device', '--browser-flag=--disable-gpu', '--browser-flag=--disable-software-rasterizer']);
+    const result = await runCli([
+      'device',
+      '--browser-flag=--disable-gpu',
+      '--browser-flag=--disable-software-rasterizer',
+    ]);
     expectUsageError(result, /no WebGPU adapter: check that it is Chromium\/Chrome 113 or newer/);
   });
 });

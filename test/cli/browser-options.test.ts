@@ -18,20 +18,38 @@ function expectOneLineError(result: { code: number | null; stderr: string; stdou
 
 describe('browser options refused before anything starts', () => {
   it('refuses launch options with --browser-ws-endpoint', async () => {
-    const result = await runCli(['run', '--browser-ws-endpoint', 'ws://127.0.0.1:9/x', '--headful', '--browser-flag=--foo']);
-    expectOneLineError(result, /--browser-ws-endpoint connects to a browser that is already running, so --headful, --browser-flag cannot apply/);
+    const result = await runCli([
+      'run',
+      '--browser-ws-endpoint',
+      'ws://127.0.0.1:9/x',
+      '--headful',
+      '--browser-flag=--foo',
+    ]);
+    expectOneLineError(
+      result,
+      /--browser-ws-endpoint connects to a browser that is already running, so --headful, --browser-flag cannot apply/,
+    );
   });
 
   it('refuses browser options with --dawn', async () => {
-    expectOneLineError(await runCli(['run', '--dawn', '--hardware-flags']), /--dawn runs without a browser, so --hardware-flags cannot apply/);
+    expectOneLineError(
+      await runCli(['run', '--dawn', '--hardware-flags']),
+      /--dawn runs without a browser, so --hardware-flags cannot apply/,
+    );
   });
 
   it('refuses an endpoint that is not a DevTools URL', async () => {
-    expectOneLineError(await runCli(['device', '--browser-ws-endpoint', 'ftp://lab:9222']), /ftp: is not a DevTools address/);
+    expectOneLineError(
+      await runCli(['device', '--browser-ws-endpoint', 'ftp://lab:9222']),
+      /ftp: is not a DevTools address/,
+    );
   });
 
   it('refuses a --browser that does not exist', async () => {
-    expectOneLineError(await runCli(['device', '--browser', '/nonexistent/chrome']), /--browser \/nonexistent\/chrome: no such file/);
+    expectOneLineError(
+      await runCli(['device', '--browser', '/nonexistent/chrome']),
+      /--browser \/nonexistent\/chrome: no such file/,
+    );
   });
 
   it('refuses a --browser that is not executable', async () => {
@@ -41,12 +59,19 @@ describe('browser options refused before anything starts', () => {
   });
 
   it('says --headful needs a display when there is none', async () => {
-    expectOneLineError(await runCli(['device', '--headful'], { env: { DISPLAY: '', WAYLAND_DISPLAY: '' } }), /--headful needs a display .*xvfb-run/);
+    expectOneLineError(
+      await runCli(['device', '--headful'], { env: { DISPLAY: '', WAYLAND_DISPLAY: '' } }),
+      /--headful needs a display .*xvfb-run/,
+    );
   });
 
   it('names the endpoint without its token when nothing answers there', async () => {
     // Port 9 (discard) has no listener here; the path stands for a DevTools session id.
-    const result = await runCli(['device', '--browser-ws-endpoint', 'ws://127.0.0.1:9/devtools/browser/secret-session-id']);
+    const result = await runCli([
+      'device',
+      '--browser-ws-endpoint',
+      'ws://127.0.0.1:9/devtools/browser/secret-session-id',
+    ]);
     expectOneLineError(result, /could not connect to the browser at ws:\/\/127\.0\.0\.1:9 .*--remote-debugging-port/);
     expect(result.stderr).not.toContain('secret-session-id');
   });
@@ -56,9 +81,25 @@ describe('browser options with a browser', () => {
   it('launches the --browser given and records it as chosen by option', async () => {
     const chromium = findBrowser()!.path;
     const out = join(tempDir(), 'r.json');
-    const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak', '--max-time', '200ms', '--browser', chromium, '--out', out], {
-      env: { FLOPSCOPE_BROWSER: '/nonexistent/ignored-because-of---browser' },
-    });
+    const result = await runCli(
+      [
+        'run',
+        '--kernel',
+        'matmul-naive',
+        '--sizes',
+        '64',
+        '--no-peak',
+        '--max-time',
+        '200ms',
+        '--browser',
+        chromium,
+        '--out',
+        out,
+      ],
+      {
+        env: { FLOPSCOPE_BROWSER: '/nonexistent/ignored-because-of---browser' },
+      },
+    );
     expect(result.code, result.stderr).toBe(0);
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
     expect(results.env.browser).toMatchObject({ executable: chromium, source: 'option' });
@@ -68,7 +109,17 @@ describe('browser options with a browser', () => {
 
   it('passes --hardware-flags to Chromium: on this GPU-less machine Vulkan gives no adapter, and the error says what they need', async () => {
     const dir = tempDir();
-    const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak', '--hardware-flags', '--out', join(dir, 'r.json')]);
+    const result = await runCli([
+      'run',
+      '--kernel',
+      'matmul-naive',
+      '--sizes',
+      '64',
+      '--no-peak',
+      '--hardware-flags',
+      '--out',
+      join(dir, 'r.json'),
+    ]);
     expectOneLineError(
       result,
       /no WebGPU adapter with --hardware-flags \(--enable-features=Vulkan --use-angle=vulkan .*\): these need a working Vulkan driver for the GPU .*drop --hardware-flags/,

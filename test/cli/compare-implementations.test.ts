@@ -13,10 +13,17 @@ const naive = getKernel('matmul-naive');
 function runFile(dir: string, name: string, mutate: (r: Results) => void = () => undefined): string {
   const results = emptyResults();
   results.cases.push(
-    caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(Array.from({ length: 20 }, (_, i) => 1 + i * 1e-4)), {
-      measured: results.peaks.measured,
-      reference: null,
-    }),
+    caseRecord(
+      naive,
+      naive.shapeFromSize(64),
+      naive.defaultParams,
+      'benchmark',
+      okOutcome(Array.from({ length: 20 }, (_, i) => 1 + i * 1e-4)),
+      {
+        measured: results.peaks.measured,
+        reference: null,
+      },
+    ),
   );
   mutate(results);
   const path = join(dir, name);
@@ -46,7 +53,9 @@ describe('compare across WebGPU implementations', () => {
       r.env.adapter = { vendor: '', architecture: '', device: '', description: '', isFallbackAdapter: true };
     };
     const result = await runCli(['compare', runFile(dir, 'chrome.json'), runFile(dir, 'firefox.json', lavapipe)]);
-    expect(result.stderr).toMatch(/on "unnamed adapter \/ fallback" on Firefox \(wgpu\): pass --allow-different-devices and --allow-different-implementations/);
+    expect(result.stderr).toMatch(
+      /on "unnamed adapter \/ fallback" on Firefox \(wgpu\): pass --allow-different-devices and --allow-different-implementations/,
+    );
   });
 
   it('compares them when told', async () => {

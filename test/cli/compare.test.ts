@@ -12,13 +12,23 @@ import { emptyResults, okOutcome } from '../helpers/results.js';
 
 const naive = getKernel('matmul-naive');
 
-function runFile(dir: string, name: string, ms: number, seed: number, startedAt: string, mutate: (r: Results) => void = () => undefined): string {
+function runFile(
+  dir: string,
+  name: string,
+  ms: number,
+  seed: number,
+  startedAt: string,
+  mutate: (r: Results) => void = () => undefined,
+): string {
   const rng = createRng(seed);
   const results = emptyResults();
   results.env.startedAt = startedAt;
   const samples = Array.from({ length: 30 }, () => ms * (1 + (rng.nextFloat() - 0.5) * 0.02));
   results.cases.push(
-    caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(samples), { measured: results.peaks.measured, reference: null }),
+    caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(samples), {
+      measured: results.peaks.measured,
+      reference: null,
+    }),
   );
   mutate(results);
   const path = join(dir, name);
@@ -29,7 +39,11 @@ function runFile(dir: string, name: string, ms: number, seed: number, startedAt:
 describe('flopscope compare', () => {
   it('exits 0 when nothing is slower', async () => {
     const dir = tempDir();
-    const result = await runCli(['compare', runFile(dir, 'a.json', 1, 1, '2026-01-01'), runFile(dir, 'b.json', 1, 2, '2026-01-02')]);
+    const result = await runCli([
+      'compare',
+      runFile(dir, 'a.json', 1, 1, '2026-01-01'),
+      runFile(dir, 'b.json', 1, 2, '2026-01-02'),
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/matmul-naive.*unchanged/);
   });
@@ -46,7 +60,11 @@ describe('flopscope compare', () => {
 
   it('takes several baselines: the last file is the new run', async () => {
     const dir = tempDir();
-    const bases = [runFile(dir, 'a.json', 1, 1, '2026-01-01'), runFile(dir, 'b.json', 1.01, 3, '2026-01-02'), runFile(dir, 'c.json', 0.99, 5, '2026-01-03')];
+    const bases = [
+      runFile(dir, 'a.json', 1, 1, '2026-01-01'),
+      runFile(dir, 'b.json', 1.01, 3, '2026-01-02'),
+      runFile(dir, 'c.json', 0.99, 5, '2026-01-03'),
+    ];
     const result = await runCli(['compare', ...bases, runFile(dir, 'n.json', 2, 2, '2026-01-04'), '--json']);
     expect(result.code, result.stderr).toBe(1);
     const parsed = JSON.parse(result.stdout);
@@ -81,7 +99,11 @@ describe('flopscope compare', () => {
   });
 
   it.each([
-    ['a missing file', (dir: string) => ['compare', join(dir, 'none.json'), runFile(dir, 'b.json', 1, 2, '2026-01-02')], /cannot read .*none\.json/],
+    [
+      'a missing file',
+      (dir: string) => ['compare', join(dir, 'none.json'), runFile(dir, 'b.json', 1, 2, '2026-01-02')],
+      /cannot read .*none\.json/,
+    ],
     [
       'a file that is not results',
       (dir: string) => {
@@ -109,10 +131,20 @@ describe('flopscope compare', () => {
       ],
       /pass --allow-different-devices/,
     ],
-    ['one file only', (dir: string) => ['compare', runFile(dir, 'a.json', 1, 1, '2026-01-01')], /give two results files/],
+    [
+      'one file only',
+      (dir: string) => ['compare', runFile(dir, 'a.json', 1, 1, '2026-01-01')],
+      /give two results files/,
+    ],
     [
       '--runs without --baseline latest',
-      (dir: string) => ['compare', runFile(dir, 'a.json', 1, 1, '2026-01-01'), runFile(dir, 'b.json', 1, 2, '2026-01-02'), '--runs', '2'],
+      (dir: string) => [
+        'compare',
+        runFile(dir, 'a.json', 1, 1, '2026-01-01'),
+        runFile(dir, 'b.json', 1, 2, '2026-01-02'),
+        '--runs',
+        '2',
+      ],
       /--runs goes with --baseline latest/,
     ],
     [

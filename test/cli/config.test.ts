@@ -27,7 +27,10 @@ describe('a config and its kernels', () => {
     const dir = project();
     mkdirSync(join(dir, 'deeper'));
     const out = join(dir, 'run.json');
-    const result = await runCli(['run', '--sizes', '48', '--no-peak', '--rounds', '1', '--max-time', '300ms', '--out', out], { cwd: join(dir, 'deeper') });
+    const result = await runCli(
+      ['run', '--sizes', '48', '--no-peak', '--rounds', '1', '--max-time', '300ms', '--out', out],
+      { cwd: join(dir, 'deeper') },
+    );
     expect(result.code, result.stderr).toBe(0);
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
     expect(results.suite.name).toBe('softmax');
@@ -49,8 +52,14 @@ describe('a config and its kernels', () => {
   });
 
   it('refuses a config with a syntax error, naming the file and line', async () => {
-    const dir = project((d) => replaceIn(join(d, 'flopscope.config.ts'), "kernels: ['./kernels/*.ts'],", "kernels: ['./kernels/*.ts'],,"));
-    await expectRefused(dir, [], /^flopscope: flopscope\.config\.ts:4:\d+: Expected identifier but found ",": fix the syntax there$/);
+    const dir = project((d) =>
+      replaceIn(join(d, 'flopscope.config.ts'), "kernels: ['./kernels/*.ts'],", "kernels: ['./kernels/*.ts'],,"),
+    );
+    await expectRefused(
+      dir,
+      [],
+      /^flopscope: flopscope\.config\.ts:4:\d+: Expected identifier but found ",": fix the syntax there$/,
+    );
   });
 
   it('refuses a kernel module that exports no kernel', async () => {
@@ -59,8 +68,14 @@ describe('a config and its kernels', () => {
   });
 
   it('refuses a kernel that would shadow a built-in', async () => {
-    const dir = project((d) => replaceIn(join(d, 'kernels', 'softmax.ts'), "name: 'softmax-rows'", "name: 'matmul-naive'"));
-    await expectRefused(dir, [], /^flopscope: two kernels are called matmul-naive \(built in and .*kernels\/softmax\.ts\): rename one/);
+    const dir = project((d) =>
+      replaceIn(join(d, 'kernels', 'softmax.ts'), "name: 'softmax-rows'", "name: 'matmul-naive'"),
+    );
+    await expectRefused(
+      dir,
+      [],
+      /^flopscope: two kernels are called matmul-naive \(built in and .*kernels\/softmax\.ts\): rename one/,
+    );
   });
 
   it('refuses two kernels of one name', async () => {
@@ -73,7 +88,9 @@ describe('a config and its kernels', () => {
   });
 
   it('refuses a shader path that does not exist', async () => {
-    const dir = project((d) => replaceIn(join(d, 'kernels', 'softmax.ts'), "shader: './softmax.wgsl'", "shader: './sofmax.wgsl'"));
+    const dir = project((d) =>
+      replaceIn(join(d, 'kernels', 'softmax.ts'), "shader: './softmax.wgsl'", "shader: './sofmax.wgsl'"),
+    );
     await expectRefused(
       dir,
       [],
@@ -83,7 +100,11 @@ describe('a config and its kernels', () => {
 
   it('refuses a parameter the shader does not declare', async () => {
     const dir = project((d) =>
-      replaceIn(join(d, 'kernels', 'softmax.ts'), 'params: { WG_SIZE: [32, 64, 128, 256] }', 'params: { WG_SIZE: [32, 64, 128, 256], TILE: [4, 8] }'),
+      replaceIn(
+        join(d, 'kernels', 'softmax.ts'),
+        'params: { WG_SIZE: [32, 64, 128, 256] }',
+        'params: { WG_SIZE: [32, 64, 128, 256], TILE: [4, 8] }',
+      ),
     );
     await expectRefused(
       dir,
@@ -94,7 +115,11 @@ describe('a config and its kernels', () => {
 
   it('refuses a reference that returns something other than a number', async () => {
     const dir = project((d) =>
-      replaceIn(join(d, 'kernels', 'softmax.ts'), 'return { value, tolerance:', 'return { value: String(value) as unknown as number, tolerance:'),
+      replaceIn(
+        join(d, 'kernels', 'softmax.ts'),
+        'return { value, tolerance:',
+        'return { value: String(value) as unknown as number, tolerance:',
+      ),
     );
     await expectRefused(
       dir,

@@ -15,7 +15,19 @@ async function json(args: string[]): Promise<Record<string, unknown>> {
 
 describe('flopscope estimate', () => {
   it('training: flops, days and gpuHours from human numbers', async () => {
-    const e = await json(['training', '--params', '70B', '--tokens', '1.4T', '--gpus', '2048', '--peak-tflops', '989', '--mfu', '0.4']);
+    const e = await json([
+      'training',
+      '--params',
+      '70B',
+      '--tokens',
+      '1.4T',
+      '--gpus',
+      '2048',
+      '--peak-tflops',
+      '989',
+      '--mfu',
+      '0.4',
+    ]);
     expect(e.flops).toBeCloseTo(5.88e23, -18);
     expect(e.days).toBeCloseTo(8.4, 2);
     // 5.88e23 / (2048 x 989e12 x 0.4) = 725,757 s; x 2048 GPUs / 3600 = 412,875 GPU-hours.
@@ -60,11 +72,17 @@ describe('flopscope estimate', () => {
   });
 
   it('memory: bytesPerDevice', async () => {
-    expect((await json(['memory', '--params', '7B', '--zero', '3', '--gpus', '8'])).bytesPerDevice).toBeCloseTo(14e9, 0);
+    expect((await json(['memory', '--params', '7B', '--zero', '3', '--gpus', '8'])).bytesPerDevice).toBeCloseTo(
+      14e9,
+      0,
+    );
   });
 
   it('inference: tokensPerSecond from a bandwidth with a unit', async () => {
-    expect((await json(['inference', '--params', '7B', '--bandwidth', '3.35TB/s'])).tokensPerSecond).toBeCloseTo(3350 / 14, 9);
+    expect((await json(['inference', '--params', '7B', '--bandwidth', '3.35TB/s'])).tokensPerSecond).toBeCloseTo(
+      3350 / 14,
+      9,
+    );
   });
 
   it('conv: output, params, macs, flops', async () => {
@@ -82,7 +100,20 @@ describe('flopscope estimate', () => {
   });
 
   it('prints readable text by default', async () => {
-    const result = await runCli(['estimate', 'training', '--params', '70B', '--tokens', '1.4T', '--gpus', '2048', '--peak-tflops', '989', '--mfu', '0.4']);
+    const result = await runCli([
+      'estimate',
+      'training',
+      '--params',
+      '70B',
+      '--tokens',
+      '1.4T',
+      '--gpus',
+      '2048',
+      '--peak-tflops',
+      '989',
+      '--mfu',
+      '0.4',
+    ]);
     expect(result.stdout).toMatch(/wall time\s+8\.40 days/);
     expect(result.stdout).toMatch(/413k GPU-hours/);
   });
@@ -96,10 +127,16 @@ describe('flopscope estimate', () => {
     [['memory', '--params', '7B', '--zero', '4'], /--zero 4 is not a ZeRO stage/],
     [['memory', '--params', '7B', '--layers', '32'], /activations need all of --layers --hidden --seq --batch/],
     [['inference', '--params', '7B', '--bandwidth', 'fast'], /--bandwidth: /],
-    [['conv', '--input', '227x227', '--filters', '96', '--kernel', '11'], /--input 227x227 is not 3 positive whole numbers/],
+    [
+      ['conv', '--input', '227x227', '--filters', '96', '--kernel', '11'],
+      /--input 227x227 is not 3 positive whole numbers/,
+    ],
     [['conv', '--input', '5x5x3', '--filters', '8', '--kernel', '7'], /kernel|fit/i],
     [['chinchilla'], /give exactly one of --params N or --flops C/],
-    [['training', '--params', '7B', '--tokens', '1T', '--peak-tflops', '1', '--from', '/nonexistent.json'], /cannot read \/nonexistent\.json/],
+    [
+      ['training', '--params', '7B', '--tokens', '1T', '--peak-tflops', '1', '--from', '/nonexistent.json'],
+      /cannot read \/nonexistent\.json/,
+    ],
   ])('refuses %j with one line and exit code 2', async (args, pattern) => {
     const result = await runCli(['estimate', ...args]);
     expect(result.code, result.stderr).toBe(2);
@@ -111,13 +148,29 @@ describe('flopscope estimate', () => {
 describe('workload suites', () => {
   it('run a scaled workload and report it as the sum of its layers', async () => {
     const out = join(tempDir(), 'w.json');
-    const result = await runCli(['run', '--suite', 'bert-base', '--scale', '0.1', '--no-peak', '--noise', '5%', '--max-time', '1s', '--out', out]);
+    const result = await runCli([
+      'run',
+      '--suite',
+      'bert-base',
+      '--scale',
+      '0.1',
+      '--no-peak',
+      '--noise',
+      '5%',
+      '--max-time',
+      '1s',
+      '--out',
+      out,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const results = JSON.parse((await import('node:fs')).readFileSync(out, 'utf8'));
     const [workload] = results.workloads;
     expect(workload).toMatchObject({ name: 'bert-base', scale: 0.1 });
     expect(workload.layers).toHaveLength(12);
-    const total = workload.layers.reduce((sum: number, l: { medianMs: number; repeat: number }) => sum + l.medianMs * l.repeat, 0);
+    const total = workload.layers.reduce(
+      (sum: number, l: { medianMs: number; repeat: number }) => sum + l.medianMs * l.repeat,
+      0,
+    );
     expect(workload.totalMs).toBeCloseTo(total, 9);
     expect(results.suite.scale).toBe(0.1);
     expect(result.stdout).toMatch(/Workload.*Scale.*GFLOP\/s/);

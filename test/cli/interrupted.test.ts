@@ -24,7 +24,21 @@ describe('a run killed half-way', () => {
     const partial = join(dir, 'run.partial.json');
     const child = spawn(
       process.execPath,
-      [BIN, 'run', '--kernel', 'matmul-naive', '--sizes', '64,256,256,256', '--no-peak', '--noise', '0.1%', '--max-time', '20s', '--out', out],
+      [
+        BIN,
+        'run',
+        '--kernel',
+        'matmul-naive',
+        '--sizes',
+        '64,256,256,256',
+        '--no-peak',
+        '--noise',
+        '0.1%',
+        '--max-time',
+        '20s',
+        '--out',
+        out,
+      ],
       {
         stdio: 'ignore',
       },

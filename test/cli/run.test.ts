@@ -18,7 +18,12 @@ describe('flopscope run', () => {
     expect(printed.peaks.measured.computeGflops).toBeGreaterThan(0);
     const bench = printed.cases.filter((c) => c.role === 'benchmark');
     expect(bench).toHaveLength(1);
-    expect(bench[0]).toMatchObject({ kernel: 'matmul-naive', shape: { m: 64, n: 64, k: 64 }, status: 'ok', flops: 2 * 64 ** 3 });
+    expect(bench[0]).toMatchObject({
+      kernel: 'matmul-naive',
+      shape: { m: 64, n: 64, k: 64 },
+      status: 'ok',
+      flops: 2 * 64 ** 3,
+    });
     expect(bench[0]!.gflops).toBeGreaterThan(0);
     expect(bench[0]!.samples.length).toBe(bench[0]!.timing!.sampleCount);
     expect(bench[0]!.fractionOfMeasuredPeak).toBeGreaterThan(0);
@@ -28,10 +33,25 @@ describe('flopscope run', () => {
   it("measures every case once per round, in turn, and keeps each round's median", async () => {
     const dir = tempDir();
     const out = join(dir, 'r.json');
-    const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64,67', '--no-peak', '--rounds', '3', '--max-time', '1s', '--out', out]);
+    const result = await runCli([
+      'run',
+      '--kernel',
+      'matmul-naive',
+      '--sizes',
+      '64,67',
+      '--no-peak',
+      '--rounds',
+      '3',
+      '--max-time',
+      '1s',
+      '--out',
+      out,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     // Case order: 64, 67, 64, 67, 64, 67.
-    const started = [...result.stderr.matchAll(/\[(\d+)\/6\] matmul-naive (\d+)x\S+ \(round (\d)\/3\)/g)].map((m) => `${m[2]}:${m[3]}`);
+    const started = [...result.stderr.matchAll(/\[(\d+)\/6\] matmul-naive (\d+)x\S+ \(round (\d)\/3\)/g)].map(
+      (m) => `${m[2]}:${m[3]}`,
+    );
     expect(started).toEqual(['64:1', '67:1', '64:2', '67:2', '64:3', '67:3']);
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
     expect(results.suite.rounds).toBe(3);
@@ -41,12 +61,23 @@ describe('flopscope run', () => {
       expect(record.timing!.roundMedians).toHaveLength(3);
       expect(record.samples).toHaveLength(record.timing!.sampleCount);
     }
-    expect(result.stdout).toMatch(/or of the t interval of its 3 rounds' medians \(each case measured 3 times in turn\), where wider/);
+    expect(result.stdout).toMatch(
+      /or of the t interval of its 3 rounds' medians \(each case measured 3 times in turn\), where wider/,
+    );
   });
 
   it('prints a table with units, clock and check on stdout and progress on stderr', async () => {
     const dir = tempDir();
-    const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak', '--out', join(dir, 'r.json')]);
+    const result = await runCli([
+      'run',
+      '--kernel',
+      'matmul-naive',
+      '--sizes',
+      '64',
+      '--no-peak',
+      '--out',
+      join(dir, 'r.json'),
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Kernel.*Shape.*Median \(ms\).*GFLOP\/s/);
     expect(result.stdout).toMatch(/matmul-naive\s.*64x64x64.*\bok\b/);
@@ -78,7 +109,21 @@ describe('flopscope run: measurement options', () => {
   it('records the stopping rule, the clock, the interval and the reference peak per case', async () => {
     const dir = tempDir();
     const out = join(dir, 'r.json');
-    const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak', '--noise', '5%', '--max-time', '2s', '--cold', '--out', out]);
+    const result = await runCli([
+      'run',
+      '--kernel',
+      'matmul-naive',
+      '--sizes',
+      '64',
+      '--no-peak',
+      '--noise',
+      '5%',
+      '--max-time',
+      '2s',
+      '--cold',
+      '--out',
+      out,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
     expect(results.suite.timing).toMatchObject({ noiseTarget: 0.05, maxTimeMs: 2000, mode: 'cold' });

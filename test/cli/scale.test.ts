@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
-function expectOneLineUsageError(result: { code: number | null; stderr: string; stdout: string }, pattern: RegExp): void {
+function expectOneLineUsageError(
+  result: { code: number | null; stderr: string; stdout: string },
+  pattern: RegExp,
+): void {
   expect(result.code, result.stderr).toBe(2);
   const lines = result.stderr.trim().split('\n');
   expect(lines, result.stderr).toHaveLength(1);
@@ -14,7 +17,10 @@ function expectOneLineUsageError(result: { code: number | null; stderr: string; 
 describe('run --suite conv --scale', () => {
   for (const scale of ['0', '-0.5', '1.5', 'abc', '']) {
     it(`refuses --scale "${scale}"`, async () => {
-      expectOneLineUsageError(await runCli(['run', '--suite', 'conv', `--scale=${scale}`]), /--scale: ".*" is not a factor in \(0, 1\]/);
+      expectOneLineUsageError(
+        await runCli(['run', '--suite', 'conv', `--scale=${scale}`]),
+        /--scale: ".*" is not a factor in \(0, 1\]/,
+      );
     });
   }
 

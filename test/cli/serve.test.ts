@@ -6,7 +6,9 @@ describe('flopscope serve options', () => {
   it('refuses a port out of range', async () => {
     const result = await runCli(['serve', '--port', '70000']);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('flopscope: --port 70000 is not a port: give a whole number from 0 (any free port) to 65535');
+    expect(result.stderr.trim()).toBe(
+      'flopscope: --port 70000 is not a port: give a whole number from 0 (any free port) to 65535',
+    );
     expect(result.stdout).toBe('');
   });
 

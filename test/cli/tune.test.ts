@@ -8,11 +8,26 @@ import { runCli, tempDir } from '../helpers/cli.js';
 describe('flopscope tune', () => {
   it('searches within --budget, checks every configuration, prints a ranking and writes the results', async () => {
     const out = join(tempDir(), 'tune.json');
-    const result = await runCli(['tune', '--kernel', 'matmul-blocked', '--sizes', '24', '--budget', '4', '--no-peak', '--max-time', '100ms', '--out', out]);
+    const result = await runCli([
+      'tune',
+      '--kernel',
+      'matmul-blocked',
+      '--sizes',
+      '24',
+      '--budget',
+      '4',
+      '--no-peak',
+      '--max-time',
+      '100ms',
+      '--out',
+      out,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/matmul-blocked at 24x24x24: \d+ configurations tried, \d+ ok/);
     expect(result.stdout).toMatch(/Rank.*Config.*GFLOP\/s.*Spread.*% fma-peak/);
-    expect(result.stdout).toMatch(/Best configuration per shape:\n {2}24x24x24: WG_X=\d+ WG_Y=\d+ TM=\d+ TN=\d+ KSTEP=\d: [\d.]+ [MG]FLOP\/s/);
+    expect(result.stdout).toMatch(
+      /Best configuration per shape:\n {2}24x24x24: WG_X=\d+ WG_Y=\d+ TM=\d+ TN=\d+ KSTEP=\d: [\d.]+ [MG]FLOP\/s/,
+    );
     expect(result.stderr).toMatch(/tuning matmul-blocked at 24: up to 4 of 1000 configurations per size/);
 
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
@@ -49,7 +64,21 @@ describe('flopscope tune', () => {
     const dir = tempDir();
     const out = join(dir, 'tune.json');
     const tuned = await runCli(
-      ['tune', '--kernel', 'matmul-blocked', '--sizes', '24', '--budget', '3', '--no-peak', '--max-time', '100ms', '--out', out, '--save'],
+      [
+        'tune',
+        '--kernel',
+        'matmul-blocked',
+        '--sizes',
+        '24',
+        '--budget',
+        '3',
+        '--no-peak',
+        '--max-time',
+        '100ms',
+        '--out',
+        out,
+        '--save',
+      ],
       { cwd: dir },
     );
     expect(tuned.code, tuned.stderr).toBe(0);
@@ -64,20 +93,45 @@ describe('flopscope tune', () => {
     expect(saved.schema).toBe('flopscope/tuned@1');
     const [adapter] = Object.keys(saved.adapters);
     expect(adapter).toContain(tuneResults.env.adapter.description);
-    expect(saved.adapters[adapter!]['matmul-blocked']['24x24x24']).toMatchObject({ params: best.params, gflops: best.gflops, results: out });
+    expect(saved.adapters[adapter!]['matmul-blocked']['24x24x24']).toMatchObject({
+      params: best.params,
+      gflops: best.gflops,
+      results: out,
+    });
 
     // The same folder's run uses it at that shape, and a --param still wins over it.
     const runOut = join(dir, 'run.json');
-    const run = await runCli(['run', '--kernel', 'matmul-blocked', '--sizes', '24', '--no-peak', '--max-time', '100ms', '--out', runOut], { cwd: dir });
+    const run = await runCli(
+      ['run', '--kernel', 'matmul-blocked', '--sizes', '24', '--no-peak', '--max-time', '100ms', '--out', runOut],
+      { cwd: dir },
+    );
     expect(run.code, run.stderr).toBe(0);
-    expect(parseResults(JSON.parse(readFileSync(runOut, 'utf8')), runOut).cases.find((c) => c.role === 'benchmark')!.params).toEqual(best.params);
+    expect(
+      parseResults(JSON.parse(readFileSync(runOut, 'utf8')), runOut).cases.find((c) => c.role === 'benchmark')!.params,
+    ).toEqual(best.params);
     const override = join(dir, 'override.json');
     const param = await runCli(
-      ['run', '--kernel', 'matmul-blocked', '--sizes', '24', '--no-peak', '--max-time', '100ms', '--param', 'KSTEP=4', '--out', override],
+      [
+        'run',
+        '--kernel',
+        'matmul-blocked',
+        '--sizes',
+        '24',
+        '--no-peak',
+        '--max-time',
+        '100ms',
+        '--param',
+        'KSTEP=4',
+        '--out',
+        override,
+      ],
       { cwd: dir },
     );
     expect(param.code, param.stderr).toBe(0);
-    expect(parseResults(JSON.parse(readFileSync(override, 'utf8')), override).cases.find((c) => c.role === 'benchmark')!.params).toEqual({
+    expect(
+      parseResults(JSON.parse(readFileSync(override, 'utf8')), override).cases.find((c) => c.role === 'benchmark')!
+        .params,
+    ).toEqual({
       ...best.params,
       KSTEP: 4,
     });
@@ -88,7 +142,9 @@ describe('flopscope tune', () => {
     writeFileSync(join(dir, 'flopscope.tuned.json'), '{"schema": "other"}');
     const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '24', '--no-peak'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toMatch(/^flopscope: flopscope\.tuned\.json is not a flopscope\/tuned@1 file \(.*\): fix or delete it$/);
+    expect(result.stderr.trim()).toMatch(
+      /^flopscope: flopscope\.tuned\.json is not a flopscope\/tuned@1 file \(.*\): fix or delete it$/,
+    );
   });
 
   it('names the valid kernels for an unknown one, and refuses a zero budget', async () => {
@@ -123,16 +179,28 @@ describe('flopscope run --param', () => {
     ]);
     expect(result.code, result.stderr).toBe(0);
     const [record] = parseResults(JSON.parse(result.stdout), 'stdout').cases;
-    expect(record).toMatchObject({ kernel: 'matmul-blocked', status: 'ok', params: { WG_X: 2, WG_Y: 4, TM: 4, TN: 8, KSTEP: 8 } });
+    expect(record).toMatchObject({
+      kernel: 'matmul-blocked',
+      status: 'ok',
+      params: { WG_X: 2, WG_Y: 4, TM: 4, TN: 8, KSTEP: 8 },
+    });
     expect(record!.correctness?.passed).toBe(true);
   });
 
   it('skips a configuration whose tiles outgrow workgroup storage, naming the limit, and goes on', async () => {
     // 4 x TK 64 x (TILE_M 32*4 + TILE_N 8*4) = 40,960 bytes, over every adapter's 32,768 default... or its own limit.
     const result = await runCli(
-      ['run', '--kernel', 'matmul-tiled', '--sizes', '32', '--no-peak', '--json', '--out', join(tempDir(), 'r.json')].concat(
-        ['WG_X=8', 'WG_Y=32', 'RM=4', 'RN=4', 'TK=64'].flatMap((p) => ['--param', p]),
-      ),
+      [
+        'run',
+        '--kernel',
+        'matmul-tiled',
+        '--sizes',
+        '32',
+        '--no-peak',
+        '--json',
+        '--out',
+        join(tempDir(), 'r.json'),
+      ].concat(['WG_X=8', 'WG_Y=32', 'RM=4', 'RN=4', 'TK=64'].flatMap((p) => ['--param', p])),
     );
     expect(result.code, result.stderr).toBe(0);
     const [record] = parseResults(JSON.parse(result.stdout), 'stdout').cases;
@@ -150,7 +218,9 @@ describe('flopscope run --param', () => {
   it('refuses an unknown parameter or a value outside the space, naming the valid ones', async () => {
     const key = await runCli(['run', '--kernel', 'matmul-blocked', '--param', 'XX=1']);
     expect(key.code).toBe(2);
-    expect(key.stderr.trim()).toMatch(/^flopscope: --param XX: matmul-blocked has no parameter XX: its parameters are WG_X, WG_Y, TM, TN, KSTEP$/);
+    expect(key.stderr.trim()).toMatch(
+      /^flopscope: --param XX: matmul-blocked has no parameter XX: its parameters are WG_X, WG_Y, TM, TN, KSTEP$/,
+    );
     const value = await runCli(['run', '--kernel', 'matmul-blocked', '--param', 'TM=3']);
     expect(value.code).toBe(2);
     expect(value.stderr).toMatch(/TM=3: not in matmul-blocked's space for TM: choose one of 1, 2, 4, 8, 16/);

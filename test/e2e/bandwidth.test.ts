@@ -38,7 +38,14 @@ describe('memory-bound kernels in the browser', () => {
     expect(stage!.workgroups[0] * 64).toBe(4_194_240);
     const outcome = await runCase(runner(), 'copy', shape, { WG_SIZE: 64 });
     expect(outcome.status, outcome.message).toBe('ok');
-    expect(outcome.correctness).toMatchObject({ passed: true, mode: 'sampled', total: 16_780_960, checked: 2 ** 20, mismatches: 0, maxAbsError: 0 });
+    expect(outcome.correctness).toMatchObject({
+      passed: true,
+      mode: 'sampled',
+      total: 16_780_960,
+      checked: 2 ** 20,
+      mismatches: 0,
+      maxAbsError: 0,
+    });
   });
 
   // Square, then M != N both ways, so rows and columns swapped cannot pass unseen.

@@ -57,7 +57,9 @@ describe('a broken kernel of every family comes back incorrect', () => {
       expect(outcome.status, outcome.message).toBe('incorrect');
       expect(outcome.correctness!.passed).toBe(false);
       expect(outcome.correctness!.mismatches).toBeGreaterThan(0);
-      expect(outcome.message).toMatch(/^\d+ of \d+ checked elements outside tolerance; worst at element \d+: expected .*, got /);
+      expect(outcome.message).toMatch(
+        /^\d+ of \d+ checked elements outside tolerance; worst at element \d+: expected .*, got /,
+      );
       expect(outcome.timing).toBeNull(); // never timed, so never reported as a speed
     });
   }
@@ -66,13 +68,33 @@ describe('a broken kernel of every family comes back incorrect', () => {
 describe('a broken user kernel fails the run', () => {
   it('run exits 1, and the case is incorrect with no rate', async () => {
     // The softmax's max reduction made a sum: every output is off.
-    const dir = exampleProject('broken-', (d) => replaceIn(join(d, 'kernels', 'softmax.wgsl'), 'max(partial[lid], other)', '(partial[lid] + other)'));
+    const dir = exampleProject('broken-', (d) =>
+      replaceIn(join(d, 'kernels', 'softmax.wgsl'), 'max(partial[lid], other)', '(partial[lid] + other)'),
+    );
     const out = join(dir, 'r.json');
-    const result = await runCli(['run', '--kernel', 'softmax-rows', '--sizes', '48', '--no-peak', '--max-time', '500ms', '--rounds', '1', '--out', out], {
-      cwd: dir,
-    });
+    const result = await runCli(
+      [
+        'run',
+        '--kernel',
+        'softmax-rows',
+        '--sizes',
+        '48',
+        '--no-peak',
+        '--max-time',
+        '500ms',
+        '--rounds',
+        '1',
+        '--out',
+        out,
+      ],
+      {
+        cwd: dir,
+      },
+    );
     expect(result.code, result.stderr).toBe(1);
-    const record = parseResults(JSON.parse(readFileSync(out, 'utf8')), out).cases.find((c) => c.kernel === 'softmax-rows')!;
+    const record = parseResults(JSON.parse(readFileSync(out, 'utf8')), out).cases.find(
+      (c) => c.kernel === 'softmax-rows',
+    )!;
     expect(record.status).toBe('incorrect');
     expect(record.gflops ?? null).toBeNull();
   });

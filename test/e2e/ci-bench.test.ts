@@ -21,7 +21,8 @@ describe('scripts/ci-bench.sh', () => {
     const plain = await ciBench(['--baseline', join(root, 'none.json'), '--dir', first, ...SMALL_RUN]);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stderr).toMatch(/no baseline at .*none\.json/);
-    for (const file of ['new.json', 'run.txt', 'report.html', 'report.md']) expect(existsSync(join(first, file)), file).toBe(true);
+    for (const file of ['new.json', 'run.txt', 'report.html', 'report.md'])
+      expect(existsSync(join(first, file)), file).toBe(true);
     expect(readFileSync(join(first, 'report.md'), 'utf8')).toMatch(/\| matmul-naive \| 64x64x64 \|/);
 
     // A folder of two baseline runs in which the same case ran ten times as fast: the new run is
@@ -56,31 +57,35 @@ describe('scripts/ci-bench.sh', () => {
     expect(readFileSync(join(second, 'new.json'), 'utf8')).toBe(before);
   });
 
-  it('on a pull request, A/B runs the merge base against the working tree and exits with the verdict', { timeout: 180_000 }, async () => {
-    const root = tempDir();
-    // This repository's own kernels: HEAD against the working tree, interleaved.
-    const result = await ciBench([
-      '--ab-base',
-      'HEAD',
-      '--dir',
-      root,
-      '--threshold',
-      '50%',
-      '--',
-      '--kernel',
-      'matmul-naive',
-      '--sizes',
-      '48',
-      '--max-time',
-      '2s',
-    ]);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/flopscope ab --base HEAD --threshold 50%/);
-    const markdown = readFileSync(join(root, 'report.md'), 'utf8');
-    expect(markdown).toMatch(/### A\/B: ab\n\nNo case slower than HEAD \([0-9a-f]{10}\) by more than 50%/);
-    expect(markdown).toMatch(/\| matmul-naive \| 48x48x48 \|/);
-    expect(existsSync(join(root, 'report.html'))).toBe(true);
-    const refused = await ciBench(['--ab-base', 'HEAD', '--baseline', 'x', '--dir', join(root, 'other')]);
-    expect(refused.code).toBe(2);
-  });
+  it(
+    'on a pull request, A/B runs the merge base against the working tree and exits with the verdict',
+    { timeout: 180_000 },
+    async () => {
+      const root = tempDir();
+      // This repository's own kernels: HEAD against the working tree, interleaved.
+      const result = await ciBench([
+        '--ab-base',
+        'HEAD',
+        '--dir',
+        root,
+        '--threshold',
+        '50%',
+        '--',
+        '--kernel',
+        'matmul-naive',
+        '--sizes',
+        '48',
+        '--max-time',
+        '2s',
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toMatch(/flopscope ab --base HEAD --threshold 50%/);
+      const markdown = readFileSync(join(root, 'report.md'), 'utf8');
+      expect(markdown).toMatch(/### A\/B: ab\n\nNo case slower than HEAD \([0-9a-f]{10}\) by more than 50%/);
+      expect(markdown).toMatch(/\| matmul-naive \| 48x48x48 \|/);
+      expect(existsSync(join(root, 'report.html'))).toBe(true);
+      const refused = await ciBench(['--ab-base', 'HEAD', '--baseline', 'x', '--dir', join(root, 'other')]);
+      expect(refused.code).toBe(2);
+    },
+  );
 });

@@ -9,7 +9,17 @@ import { runCase, useRunner } from '../helpers/runner.js';
 
 /** A conv2d case and its output count N x E x F x M, worked out by hand (E = floor((H + 2p - R) / s) + 1, F likewise with W and S). */
 interface ConvCase {
-  shape: { batch: number; height: number; width: number; channels: number; filters: number; kernelH: number; kernelW: number; stride: number; pad: number };
+  shape: {
+    batch: number;
+    height: number;
+    width: number;
+    channels: number;
+    filters: number;
+    kernelH: number;
+    kernelW: number;
+    stride: number;
+    pad: number;
+  };
   outputs: number;
 }
 
@@ -67,7 +77,13 @@ describe('conv2d strategies in the browser', () => {
             return;
           }
           expect(outcome.status, outcome.message).toBe('ok');
-          expect(outcome.correctness).toMatchObject({ passed: true, mode: 'full', checked: outputs, total: outputs, mismatches: 0 });
+          expect(outcome.correctness).toMatchObject({
+            passed: true,
+            mode: 'full',
+            checked: outputs,
+            total: outputs,
+            mismatches: 0,
+          });
           expect(outcome.timing!.samplesMs.length).toBeGreaterThanOrEqual(3);
         });
       }
@@ -76,7 +92,10 @@ describe('conv2d strategies in the browser', () => {
 
   it('times conv-im2col stage by stage: im2col, then gemm', async () => {
     const kernel = getKernel('conv-im2col');
-    const outcome = await runCase(runner(), kernel.name, CASES[0]!.shape, kernel.defaultParams, { maxSamples: 3, minSamples: 3 });
+    const outcome = await runCase(runner(), kernel.name, CASES[0]!.shape, kernel.defaultParams, {
+      maxSamples: 3,
+      minSamples: 3,
+    });
     expect(outcome.status, outcome.message).toBe('ok');
     expect(outcome.timing!.stages?.map((s) => s.name)).toEqual(['im2col', 'gemm']);
   });

@@ -17,7 +17,10 @@ const env = { LD_LIBRARY_PATH: CHROMIUM_LIB, VK_ICD_FILENAMES: ICD };
 describe.skipIf(!existsSync(ICD))("run --dawn (needs Debian chromium's SwiftShader Vulkan driver)", () => {
   it('finds the 65,536 ns timestamp grid and batches runs to dwarf it', async () => {
     const out = join(tempDir(), 'dawn.json');
-    const result = await runCli(['run', '--dawn', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak', '--noise', '5%', '--out', out], { env });
+    const result = await runCli(
+      ['run', '--dawn', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak', '--noise', '5%', '--out', out],
+      { env },
+    );
     expect(result.code, result.stderr).toBe(0);
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
     expect(results.env.browser).toMatchObject({ source: 'dawn-node' });
@@ -36,7 +39,19 @@ describe.skipIf(!existsSync(ICD))("run --dawn (needs Debian chromium's SwiftShad
   it('gets 1 ns timestamps when Dawn is told not to quantize', async () => {
     const out = join(tempDir(), 'dawn.json');
     const result = await runCli(
-      ['run', '--dawn', '--dawn-flag', 'disable-dawn-features=timestamp_quantization', '--kernel', 'matmul-naive', '--sizes', '64', '--no-peak', '--out', out],
+      [
+        'run',
+        '--dawn',
+        '--dawn-flag',
+        'disable-dawn-features=timestamp_quantization',
+        '--kernel',
+        'matmul-naive',
+        '--sizes',
+        '64',
+        '--no-peak',
+        '--out',
+        out,
+      ],
       { env },
     );
     expect(result.code, result.stderr).toBe(0);
@@ -50,6 +65,8 @@ describe('run --dawn PATH', () => {
   it('refuses a --dawn path that does not exist', async () => {
     const result = await runCli(['run', '--dawn', '/nonexistent/webgpu', '--kernel', 'matmul-naive', '--sizes', '64']);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toMatch(/^flopscope: --dawn \/nonexistent\/webgpu: no such file: install it with `npm install webgpu`/);
+    expect(result.stderr.trim()).toMatch(
+      /^flopscope: --dawn \/nonexistent\/webgpu: no such file: install it with `npm install webgpu`/,
+    );
   });
 });

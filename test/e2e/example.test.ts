@@ -19,16 +19,31 @@ describe('the example project, from a packed tarball', () => {
   beforeAll(async () => {
     const dir = tempDir('flopscope-example-');
     // The build already ran (npm test builds first): pack without running prepare again.
-    const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+    const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .at(-1)!;
     project = join(dir, 'project');
-    cpSync(join(ROOT, 'examples/custom-kernel'), project, { recursive: true, filter: (path) => !/node_modules|results/.test(path) });
-    const install = await runProcess('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, tarball)], { cwd: project });
+    cpSync(join(ROOT, 'examples/custom-kernel'), project, {
+      recursive: true,
+      filter: (path) => !/node_modules|results/.test(path),
+    });
+    const install = await runProcess(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, tarball)],
+      { cwd: project },
+    );
     expect(install.code, install.stderr).toBe(0);
   }, 300_000);
 
   it('installs a package with its API, types and CLI and nothing of src/', () => {
     const installed = join(project, 'node_modules/flopscope');
-    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as {
+      exports: Record<string, unknown>;
+    };
     expect(Object.keys(manifest.exports)).toEqual(['.', './package.json']);
     expect(readdirSync(installed).sort()).toEqual(['README.md', 'bin', 'dist', 'docs', 'package.json']);
     expect(readdirSync(join(installed, 'dist/types'))).toContain('index.d.ts');
@@ -42,20 +57,48 @@ describe('the example project, from a packed tarball', () => {
   it("runs the config's default suite on the user kernel with `npx flopscope run`", async () => {
     const result = await runProcess(
       'npx',
-      ['flopscope', 'run', '--sizes', '64', '--no-peak', '--rounds', '1', '--max-time', '500ms', '--out', 'results/run.json'],
+      [
+        'flopscope',
+        'run',
+        '--sizes',
+        '64',
+        '--no-peak',
+        '--rounds',
+        '1',
+        '--max-time',
+        '500ms',
+        '--out',
+        'results/run.json',
+      ],
       { cwd: project },
     );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/softmax-rows\s+│ 64x64\s+│ WG_SIZE=64/);
     const results = parseResults(JSON.parse(readFileSync(join(project, 'results/run.json'), 'utf8')), 'run.json');
-    expect(results.cases[0]).toMatchObject({ kernel: 'softmax-rows', status: 'ok', correctness: { passed: true, checked: 64 * 64 } });
+    expect(results.cases[0]).toMatchObject({
+      kernel: 'softmax-rows',
+      status: 'ok',
+      correctness: { passed: true, checked: 64 * 64 },
+    });
     expect(results.cases[0]!.source?.file).toBe('kernels/softmax.wgsl');
   });
 
   it('tunes the user kernel, ranking it by GB/s', async () => {
     const result = await runProcess(
       'npx',
-      ['flopscope', 'tune', '--kernel', 'softmax-rows', '--sizes', '64', '--no-peak', '--max-time', '200ms', '--out', 'results/tune.json'],
+      [
+        'flopscope',
+        'tune',
+        '--kernel',
+        'softmax-rows',
+        '--sizes',
+        '64',
+        '--no-peak',
+        '--max-time',
+        '200ms',
+        '--out',
+        'results/tune.json',
+      ],
       { cwd: project },
     );
     expect(result.code, result.stderr).toBe(0);

@@ -23,7 +23,18 @@ import { TEST_TIMING } from '../helpers/runner.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/flopscope.js');
 const SIZES = [32, 40, 48, 56, 64];
-const RUN_ARGS = ['run', '--kernel', 'matmul-naive', '--sizes', SIZES.join(','), '--no-peak', '--rounds', '1', '--max-time', '1s'];
+const RUN_ARGS = [
+  'run',
+  '--kernel',
+  'matmul-naive',
+  '--sizes',
+  SIZES.join(','),
+  '--no-peak',
+  '--rounds',
+  '1',
+  '--max-time',
+  '1s',
+];
 
 /** The Chromium processes started by process `pid` (its direct children). */
 function browserChildren(pid: number): number[] {
@@ -99,7 +110,11 @@ describe('faults during a run', () => {
     };
     const runner = (await openRunner({}, { log: () => undefined })) as BrowserRunner;
     // Cases 2 and 3 each start by killing the browser they are about to run on.
-    const killer = { ...quiet, caseStarted: (index: number) => void (index >= 2 && index <= 3 && runner.puppeteerBrowser.process()?.kill('SIGKILL')) };
+    const killer = {
+      ...quiet,
+      caseStarted: (index: number) =>
+        void (index >= 2 && index <= 3 && runner.puppeteerBrowser.process()?.kill('SIGKILL')),
+    };
     const stopped = await runToFile(plan, {}, { out }, killer, runner).catch((error: unknown) => error);
     expect(stopped).toBeInstanceOf(RunStopped);
     expect((stopped as Error).message).toMatch(
@@ -121,7 +136,18 @@ describe('faults during a run', () => {
     expect(results.env.startedAt).toBe(interrupted.env.startedAt);
 
     // Resuming with other options is refused before anything runs.
-    const other = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '32', '--no-peak', '--rounds', '1', '--resume', out]);
+    const other = await runCli([
+      'run',
+      '--kernel',
+      'matmul-naive',
+      '--sizes',
+      '32',
+      '--no-peak',
+      '--rounds',
+      '1',
+      '--resume',
+      out,
+    ]);
     expect(other.code).toBe(2);
     expect(other.stderr.trim()).toMatch(/^flopscope: --resume .*: not a partial results file/);
   });
@@ -134,10 +160,25 @@ describe('faults during a run', () => {
     try {
       results = await measureRun(
         runner,
-        { cases, suite: { name: null, sizes: SIZES }, timing: TEST_TIMING, seed: 1, maxCheckedElements: 1 << 16, measurePeak: false, peakRequest: {} },
+        {
+          cases,
+          suite: { name: null, sizes: SIZES },
+          timing: TEST_TIMING,
+          seed: 1,
+          maxCheckedElements: 1 << 16,
+          measurePeak: false,
+          peakRequest: {},
+        },
         {
           harness: { version: 'test', commit: null },
-          host: { platform: 'linux', arch: 'x64', cpuModel: 'test', logicalCores: 1, memoryBytes: 1, node: process.version },
+          host: {
+            platform: 'linux',
+            arch: 'x64',
+            cpuModel: 'test',
+            logicalCores: 1,
+            memoryBytes: 1,
+            node: process.version,
+          },
           cpu: null,
         },
         {
@@ -150,7 +191,10 @@ describe('faults during a run', () => {
             if (index === 4) {
               void page.evaluate(() => {
                 const original = GPUDevice.prototype.createCommandEncoder;
-                GPUDevice.prototype.createCommandEncoder = function (this: GPUDevice, ...args: Parameters<GPUDevice['createCommandEncoder']>) {
+                GPUDevice.prototype.createCommandEncoder = function (
+                  this: GPUDevice,
+                  ...args: Parameters<GPUDevice['createCommandEncoder']>
+                ) {
                   GPUDevice.prototype.createCommandEncoder = original;
                   this.destroy();
                   return original.apply(this, args);
@@ -166,6 +210,8 @@ describe('faults during a run', () => {
     expect(results.complete).toBe(true);
     expect(results.cases.map((c) => c.fault ?? c.status)).toEqual(['ok', 'page-crashed', 'ok', 'device-lost', 'ok']);
     expect(results.cases[1]!.message).toMatch(/^the runner page crashed during this case/);
-    expect(results.cases[3]!.message).toMatch(/^the GPU device was lost during this case \(GPU device lost \(destroyed\)/);
+    expect(results.cases[3]!.message).toMatch(
+      /^the GPU device was lost during this case \(GPU device lost \(destroyed\)/,
+    );
   });
 });

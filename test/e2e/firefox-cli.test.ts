@@ -42,20 +42,31 @@ describe('flopscope --browser firefox', () => {
     expect(result.code, result.stderr).toBe(0);
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
     expect(results.complete).toBe(true);
-    expect(results.env.browser).toMatchObject({ name: 'Firefox', webgpu: 'wgpu', protocol: 'webdriver-bidi', prefs: { 'dom.webgpu.enabled': true } });
+    expect(results.env.browser).toMatchObject({
+      name: 'Firefox',
+      webgpu: 'wgpu',
+      protocol: 'webdriver-bidi',
+      prefs: { 'dom.webgpu.enabled': true },
+    });
     expect(results.env.adapterInferred).toMatchObject({ name: 'lavapipe', software: true });
     // lavapipe is a CPU renderer: its reference is the host CPU's estimate, and says how it was chosen.
     expect(results.peaks.reference).toMatchObject({ origin: 'cpu-estimate', estimate: true });
-    expect(results.peaks.reference!.matchedBy).toMatch(/^software adapter \(lavapipe: Firefox reports no adapter name, only isFallbackAdapter/);
+    expect(results.peaks.reference!.matchedBy).toMatch(
+      /^software adapter \(lavapipe: Firefox reports no adapter name, only isFallbackAdapter/,
+    );
     // The f16 peak beside the f32 one, in the same run.
     expect(results.peaks.measured.computeGflops).toBeGreaterThan(0);
     expect(results.peaks.measured.computeF16Gflops).toBeGreaterThan(0);
     const peaks = results.cases.filter((c) => c.role === 'peak');
     expect(new Set(peaks.map((c) => c.kernel))).toEqual(new Set(['fma-peak', 'fma-peak-f16', 'copy']));
     for (const record of results.cases) expect(record.status, `${record.kernel}: ${record.message}`).toBe('ok');
-    expect(results.cases.find((c) => c.kernel === 'matmul-f16')).toMatchObject({ correctness: { passed: true, checked: 64 * 64 } });
+    expect(results.cases.find((c) => c.kernel === 'matmul-f16')).toMatchObject({
+      correctness: { passed: true, checked: 64 * 64 },
+    });
     // The table names the adapter and the implementation.
-    expect(result.stdout).toMatch(/Adapter: unnamed adapter \(lavapipe, inferred\); browser Firefox\/[\d.]+ \(wgpu\)\./);
+    expect(result.stdout).toMatch(
+      /Adapter: unnamed adapter \(lavapipe, inferred\); browser Firefox\/[\d.]+ \(wgpu\)\./,
+    );
     expect(readdirSync(tmp)).toEqual([]);
   }, 300_000);
 
@@ -101,13 +112,20 @@ describe('flopscope --browser firefox', () => {
     const result = await runCli(['device', '--browser', 'firefox', '--json']);
     expect(result.code, result.stderr).toBe(0);
     const device = JSON.parse(result.stdout);
-    expect(device.browser).toMatchObject({ name: 'Firefox', webgpu: 'wgpu', protocol: 'webdriver-bidi', prefs: { 'gfx.webgpu.ignore-blocklist': true } });
+    expect(device.browser).toMatchObject({
+      name: 'Firefox',
+      webgpu: 'wgpu',
+      protocol: 'webdriver-bidi',
+      prefs: { 'gfx.webgpu.ignore-blocklist': true },
+    });
     expect(device.adapterInferred.name).toBe('lavapipe');
     expect(device.limits.maxComputeInvocationsPerWorkgroup).toBeGreaterThan(0);
   });
 
   it('says how to install Firefox when there is none and installing is forbidden: one line, exit 2', async () => {
-    const result = await runCli(['device', '--browser', 'firefox'], { env: { PATH: tempDir(), FLOPSCOPE_NO_INSTALL: '1' } });
+    const result = await runCli(['device', '--browser', 'firefox'], {
+      env: { PATH: tempDir(), FLOPSCOPE_NO_INSTALL: '1' },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^flopscope: no Firefox found .*apt-get install firefox-esr mesa-vulkan-drivers/);

@@ -28,7 +28,9 @@ describe('matmul-naive in the browser', () => {
       });
       expect(record.gflops).toBeGreaterThan(0);
       expect(record.samples.length).toBeGreaterThanOrEqual(3);
-      expect(record.timing?.clock).toBe(runner().device.features.includes('timestamp-query') ? 'gpu-timestamp' : 'wall');
+      expect(record.timing?.clock).toBe(
+        runner().device.features.includes('timestamp-query') ? 'gpu-timestamp' : 'wall',
+      );
     });
   }
 
@@ -53,6 +55,12 @@ describe('matmul-naive in the browser', () => {
     const shape = { m: 33, n: 70, k: 19, batch: 3 };
     const outcome = await runCase(runner(), kernel.name, shape, { WG_X: 8, WG_Y: 4 });
     expect(outcome.status, outcome.message).toBe('ok');
-    expect(outcome.correctness).toMatchObject({ passed: true, mode: 'full', checked: 3 * 33 * 70, total: 3 * 33 * 70, mismatches: 0 });
+    expect(outcome.correctness).toMatchObject({
+      passed: true,
+      mode: 'full',
+      checked: 3 * 33 * 70,
+      total: 3 * 33 * 70,
+      mismatches: 0,
+    });
   });
 });

@@ -31,8 +31,10 @@ describe('matmul strategies in the browser', () => {
   const runner = useRunner();
 
   /** The features this kernel needs that the adapter lacks: known only once the runner is open, so tests skip at run time. */
-  const missing = (name: string): string[] => (getKernel(name).requiredFeatures ?? []).filter((f) => !runner().device.features.includes(f));
-  const needs = (name: string): string => (getKernel(name).requiredFeatures?.length ? ` (needs ${getKernel(name).requiredFeatures!.join(', ')})` : '');
+  const missing = (name: string): string[] =>
+    (getKernel(name).requiredFeatures ?? []).filter((f) => !runner().device.features.includes(f));
+  const needs = (name: string): string =>
+    getKernel(name).requiredFeatures?.length ? ` (needs ${getKernel(name).requiredFeatures!.join(', ')})` : '';
 
   for (const [name, configs] of Object.entries(CONFIGS)) {
     const kernel = getKernel(name);
@@ -44,7 +46,12 @@ describe('matmul strategies in the browser', () => {
           ctx.skip(lacking.length > 0, `adapter lacks ${lacking.join(', ')}`);
           const outcome = await runCase(runner(), name, shape, params, { maxSamples: 3, minSamples: 3 });
           expect(outcome.status, outcome.message).toBe('ok');
-          expect(outcome.correctness).toMatchObject({ passed: true, mode: 'full', checked: shape.batch * shape.m * shape.n, mismatches: 0 });
+          expect(outcome.correctness).toMatchObject({
+            passed: true,
+            mode: 'full',
+            checked: shape.batch * shape.m * shape.n,
+            mismatches: 0,
+          });
           expect(outcome.timing!.samplesMs.length).toBeGreaterThanOrEqual(3);
         });
       }

@@ -10,7 +10,12 @@ describe('measurement in the browser', () => {
   const shape = naive.shapeFromSize(64);
 
   it('stops at the noise target when the interval is narrow enough, and says so', async () => {
-    const outcome = await runCase(runner(), naive.name, shape, naive.defaultParams, { noiseTarget: 0.5, minSamples: 6, maxSamples: 200, maxTimeMs: 5000 });
+    const outcome = await runCase(runner(), naive.name, shape, naive.defaultParams, {
+      noiseTarget: 0.5,
+      minSamples: 6,
+      maxSamples: 200,
+      maxTimeMs: 5000,
+    });
     expect(outcome.status, outcome.message).toBe('ok');
     const timing = timingSummary(outcome.timing!);
     expect(timing.stopReason).toBe('noise-target');
@@ -21,13 +26,23 @@ describe('measurement in the browser', () => {
   });
 
   it('stops at max-samples when the target cannot be met first', async () => {
-    const outcome = await runCase(runner(), naive.name, shape, naive.defaultParams, { noiseTarget: 1e-9, minSamples: 3, maxSamples: 8, maxTimeMs: 60_000 });
+    const outcome = await runCase(runner(), naive.name, shape, naive.defaultParams, {
+      noiseTarget: 1e-9,
+      minSamples: 3,
+      maxSamples: 8,
+      maxTimeMs: 60_000,
+    });
     expect(outcome.timing?.stopReason).toBe('max-samples');
     expect(outcome.timing?.samplesMs).toHaveLength(8);
   });
 
   it('stops at max-time with the samples it has', async () => {
-    const outcome = await runCase(runner(), naive.name, shape, naive.defaultParams, { noiseTarget: 1e-9, minSamples: 3, maxSamples: 100_000, maxTimeMs: 300 });
+    const outcome = await runCase(runner(), naive.name, shape, naive.defaultParams, {
+      noiseTarget: 1e-9,
+      minSamples: 3,
+      maxSamples: 100_000,
+      maxTimeMs: 300,
+    });
     expect(outcome.timing?.stopReason).toBe('max-time');
     expect(outcome.timing!.samplesMs.length).toBeGreaterThanOrEqual(3);
   });
@@ -52,7 +67,11 @@ describe('measurement in the browser', () => {
   });
 
   it('evicts caches before every sample in cold mode, one run per sample', async () => {
-    const outcome = await runCase(runner(), naive.name, shape, naive.defaultParams, { mode: 'cold', maxSamples: 6, minSamples: 6 });
+    const outcome = await runCase(runner(), naive.name, shape, naive.defaultParams, {
+      mode: 'cold',
+      maxSamples: 6,
+      minSamples: 6,
+    });
     expect(outcome.status, outcome.message).toBe('ok');
     expect(outcome.timing).toMatchObject({ mode: 'cold', batchSize: 1 });
     expect(outcome.timing!.evictBytes).toBeGreaterThanOrEqual(64 * 2 ** 20);

@@ -15,9 +15,13 @@ import { runCli, tempDir } from '../helpers/cli.js';
 function startRemoteChromium(profile: string): Promise<{ child: ChildProcess; ws: string }> {
   const browser = findBrowser();
   if (!browser) throw new Error('no Chromium to start (the e2e tests need one, as .ci/run installs)');
-  const child = spawn(browser.path, ['--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...launchFlags(), 'about:blank'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    browser.path,
+    ['--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...launchFlags(), 'about:blank'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
@@ -68,7 +72,12 @@ describe('a suite on a browser elsewhere (--browser-ws-endpoint)', () => {
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
     expect(results.complete).toBe(true);
     const [record] = results.cases;
-    expect(record).toMatchObject({ kernel: 'matmul-naive', shape: { m: 64, n: 64, k: 64 }, status: 'ok', correctness: { passed: true, checked: 64 * 64 } });
+    expect(record).toMatchObject({
+      kernel: 'matmul-naive',
+      shape: { m: 64, n: 64, k: 64 },
+      status: 'ok',
+      correctness: { passed: true, checked: 64 * 64 },
+    });
     expect(record!.gflops).toBeGreaterThan(0);
 
     // Where: the endpoint's scheme, host and port, never its /devtools/browser/<id> path.

@@ -26,7 +26,10 @@ describe('flopscope serve with a config of user kernels', () => {
     project = mkdtempSync(join(ARTIFACTS, 'serve-'));
     cpSync(join(EXAMPLE, 'kernels'), join(project, 'kernels'), { recursive: true });
     cpSync(join(EXAMPLE, 'flopscope.config.ts'), join(project, 'flopscope.config.ts'));
-    serve = spawn(process.execPath, [BIN, 'serve', '--out-dir', 'served'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    serve = spawn(process.execPath, [BIN, 'serve', '--out-dir', 'served'], {
+      cwd: project,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     serve.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     url = await new Promise<string>((done, reject) => {
       let stdout = '';
@@ -66,7 +69,14 @@ describe('flopscope serve with a config of user kernels', () => {
     const results = parseResults(JSON.parse(readFileSync(join(project, 'served', file!), 'utf8')), file!);
     expect(results.suite.name).toBe('softmax');
     expect(results.cases).toHaveLength(1);
-    expect(results.cases[0]).toMatchObject({ kernel: 'softmax-rows', status: 'ok', correctness: { passed: true, checked: 32 * 32 } });
-    expect(results.cases[0]!.source).toMatchObject({ file: expect.stringMatching(/kernels\/softmax\.wgsl$/), hash: expect.stringMatching(/^fnv1a64:/) });
+    expect(results.cases[0]).toMatchObject({
+      kernel: 'softmax-rows',
+      status: 'ok',
+      correctness: { passed: true, checked: 32 * 32 },
+    });
+    expect(results.cases[0]!.source).toMatchObject({
+      file: expect.stringMatching(/kernels\/softmax\.wgsl$/),
+      hash: expect.stringMatching(/^fnv1a64:/),
+    });
   });
 });

@@ -72,7 +72,11 @@ describe('flopscope serve with a browser', () => {
     const planned = planCases({ suite: 'quick', sizes: [64] });
     expect(lines).toHaveLength(planned.length);
     expect(lines).toContainEqual(
-      expect.stringMatching(new RegExp(`^\\[\\d/${planned.length}\\] matmul-naive 64x64x64 WG_X=16 WG_Y=16: [\\d.]+ [MGT]?FLOP/s \\(median`)),
+      expect.stringMatching(
+        new RegExp(
+          `^\\[\\d/${planned.length}\\] matmul-naive 64x64x64 WG_X=16 WG_Y=16: [\\d.]+ [MGT]?FLOP/s \\(median`,
+        ),
+      ),
     );
 
     // The host's name for the file, and the table it drew from what it wrote.
@@ -84,18 +88,27 @@ describe('flopscope serve with a browser', () => {
 
     const results = parseResults(JSON.parse(readFileSync(join(outDir, file!), 'utf8')), file!);
     expect(results.complete).toBe(true);
-    expect(results.suite).toMatchObject({ name: 'quick', kernels: [...new Set(planned.map((c) => c.kernel.name))], sizes: [64] });
+    expect(results.suite).toMatchObject({
+      name: 'quick',
+      kernels: [...new Set(planned.map((c) => c.kernel.name))],
+      sizes: [64],
+    });
     expect(results.suite.timing.maxTimeMs).toBe(300);
     expect(results.cases.map((c) => c.kernel)).toEqual(planned.map((c) => c.kernel.name));
     const naive = results.cases.find((c) => c.kernel === 'matmul-naive')!;
     expect(naive).toMatchObject({ status: 'ok', correctness: { passed: true, checked: 64 * 64 }, flops: 2 * 64 ** 3 });
     expect(naive.gflops).toBeGreaterThan(0);
     // Every case ran and passed its check, or was skipped for a feature this adapter lacks.
-    for (const record of results.cases) expect(['ok', 'unsupported'], `${record.kernel}: ${record.message}`).toContain(record.status);
+    for (const record of results.cases)
+      expect(['ok', 'unsupported'], `${record.kernel}: ${record.message}`).toContain(record.status);
     // Where the results came from: the served page, on the machine its browser described.
     expect(results.env.browser).toMatchObject({ source: 'serve', executable: null, endpoint: new URL(url).origin });
     expect(results.env.browser.version).toMatch(/^Chrome\/\d+\.\d+\.\d+\.\d+$/);
-    expect(results.env.host).toMatchObject({ reportedBy: 'browser', platform: process.platform, node: process.version });
+    expect(results.env.host).toMatchObject({
+      reportedBy: 'browser',
+      platform: process.platform,
+      node: process.version,
+    });
     expect(results.env.adapter.description.length + results.env.adapter.vendor.length).toBeGreaterThan(0);
     expect(stderr).toContain(`written to ${join(outDir, file!)}`);
     await page.close();
@@ -122,7 +135,12 @@ describe.skipIf(!lanAddress())('flopscope serve reached over the network', () =>
   const browsers: LaunchedBrowser[] = [];
 
   beforeAll(async () => {
-    handle = await startServe({ host: address, plan: planFromQuery, resultsPath: (results) => servedResultsPath(results, outDir), log: () => undefined });
+    handle = await startServe({
+      host: address,
+      plan: planFromQuery,
+      resultsPath: (results) => servedResultsPath(results, outDir),
+      log: () => undefined,
+    });
   });
   afterAll(async () => {
     for (const launched of browsers) await launched.browser.close();
@@ -143,7 +161,10 @@ describe.skipIf(!lanAddress())('flopscope serve reached over the network', () =>
   });
 
   it('runs once the browser treats that origin as secure, as docs/serve.md says', async () => {
-    const launched = await launchBrowser({ executable: findBrowser()!, extraFlags: [`--unsafely-treat-insecure-origin-as-secure=${handle.origin}`] });
+    const launched = await launchBrowser({
+      executable: findBrowser()!,
+      extraFlags: [`--unsafely-treat-insecure-origin-as-secure=${handle.origin}`],
+    });
     browsers.push(launched);
     const page = await launched.browser.newPage();
     await page.goto(handle.url);
@@ -153,7 +174,10 @@ describe.skipIf(!lanAddress())('flopscope serve reached over the network', () =>
     await page.select('#max-time', '300ms');
     await page.click('#run');
     await page.waitForSelector('body[data-state="posted"], body[data-state="failed"]', { timeout: 120_000 });
-    expect(await page.$eval('body', (body) => body.dataset.state), (await page.$eval('#problem', (node) => node.textContent)) ?? '').toBe('posted');
+    expect(
+      await page.$eval('body', (body) => body.dataset.state),
+      (await page.$eval('#problem', (node) => node.textContent)) ?? '',
+    ).toBe('posted');
     const [file] = readdirSync(outDir);
     const results = parseResults(JSON.parse(readFileSync(join(outDir, file!), 'utf8')), file!);
     expect(results.env.browser.endpoint).toBe(handle.origin);

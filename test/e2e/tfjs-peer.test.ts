@@ -9,7 +9,12 @@ import { planCases } from '../../src/measure/plan.js';
 import { tempDir } from '../helpers/cli.js';
 import { TEST_TIMING, runCase, useRunner } from '../helpers/runner.js';
 
-const quiet = { log: () => undefined, caseStarted: () => undefined, caseProgress: () => undefined, caseFinished: () => undefined };
+const quiet = {
+  log: () => undefined,
+  caseStarted: () => undefined,
+  caseProgress: () => undefined,
+  caseFinished: () => undefined,
+};
 
 describe('the TF.js peer', () => {
   const runner = useRunner();
@@ -19,12 +24,22 @@ describe('the TF.js peer', () => {
     const cases = planCases({ suite: 'peers', sizes: [64, 128], kernels: ['tfjs-matmul', 'matmul-naive'] });
     const handle = runner();
     const { results } = await runToFile(
-      { cases, suite: { name: 'peers', sizes: [64, 128] }, timing: TEST_TIMING, peakRequest: {}, seed: 1, maxCheckedElements: 1 << 20, measurePeak: false },
+      {
+        cases,
+        suite: { name: 'peers', sizes: [64, 128] },
+        timing: TEST_TIMING,
+        peakRequest: {},
+        seed: 1,
+        maxCheckedElements: 1 << 20,
+        measurePeak: false,
+      },
       {},
       { out: `${dir}/peers.json` },
       quiet,
       // Borrowed: runToFile closes its runner, and this one belongs to the file.
-      new Proxy(handle, { get: (target, key) => (key === 'close' ? async () => undefined : Reflect.get(target, key, target)) }),
+      new Proxy(handle, {
+        get: (target, key) => (key === 'close' ? async () => undefined : Reflect.get(target, key, target)),
+      }),
     );
     const peer = results.cases.filter((c) => c.kernel === 'tfjs-matmul');
     expect(peer).toHaveLength(2);
@@ -47,6 +62,12 @@ describe('the TF.js peer', () => {
   it('multiplies a batch of 2 non-square products (2x33x70x19) correctly', async () => {
     const outcome = await runCase(runner(), 'tfjs-matmul', { batch: 2, m: 33, n: 70, k: 19 }, {});
     expect(outcome.status, outcome.message).toBe('ok');
-    expect(outcome.correctness).toMatchObject({ passed: true, mode: 'full', checked: 2 * 33 * 70, total: 2 * 33 * 70, mismatches: 0 });
+    expect(outcome.correctness).toMatchObject({
+      passed: true,
+      mode: 'full',
+      checked: 2 * 33 * 70,
+      total: 2 * 33 * 70,
+      mismatches: 0,
+    });
   });
 });

@@ -1,6 +1,13 @@
 /** Every estimate against values computed by hand from ../shared/domain.md. */
 import { describe, expect, it } from 'vitest';
-import { chinchillaEstimate, convEstimate, inferenceEstimate, memoryEstimate, trainingEstimate, transformerEstimate } from '../../src/flops/estimate.js';
+import {
+  chinchillaEstimate,
+  convEstimate,
+  inferenceEstimate,
+  memoryEstimate,
+  trainingEstimate,
+  transformerEstimate,
+} from '../../src/flops/estimate.js';
 
 describe('trainingEstimate', () => {
   it('is 6ND at the given MFU, with GPU-hours and energy', () => {
@@ -26,7 +33,13 @@ describe('trainingEstimate', () => {
   });
 
   it('defaults to MFU 1.0 and adds the measured MFU when given', () => {
-    const e = trainingEstimate({ params: 1e9, tokens: 20e9, gpus: 1, peak: { peakTflops: 100, source: 'test' }, measured: { mfu: 0.5, source: 'run.json' } });
+    const e = trainingEstimate({
+      params: 1e9,
+      tokens: 20e9,
+      gpus: 1,
+      peak: { peakTflops: 100, source: 'test' },
+      measured: { mfu: 0.5, source: 'run.json' },
+    });
     // 6 x 1e9 x 20e9 = 1.2e20 FLOPs at 1e14 FLOP/s = 1.2e6 s; at MFU 0.5, 2.4e6 s.
     expect(e.mfu).toBe(1);
     expect(e.mfuSource).toBe('none given: 1.0, the bound no run reaches');
@@ -44,7 +57,12 @@ describe('memoryEstimate', () => {
   });
 
   it('adds activations s*b*h*(34 + 5*a*s/h) per layer', () => {
-    const e = memoryEstimate({ params: 7e9, zeroStage: 3, gpus: 8, activations: { layers: 32, hidden: 4096, seq: 2048, batch: 1, heads: 32 } });
+    const e = memoryEstimate({
+      params: 7e9,
+      zeroStage: 3,
+      gpus: 8,
+      activations: { layers: 32, hidden: 4096, seq: 2048, batch: 1, heads: 32 },
+    });
     // 2048 x 1 x 4096 x (34 + 5 x 32 x 2048 / 4096) = 8,388,608 x 114 = 956,301,312 B per layer; x 32.
     // 32 x 956,301,312 = 30,601,641,984 B; plus 14e9 B of ZeRO-3 states = 44,601,641,984 B.
     expect(e.activationBytes).toBe(30_601_641_984);
@@ -65,7 +83,17 @@ describe('inferenceEstimate', () => {
 
 describe('convEstimate', () => {
   it("gives AlexNet conv1's output, weights, MACs and im2col shape", () => {
-    const e = convEstimate({ batch: 1, height: 227, width: 227, channels: 3, filters: 96, kernelH: 11, kernelW: 11, strideH: 4, strideW: 4 });
+    const e = convEstimate({
+      batch: 1,
+      height: 227,
+      width: 227,
+      channels: 3,
+      filters: 96,
+      kernelH: 11,
+      kernelW: 11,
+      strideH: 4,
+      strideW: 4,
+    });
     // E = floor((227 - 11) / 4) + 1 = 55.
     expect(e.input).toEqual([227, 227, 3]);
     expect(e.batch).toBe(1);

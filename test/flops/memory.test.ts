@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { ADAM_MIXED_BYTES_PER_PARAM, type ZeroStage, activationBytes, activationBytesPerLayer, modelStateMemory } from '../../src/flops/memory.js';
+import {
+  ADAM_MIXED_BYTES_PER_PARAM,
+  type ZeroStage,
+  activationBytes,
+  activationBytesPerLayer,
+  modelStateMemory,
+} from '../../src/flops/memory.js';
 
 describe('modelStateMemory', () => {
   it('mixed-precision Adam keeps 2 + 2 + 12 = 16 bytes per parameter', () => {
@@ -37,7 +43,9 @@ describe('modelStateMemory', () => {
   });
 
   it('refuses unknown stages and bad device counts', () => {
-    expect(() => modelStateMemory({ params: 1e9, zeroStage: 4 as ZeroStage })).toThrow('zeroStage must be 0, 1, 2 or 3, got 4');
+    expect(() => modelStateMemory({ params: 1e9, zeroStage: 4 as ZeroStage })).toThrow(
+      'zeroStage must be 0, 1, 2 or 3, got 4',
+    );
     expect(() => modelStateMemory({ params: 1e9, devices: 0 })).toThrow('devices must be an integer >= 1');
     expect(() => modelStateMemory({ params: 0 })).toThrow(UsageError);
   });
@@ -62,7 +70,9 @@ describe('activation memory (Korthikanti et al. 2022)', () => {
 
   it('refuses bad shapes and unknown recomputation modes', () => {
     expect(() => activationBytesPerLayer({ ...gpt3, heads: 0 })).toThrow('heads must be an integer >= 1, got 0');
-    expect(() => activationBytesPerLayer({ ...gpt3, recompute: 'some' as 'none' })).toThrow("recompute must be 'none', 'selective' or 'full', got some");
+    expect(() => activationBytesPerLayer({ ...gpt3, recompute: 'some' as 'none' })).toThrow(
+      "recompute must be 'none', 'selective' or 'full', got some",
+    );
     expect(() => activationBytes({ ...gpt3, layers: 0 })).toThrow('layers must be');
   });
 });

@@ -4,13 +4,21 @@ import { cpuPeakFlopsPerS, vendorPeakFlopsPerS } from '../../src/flops/peak.js';
 describe('vendorPeakFlopsPerS', () => {
   it('is units x clock x FLOPs per unit per cycle', () => {
     // A100 FP32: 6912 CUDA cores x 1.41 GHz boost x 2 (one FMA) = 19.49 TFLOP/s (sheet: 19.5)
-    expect(vendorPeakFlopsPerS({ units: 6912, clockHz: 1.41e9, flopsPerUnitPerCycle: 2 })).toBeCloseTo(19_491_840_000_000, 0);
+    expect(vendorPeakFlopsPerS({ units: 6912, clockHz: 1.41e9, flopsPerUnitPerCycle: 2 })).toBeCloseTo(
+      19_491_840_000_000,
+      0,
+    );
     // H100 SXM FP32: 16896 cores x 1.98 GHz x 2 = 66.9 TFLOP/s (sheet: 67)
-    expect(vendorPeakFlopsPerS({ units: 16_896, clockHz: 1.98e9, flopsPerUnitPerCycle: 2 })).toBeCloseTo(66_908_160_000_000, 0);
+    expect(vendorPeakFlopsPerS({ units: 16_896, clockHz: 1.98e9, flopsPerUnitPerCycle: 2 })).toBeCloseTo(
+      66_908_160_000_000,
+      0,
+    );
   });
 
   it('refuses fractional units and a zero clock', () => {
-    expect(() => vendorPeakFlopsPerS({ units: 1.5, clockHz: 1e9, flopsPerUnitPerCycle: 2 })).toThrow('units must be an integer >= 1, got 1.5');
+    expect(() => vendorPeakFlopsPerS({ units: 1.5, clockHz: 1e9, flopsPerUnitPerCycle: 2 })).toThrow(
+      'units must be an integer >= 1, got 1.5',
+    );
     expect(() => vendorPeakFlopsPerS({ units: 1, clockHz: 0, flopsPerUnitPerCycle: 2 })).toThrow('clockHz must be');
   });
 });
@@ -24,6 +32,8 @@ describe('cpuPeakFlopsPerS', () => {
   });
 
   it('refuses zero cores', () => {
-    expect(() => cpuPeakFlopsPerS({ physicalCores: 0, clockHz: 3e9, simdLanesF32: 8, fmaUnits: 2 })).toThrow('physicalCores must be an integer >= 1, got 0');
+    expect(() => cpuPeakFlopsPerS({ physicalCores: 0, clockHz: 3e9, simdLanesF32: 8, fmaUnits: 2 })).toThrow(
+      'physicalCores must be an integer >= 1, got 0',
+    );
   });
 });

@@ -40,7 +40,9 @@ describe('roofline', () => {
   it('refuses zero bytes and negative rates', () => {
     expect(() => arithmeticIntensity(100, 0)).toThrow('bytes must be a finite number > 0, got 0');
     expect(() => ridgePoint(-1, 1)).toThrow('peakFlopsPerS must be');
-    expect(() => rooflineAttainable({ intensity: -1, peakFlopsPerS, bandwidthBytesPerS })).toThrow('intensity must be a finite number >= 0');
+    expect(() => rooflineAttainable({ intensity: -1, peakFlopsPerS, bandwidthBytesPerS })).toThrow(
+      'intensity must be a finite number >= 0',
+    );
     expect(() => boundBy(1, peakFlopsPerS, 0)).toThrow('bandwidthBytesPerS must be');
   });
 });

@@ -41,8 +41,12 @@ describe('trainingTime', () => {
   });
 
   it('refuses an MFU given as a percentage and zero GPUs', () => {
-    expect(() => trainingTime({ flops: 1e20, gpus: 8, gpuPeakFlopsPerS: 1e14, mfu: 40 })).toThrow('mfu must be a fraction in (0, 1]');
-    expect(() => trainingTime({ flops: 1e20, gpus: 0, gpuPeakFlopsPerS: 1e14, mfu: 0.4 })).toThrow('gpus must be an integer >= 1, got 0');
+    expect(() => trainingTime({ flops: 1e20, gpus: 8, gpuPeakFlopsPerS: 1e14, mfu: 40 })).toThrow(
+      'mfu must be a fraction in (0, 1]',
+    );
+    expect(() => trainingTime({ flops: 1e20, gpus: 0, gpuPeakFlopsPerS: 1e14, mfu: 0.4 })).toThrow(
+      'gpus must be an integer >= 1, got 0',
+    );
   });
 });
 

@@ -71,11 +71,15 @@ describe('transformer FLOPs', () => {
     });
     expect(transformerForwardFlops({ hidden: H, layers: 12, seq: 1024, batch: 1 }).lmHead).toBe(0);
     // Batch 2 doubles the LM head too: 2 x 2 x 1024 x 768 x 50,257.
-    expect(transformerForwardFlops({ hidden: H, layers: 12, seq: 1024, batch: 2, vocab: 50_257 }).lmHead).toBe(158_094_852_096);
+    expect(transformerForwardFlops({ hidden: H, layers: 12, seq: 1024, batch: 2, vocab: 50_257 }).lmHead).toBe(
+      158_094_852_096,
+    );
   });
 
   it('training is 3 x forward', () => {
-    expect(transformerTrainingFlops({ hidden: H, layers: 12, seq: 1024, batch: 1, vocab: 50_257 })).toBe(874_944_921_600);
+    expect(transformerTrainingFlops({ hidden: H, layers: 12, seq: 1024, batch: 1, vocab: 50_257 })).toBe(
+      874_944_921_600,
+    );
   });
 });
 
@@ -106,9 +110,15 @@ describe('transformerLayerGemms', () => {
   });
 
   it('refuses heads that do not divide hidden and MLP widths that are not whole', () => {
-    expect(() => transformerLayerGemms({ hidden: 768, heads: 7, seq: 8, batch: 1 })).toThrow('heads must divide hidden, got hidden 768 and heads 7');
-    expect(() => transformerLayerGemms({ hidden: 10, heads: 2, seq: 8, batch: 1, mlpRatio: 0.25 })).toThrow('mlpRatio x hidden must be a whole number');
-    expect(() => transformerLayerForwardFlops({ hidden: H, seq: 0, batch: 1 })).toThrow('seq must be an integer >= 1, got 0');
+    expect(() => transformerLayerGemms({ hidden: 768, heads: 7, seq: 8, batch: 1 })).toThrow(
+      'heads must divide hidden, got hidden 768 and heads 7',
+    );
+    expect(() => transformerLayerGemms({ hidden: 10, heads: 2, seq: 8, batch: 1, mlpRatio: 0.25 })).toThrow(
+      'mlpRatio x hidden must be a whole number',
+    );
+    expect(() => transformerLayerForwardFlops({ hidden: H, seq: 0, batch: 1 })).toThrow(
+      'seq must be an integer >= 1, got 0',
+    );
     expect(() => transformerParams({ hidden: H, layers: -1 })).toThrow(UsageError);
   });
 });
@@ -133,6 +143,8 @@ describe('decodeStepGemvs', () => {
   });
 
   it('refuses an empty cache', () => {
-    expect(() => decodeStepGemvs({ hidden: H, heads: 12, kvLength: 0 })).toThrow('kvLength must be an integer >= 1, got 0');
+    expect(() => decodeStepGemvs({ hidden: H, heads: 12, kvLength: 0 })).toThrow(
+      'kvLength must be an integer >= 1, got 0',
+    );
   });
 });

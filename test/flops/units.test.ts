@@ -36,7 +36,9 @@ describe('parseHumanNumber', () => {
     for (const bad of ['', 'abc', '-5', '+5', '1,5', '1,0000', '5X', '1e', 'NaN', 'Infinity', '1.2.3', '5 M B']) {
       expect(() => parseHumanNumber(bad), bad).toThrow(UsageError);
     }
-    expect(() => parseHumanNumber('abc')).toThrow('cannot read "abc" as a number: write a non-negative number like 82B');
+    expect(() => parseHumanNumber('abc')).toThrow(
+      'cannot read "abc" as a number: write a non-negative number like 82B',
+    );
     expect(() => parseHumanNumber('5X')).toThrow('unknown suffix "X" in "5X"');
     expect(() => parseHumanNumber('70m')).toThrow('"70m" is ambiguous (m is milli in SI): write M for million');
     expect(() => parseHumanNumber('1e400')).toThrow('"1e400" is too large');

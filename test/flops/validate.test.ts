@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { requireFraction, requireNonNegative, requireNonNegativeInteger, requirePositive, requirePositiveInteger } from '../../src/flops/validate.js';
+import {
+  requireFraction,
+  requireNonNegative,
+  requireNonNegativeInteger,
+  requirePositive,
+  requirePositiveInteger,
+} from '../../src/flops/validate.js';
 import { copyBytes, gemvBytes, gemvFlops } from '../../src/flops/bandwidth.js';
 import { chinchillaOptimal, chinchillaTokens } from '../../src/flops/chinchilla.js';
 import { convBytes, convOutputShape, convOutputSize, im2colShape } from '../../src/flops/conv.js';
@@ -144,7 +150,17 @@ describe('every formula in src/flops names the argument it refuses', () => {
     ['vocab', () => transformerForwardFlops({ ...layer, layers: 1, vocab: 0 })],
     ['kvLength', () => decodeStepGemvs({ hidden: 8, heads: 2, kvLength: 0 })],
     ['peakTflops', () => trainingEstimate({ params: 1, tokens: 1, gpus: 1, peak: { peakTflops: 0, source: 'test' } })],
-    ['mfu', () => trainingEstimate({ params: 1, tokens: 1, gpus: 1, peak: { peakTflops: 1, source: 'test' }, mfu: { mfu: 0, source: 'test' } })],
+    [
+      'mfu',
+      () =>
+        trainingEstimate({
+          params: 1,
+          tokens: 1,
+          gpus: 1,
+          peak: { peakTflops: 1, source: 'test' },
+          mfu: { mfu: 0, source: 'test' },
+        }),
+    ],
     ['bandwidthGbPerS', () => inferenceEstimate({ params: 1, bandwidthGbPerS: 0, bytesPerParam: 2 })],
     ['sigFigs', () => formatSi(1, 'B', 1.5)],
   ];

@@ -13,7 +13,11 @@ export interface CliResult {
 const BIN = resolve(import.meta.dirname, '../../bin/flopscope.js');
 
 /** Runs `command ...args` to its end; `env` is added to the process environment. */
-export function runProcess(command: string, args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd ?? process.cwd(),
@@ -30,7 +34,10 @@ export function runProcess(command: string, args: readonly string[], options: { 
 }
 
 /** Runs `flopscope ...args`; `env` is added to the process environment. */
-export function runCli(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<CliResult> {
   return runProcess(process.execPath, [BIN, ...args], options);
 }
 

@@ -46,5 +46,9 @@ export function runCase(
   timing: Partial<TimingOptions> = {},
 ): Promise<CaseOutcome> {
   const descriptor = typeof kernel === 'string' ? getKernel(kernel) : kernel;
-  return measureCase(runner, descriptor, shape, params, { seed: 1, timing: { ...TEST_TIMING, ...timing }, maxCheckedElements: 1 << 20 });
+  return measureCase(runner, descriptor, shape, params, {
+    seed: 1,
+    timing: { ...TEST_TIMING, ...timing },
+    maxCheckedElements: 1 << 20,
+  });
 }

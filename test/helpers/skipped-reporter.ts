@@ -25,7 +25,9 @@ export default class SkippedReporter implements Reporter {
     if (lines.length === 0) return;
     const log = (text: string) => (this.vitest ? this.vitest.logger.log(text) : console.log(text));
     // Tests left out by a name filter (-t) count as skipped too: say so rather than list them as if gated.
-    const filtered = this.vitest?.config.testNamePattern ? ` (a -t filter is set: the tests it leaves out are among them)` : '';
+    const filtered = this.vitest?.config.testNamePattern
+      ? ` (a -t filter is set: the tests it leaves out are among them)`
+      : '';
     log(`\nSkipped ${lines.length} test${lines.length === 1 ? '' : 's'}${filtered}:\n${lines.join('\n')}`);
   }
 }

@@ -20,23 +20,41 @@ describe('which browser a run asks for', () => {
   });
 
   it('takes --browser first, then FLOPSCOPE_BROWSER, then Chromium', () => {
-    expect(requestedBrowser('firefox', { FLOPSCOPE_BROWSER: '/usr/bin/chromium' })).toEqual({ kind: 'firefox', executable: null, from: 'option' });
+    expect(requestedBrowser('firefox', { FLOPSCOPE_BROWSER: '/usr/bin/chromium' })).toEqual({
+      kind: 'firefox',
+      executable: null,
+      from: 'option',
+    });
     expect(requestedBrowser('Chrome', {})).toEqual({ kind: 'chromium', executable: null, from: 'option' });
     expect(requestedBrowser(undefined, { FLOPSCOPE_BROWSER: '/usr/lib/firefox-esr/firefox-esr' })).toEqual({
       kind: 'firefox',
       executable: '/usr/lib/firefox-esr/firefox-esr',
       from: 'FLOPSCOPE_BROWSER',
     });
-    expect(requestedBrowser(undefined, { FLOPSCOPE_BROWSER: 'firefox' })).toEqual({ kind: 'firefox', executable: null, from: 'FLOPSCOPE_BROWSER' });
+    expect(requestedBrowser(undefined, { FLOPSCOPE_BROWSER: 'firefox' })).toEqual({
+      kind: 'firefox',
+      executable: null,
+      from: 'FLOPSCOPE_BROWSER',
+    });
     expect(requestedBrowser(undefined, {})).toEqual({ kind: 'chromium', executable: null, from: 'default' });
   });
 
   it('hides a FLOPSCOPE_BROWSER from Chromium discovery when it is a keyword or --browser chose', () => {
-    expect(envForChromiumDiscovery({ kind: 'chromium', executable: null, from: 'FLOPSCOPE_BROWSER' }, { FLOPSCOPE_BROWSER: 'chromium', PATH: '/bin' })).toEqual(
-      { PATH: '/bin' },
-    );
-    expect(envForChromiumDiscovery({ kind: 'chromium', executable: null, from: 'option' }, { FLOPSCOPE_BROWSER: '/usr/bin/firefox' })).toEqual({});
+    expect(
+      envForChromiumDiscovery(
+        { kind: 'chromium', executable: null, from: 'FLOPSCOPE_BROWSER' },
+        { FLOPSCOPE_BROWSER: 'chromium', PATH: '/bin' },
+      ),
+    ).toEqual({ PATH: '/bin' });
+    expect(
+      envForChromiumDiscovery(
+        { kind: 'chromium', executable: null, from: 'option' },
+        { FLOPSCOPE_BROWSER: '/usr/bin/firefox' },
+      ),
+    ).toEqual({});
     const path = { FLOPSCOPE_BROWSER: '/usr/bin/chromium' };
-    expect(envForChromiumDiscovery({ kind: 'chromium', executable: '/usr/bin/chromium', from: 'FLOPSCOPE_BROWSER' }, path)).toBe(path);
+    expect(
+      envForChromiumDiscovery({ kind: 'chromium', executable: '/usr/bin/chromium', from: 'FLOPSCOPE_BROWSER' }, path),
+    ).toBe(path);
   });
 });

@@ -131,7 +131,14 @@ describe('parseCpuInfo', () => {
   });
 
   it('survives an empty file', () => {
-    expect(parseCpuInfo('')).toEqual({ model: null, physicalCores: null, logicalCores: 0, cpuMhzGhz: null, modelNameGhz: null, flags: [] });
+    expect(parseCpuInfo('')).toEqual({
+      model: null,
+      physicalCores: null,
+      logicalCores: 0,
+      cpuMhzGhz: null,
+      modelNameGhz: null,
+      flags: [],
+    });
   });
 });
 
@@ -149,7 +156,13 @@ describe('readCpuInfo', () => {
 
   it("prefers cpufreq's maximum clock", async () => {
     const info = await readCpuInfo({ procCpuinfo: path.join(dir, 'epyc'), cpufreqMaxKhz: path.join(dir, 'max_freq') });
-    expect(info).toMatchObject({ model: 'AMD EPYC', physicalCores: 2, logicalCores: 2, clockGhz: 3.7, clockSource: 'cpufreq-max' });
+    expect(info).toMatchObject({
+      model: 'AMD EPYC',
+      physicalCores: 2,
+      logicalCores: 2,
+      clockGhz: 3.7,
+      clockSource: 'cpufreq-max',
+    });
   });
 
   it("falls back to /proc/cpuinfo's clock without cpufreq", async () => {
@@ -163,7 +176,10 @@ describe('readCpuInfo', () => {
     const arm = await readCpuInfo({ procCpuinfo: path.join(dir, 'arm'), cpufreqMaxKhz: path.join(dir, 'missing') });
     expect(arm.physicalCores).toBe(2); // no core ids: one core per logical CPU
     expect(arm.clockSource).toBe('os.cpus');
-    const none = await readCpuInfo({ procCpuinfo: path.join(dir, 'missing'), cpufreqMaxKhz: path.join(dir, 'missing') });
+    const none = await readCpuInfo({
+      procCpuinfo: path.join(dir, 'missing'),
+      cpufreqMaxKhz: path.join(dir, 'missing'),
+    });
     expect(none.logicalCores).toBe(os.cpus().length);
     expect(none.physicalCores).toBe(os.cpus().length);
     expect(none.clockSource).toBe('os.cpus');

@@ -3,20 +3,38 @@ import { describe, expect, it } from 'vitest';
 import { HARDWARE_FLAGS, gpuDeviceNodes, hardwareFlagsFor, softwareAdapterWarning } from '../../src/host/hardware.js';
 
 // What Chromium 156 reports here (SwiftShader, no GPU) and what an NVIDIA adapter looks like.
-const swiftshader = { vendor: 'google', architecture: 'swiftshader', device: '0xc0de', description: 'SwiftShader Device (Subzero)', isFallbackAdapter: true };
-const nvidia = { vendor: 'nvidia', architecture: 'hopper', device: '0x2330', description: 'NVIDIA H100 80GB HBM3', isFallbackAdapter: false };
+const swiftshader = {
+  vendor: 'google',
+  architecture: 'swiftshader',
+  device: '0xc0de',
+  description: 'SwiftShader Device (Subzero)',
+  isFallbackAdapter: true,
+};
+const nvidia = {
+  vendor: 'nvidia',
+  architecture: 'hopper',
+  device: '0x2330',
+  description: 'NVIDIA H100 80GB HBM3',
+  isFallbackAdapter: false,
+};
 const lavapipe = { vendor: 'mesa', architecture: '', device: '', description: 'llvmpipe (LLVM 15.0.6, 256 bits)' };
 
 describe('hardware flags', () => {
   it("turns Vulkan on for headless Linux, as Chrome's headless GPU write-up does", () => {
-    expect(HARDWARE_FLAGS.linux.flags).toEqual(['--enable-features=Vulkan', '--use-angle=vulkan', '--disable-vulkan-surface', '--ignore-gpu-blocklist']);
+    expect(HARDWARE_FLAGS.linux.flags).toEqual([
+      '--enable-features=Vulkan',
+      '--use-angle=vulkan',
+      '--disable-vulkan-surface',
+      '--ignore-gpu-blocklist',
+    ]);
     expect(HARDWARE_FLAGS.linux.backend).toBe('Vulkan');
   });
 
   it('asks for the discrete GPU on macOS and Windows, whose headless Chrome is on Metal / D3D12 already', () => {
     expect(HARDWARE_FLAGS.darwin.backend).toBe('Metal');
     expect(HARDWARE_FLAGS.win32.backend).toBe('D3D12');
-    for (const os of ['darwin', 'win32'] as const) expect(HARDWARE_FLAGS[os].flags).toContain('--use-webgpu-power-preference=force-high-performance');
+    for (const os of ['darwin', 'win32'] as const)
+      expect(HARDWARE_FLAGS[os].flags).toContain('--use-webgpu-power-preference=force-high-performance');
   });
 
   it('has none for other OSes', () => {
@@ -53,38 +71,70 @@ describe('gpuDeviceNodes', () => {
 
 describe('softwareAdapterWarning', () => {
   it('warns about SwiftShader on a Linux machine with an NVIDIA GPU and names the Vulkan flags', () => {
-    const warning = softwareAdapterWarning({ adapter: swiftshader, platform: 'linux', gpuNodes: ['/dev/nvidia0'], hardwareFlagsUsed: false });
-    expect(warning).toMatch(/adapter is SwiftShader, a software renderer on the CPU, but this machine has GPU device nodes \(\/dev\/nvidia0\)/);
-    expect(warning).toContain('try --hardware-flags (--enable-features=Vulkan --use-angle=vulkan --disable-vulkan-surface --ignore-gpu-blocklist)');
+    const warning = softwareAdapterWarning({
+      adapter: swiftshader,
+      platform: 'linux',
+      gpuNodes: ['/dev/nvidia0'],
+      hardwareFlagsUsed: false,
+    });
+    expect(warning).toMatch(
+      /adapter is SwiftShader, a software renderer on the CPU, but this machine has GPU device nodes \(\/dev\/nvidia0\)/,
+    );
+    expect(warning).toContain(
+      'try --hardware-flags (--enable-features=Vulkan --use-angle=vulkan --disable-vulkan-surface --ignore-gpu-blocklist)',
+    );
     expect(warning).toContain('docs/hardware.md');
   });
 
   it('recognises llvmpipe by its description', () => {
-    expect(softwareAdapterWarning({ adapter: lavapipe, platform: 'linux', gpuNodes: ['/dev/dri/renderD128'], hardwareFlagsUsed: false })).toMatch(
-      /adapter is llvmpipe/,
-    );
+    expect(
+      softwareAdapterWarning({
+        adapter: lavapipe,
+        platform: 'linux',
+        gpuNodes: ['/dev/dri/renderD128'],
+        hardwareFlagsUsed: false,
+      }),
+    ).toMatch(/adapter is llvmpipe/);
   });
 
   it('points at the driver when the hardware flags were used already', () => {
-    const warning = softwareAdapterWarning({ adapter: swiftshader, platform: 'linux', gpuNodes: ['/dev/dri/renderD128'], hardwareFlagsUsed: true });
+    const warning = softwareAdapterWarning({
+      adapter: swiftshader,
+      platform: 'linux',
+      gpuNodes: ['/dev/dri/renderD128'],
+      hardwareFlagsUsed: true,
+    });
     expect(warning).toMatch(/even with the hardware flags: check that the GPU driver and its Vulkan support work/);
     expect(warning).toContain('vulkaninfo');
     expect(warning).not.toContain('try --hardware-flags');
   });
 
   it('warns on a Mac without looking for device nodes', () => {
-    expect(softwareAdapterWarning({ adapter: swiftshader, platform: 'darwin', gpuNodes: null, hardwareFlagsUsed: false })).toMatch(
-      /every Mac has a GPU: try --hardware-flags \(--use-webgpu-power-preference=force-high-performance/,
-    );
+    expect(
+      softwareAdapterWarning({ adapter: swiftshader, platform: 'darwin', gpuNodes: null, hardwareFlagsUsed: false }),
+    ).toMatch(/every Mac has a GPU: try --hardware-flags \(--use-webgpu-power-preference=force-high-performance/);
   });
 
   it('is silent for a hardware adapter', () => {
-    expect(softwareAdapterWarning({ adapter: nvidia, platform: 'linux', gpuNodes: ['/dev/nvidia0'], hardwareFlagsUsed: false })).toBeNull();
+    expect(
+      softwareAdapterWarning({
+        adapter: nvidia,
+        platform: 'linux',
+        gpuNodes: ['/dev/nvidia0'],
+        hardwareFlagsUsed: false,
+      }),
+    ).toBeNull();
   });
 
   it('is silent for a software adapter when no GPU is known: no nodes, or nothing to look at', () => {
-    expect(softwareAdapterWarning({ adapter: swiftshader, platform: 'linux', gpuNodes: [], hardwareFlagsUsed: false })).toBeNull();
-    expect(softwareAdapterWarning({ adapter: swiftshader, platform: 'linux', gpuNodes: null, hardwareFlagsUsed: false })).toBeNull();
-    expect(softwareAdapterWarning({ adapter: swiftshader, platform: 'win32', gpuNodes: null, hardwareFlagsUsed: false })).toBeNull();
+    expect(
+      softwareAdapterWarning({ adapter: swiftshader, platform: 'linux', gpuNodes: [], hardwareFlagsUsed: false }),
+    ).toBeNull();
+    expect(
+      softwareAdapterWarning({ adapter: swiftshader, platform: 'linux', gpuNodes: null, hardwareFlagsUsed: false }),
+    ).toBeNull();
+    expect(
+      softwareAdapterWarning({ adapter: swiftshader, platform: 'win32', gpuNodes: null, hardwareFlagsUsed: false }),
+    ).toBeNull();
   });
 });

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { parseResults } from '../../src/results/read.js';
-import { assertWritable, partialPath, readResultsFile, ResultsWriter, writeJsonAtomic } from '../../src/host/results-files.js';
+import {
+  assertWritable,
+  partialPath,
+  readResultsFile,
+  ResultsWriter,
+  writeJsonAtomic,
+} from '../../src/host/results-files.js';
 import { tempDir } from '../helpers/cli.js';
 import { emptyResults } from '../helpers/results.js';
 
@@ -66,7 +72,9 @@ describe('assertWritable', () => {
     expect(() => assertWritable(join(dir, 'f', 'run.json'))).toThrow(
       `cannot write --out ${join(dir, 'f', 'run.json')} (ENOTDIR): choose a path in a writable folder`,
     );
-    expect(() => assertWritable(dir)).toThrow(`--out ${dir} is a directory: give a file name such as ${join(dir, 'run.json')}`);
+    expect(() => assertWritable(dir)).toThrow(
+      `--out ${dir} is a directory: give a file name such as ${join(dir, 'run.json')}`,
+    );
   });
 });
 
@@ -86,13 +94,18 @@ describe('reading results', () => {
 
   it('refuses what is not an object with a flopscope schema, null included', () => {
     for (const json of [null, 42, { schema: 'other/results@1' }, { schema: 1 }]) {
-      expect(() => parseResults(json, 'x.json'), JSON.stringify(json)).toThrow('x.json is not a flopscope results file (no "schema": "flopscope/results@1")');
+      expect(() => parseResults(json, 'x.json'), JSON.stringify(json)).toThrow(
+        'x.json is not a flopscope results file (no "schema": "flopscope/results@1")',
+      );
     }
   });
 
   it.each([
     [{ hello: 1 }, /is not a flopscope results file/],
-    [{ ...emptyResults(), schema: 'flopscope/results@9' }, /has schema flopscope\/results@9; this flopscope reads flopscope\/results@1/],
+    [
+      { ...emptyResults(), schema: 'flopscope/results@9' },
+      /has schema flopscope\/results@9; this flopscope reads flopscope\/results@1/,
+    ],
     [{ ...emptyResults(), cases: [{ kernel: 3 }] }, /is not a valid flopscope\/results@1 file \(at cases\.0\./],
   ])('refuses %j with a one-line reason', (json, pattern) => {
     expect(() => parseResults(json, 'x.json')).toThrow(UsageError);

@@ -21,8 +21,23 @@ import { emptyResults, okOutcome } from '../helpers/results.js';
 /** A results file with one measured matmul case, as the serve page posts it. */
 function postedResults(): Results {
   const results = emptyResults();
-  results.env.browser = { version: 'Chrome/156.0.8078.79', userAgent: 'test', executable: null, source: 'serve', flags: [], endpoint: 'http://127.0.0.1:1' };
-  results.env.host = { platform: 'linux', arch: 'x64', cpuModel: 'unknown', logicalCores: 2, memoryBytes: null, node: 'v20', reportedBy: 'browser' };
+  results.env.browser = {
+    version: 'Chrome/156.0.8078.79',
+    userAgent: 'test',
+    executable: null,
+    source: 'serve',
+    flags: [],
+    endpoint: 'http://127.0.0.1:1',
+  };
+  results.env.host = {
+    platform: 'linux',
+    arch: 'x64',
+    cpuModel: 'unknown',
+    logicalCores: 2,
+    memoryBytes: null,
+    node: 'v20',
+    reportedBy: 'browser',
+  };
   const kernel = getKernel('matmul-naive');
   results.cases.push(
     caseRecord(kernel, kernel.shapeFromSize(64), kernel.defaultParams, 'benchmark', okOutcome([2, 2.1, 1.9]), {
@@ -37,10 +52,17 @@ function postedResults(): Results {
 function rawGet(origin: string, path: string, host = new URL(origin).host): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`));
+    const socket = connect(Number(port), hostname, () =>
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`),
+    );
     let text = '';
     socket.on('data', (chunk) => (text += chunk.toString('latin1')));
-    socket.on('end', () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), body: text.slice(text.indexOf('\r\n\r\n') + 4) }));
+    socket.on('end', () =>
+      resolve({
+        status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0),
+        body: text.slice(text.indexOf('\r\n\r\n') + 4),
+      }),
+    );
     socket.on('error', reject);
   });
 }
@@ -64,7 +86,11 @@ describe('flopscope serve over HTTP', () => {
   let handle: ServeHandle;
 
   beforeAll(async () => {
-    handle = await startServe({ plan: planFromQuery, resultsPath: (results) => servedResultsPath(results, outDir), log: (line) => log.push(line) });
+    handle = await startServe({
+      plan: planFromQuery,
+      resultsPath: (results) => servedResultsPath(results, outDir),
+      log: (line) => log.push(line),
+    });
   });
   afterAll(async () => {
     await handle?.close();
@@ -93,8 +119,18 @@ describe('flopscope serve over HTTP', () => {
       const plan = (await response.json()) as ServePlan;
       expect(plan).toMatchObject({ suite: 'quick', sizes: [64], measurePeak: false, seed: 1, node: process.version });
       // The quick suite's kernels, each at 64x64x64 in its tuned configuration, as `run --suite quick --sizes 64` plans them.
-      expect(plan.cases).toEqual(planCases({ suite: 'quick', sizes: [64] }).map(({ kernel, shape, params }) => ({ kernel: kernel.name, shape, params })));
-      expect(plan.cases).toContainEqual({ kernel: 'matmul-naive', shape: { m: 64, n: 64, k: 64, batch: 1 }, params: { WG_X: 16, WG_Y: 16 } });
+      expect(plan.cases).toEqual(
+        planCases({ suite: 'quick', sizes: [64] }).map(({ kernel, shape, params }) => ({
+          kernel: kernel.name,
+          shape,
+          params,
+        })),
+      );
+      expect(plan.cases).toContainEqual({
+        kernel: 'matmul-naive',
+        shape: { m: 64, n: 64, k: 64, batch: 1 },
+        params: { WG_X: 16, WG_Y: 16 },
+      });
       expect(plan.cases.every((c) => c.shape.m === 64 && c.shape.n === 64 && c.shape.k === 64)).toBe(true);
       expect(plan.timing.maxTimeMs).toBe(300);
       expect(plan.harness.version).toMatch(/^\d+\.\d+\.\d+$/);

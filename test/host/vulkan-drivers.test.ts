@@ -5,8 +5,10 @@ import { cpuRendererOf, icdFolders, installedVulkanIcds, manifestLibrary } from 
 import { tempDir } from '../helpers/cli.js';
 
 /** Debian 12's mesa-vulkan-drivers manifests, as installed here. */
-const LVP = '{"ICD": {"api_version": "1.1.230", "library_path": "/usr/lib/x86_64-linux-gnu/libvulkan_lvp.so"}, "file_format_version": "1.0.0"}';
-const INTEL = '{"ICD": {"api_version": "1.3.230", "library_path": "/usr/lib/x86_64-linux-gnu/libvulkan_intel.so"}, "file_format_version": "1.0.0"}';
+const LVP =
+  '{"ICD": {"api_version": "1.1.230", "library_path": "/usr/lib/x86_64-linux-gnu/libvulkan_lvp.so"}, "file_format_version": "1.0.0"}';
+const INTEL =
+  '{"ICD": {"api_version": "1.3.230", "library_path": "/usr/lib/x86_64-linux-gnu/libvulkan_intel.so"}, "file_format_version": "1.0.0"}';
 
 describe('installed Vulkan drivers', () => {
   it('tells the CPU drivers by their library', () => {
@@ -40,7 +42,9 @@ describe('installed Vulkan drivers', () => {
     writeFileSync(join(icd, 'intel_icd.x86_64.json'), INTEL);
     writeFileSync(join(icd, 'notes.txt'), 'x');
     const found = installedVulkanIcds({ XDG_DATA_DIRS: dir, XDG_DATA_HOME: join(dir, 'none') });
-    expect(found.filter((entry) => entry.manifest.startsWith(dir)).map((entry) => cpuRendererOf(entry.library))).toEqual([null, 'lavapipe']);
+    expect(
+      found.filter((entry) => entry.manifest.startsWith(dir)).map((entry) => cpuRendererOf(entry.library)),
+    ).toEqual([null, 'lavapipe']);
     expect(installedVulkanIcds({ VK_DRIVER_FILES: join(icd, 'intel_icd.x86_64.json') })).toEqual([
       { manifest: join(icd, 'intel_icd.x86_64.json'), library: '/usr/lib/x86_64-linux-gnu/libvulkan_intel.so' },
     ]);

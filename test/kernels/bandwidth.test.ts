@@ -37,9 +37,15 @@ describe('copy', () => {
   });
 
   it('fits maxComputeWorkgroupsPerDimension at any size, but not a small maxStorageBufferBindingSize', () => {
-    const limits = { maxComputeWorkgroupsPerDimension: 65535, maxStorageBufferBindingSize: 128 * MiB, maxBufferSize: 256 * MiB };
+    const limits = {
+      maxComputeWorkgroupsPerDimension: 65535,
+      maxStorageBufferBindingSize: 128 * MiB,
+      maxBufferSize: 256 * MiB,
+    };
     expect(checkDeviceLimits(copy, copy.shapeFromSize(128), copy.defaultParams, limits)).toBeNull();
-    expect(checkDeviceLimits(copy, copy.shapeFromSize(256), copy.defaultParams, limits)?.limit).toBe('maxStorageBufferBindingSize');
+    expect(checkDeviceLimits(copy, copy.shapeFromSize(256), copy.defaultParams, limits)?.limit).toBe(
+      'maxStorageBufferBindingSize',
+    );
   });
 
   it('wants whole vec4s', () => {
@@ -76,7 +82,14 @@ describe('gemv', () => {
     const [tall] = gemv.stages({ m: 200_000, n: 4 }, { WG_SIZE: 64, ROWS: 1 });
     expect(tall!.workgroups).toEqual([65535, 4, 1]); // ceil(200,000 / 65,535) = 4
     expect(tall!.uniforms![2]).toEqual({ u32: 65535 });
-    expect(checkDeviceLimits(gemv, { m: 200_000, n: 4 }, { WG_SIZE: 64, ROWS: 1 }, { maxComputeWorkgroupsPerDimension: 65535 })).toBeNull();
+    expect(
+      checkDeviceLimits(
+        gemv,
+        { m: 200_000, n: 4 },
+        { WG_SIZE: 64, ROWS: 1 },
+        { maxComputeWorkgroupsPerDimension: 65535 },
+      ),
+    ).toBeNull();
   });
 
   it('rejects ROWS that do not split the workgroup into power-of-2 teams', () => {

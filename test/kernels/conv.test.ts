@@ -10,7 +10,17 @@ const quadswap = getKernel('conv-quadswap');
 const CONV_KERNELS = [direct, im2col, implicit, quadswap];
 
 /** AlexNet conv1 (Krizhevsky et al. 2012; torchvision's alexnet): 227x227x3, 96 filters 11x11, stride 4, no padding. */
-const ALEXNET_CONV1 = { batch: 1, height: 227, width: 227, channels: 3, filters: 96, kernelH: 11, kernelW: 11, stride: 4, pad: 0 };
+const ALEXNET_CONV1 = {
+  batch: 1,
+  height: 227,
+  width: 227,
+  channels: 3,
+  filters: 96,
+  kernelH: 11,
+  kernelW: 11,
+  stride: 4,
+  pad: 0,
+};
 /** 1x9x9x3 * 3x3x3x8, stride 1, padding 1: output 1x9x9x8. */
 const SMALL = { batch: 1, height: 9, width: 9, channels: 3, filters: 8, kernelH: 3, kernelW: 3, stride: 1, pad: 1 };
 
@@ -18,7 +28,9 @@ describe('conv2d descriptors', () => {
   it('count AlexNet conv1 as 55x55x96 outputs of 11x11x3 MACs each, the same for every strategy', () => {
     for (const kernel of CONV_KERNELS) {
       // Output: floor((227 - 11) / 4) + 1 = 55, so 55 x 55 x 96 = 290,400 elements.
-      expect(kernel.buffers(ALEXNET_CONV1, kernel.defaultParams).find((b) => b.name === 'output')!.length).toBe(290_400);
+      expect(kernel.buffers(ALEXNET_CONV1, kernel.defaultParams).find((b) => b.name === 'output')!.length).toBe(
+        290_400,
+      );
       // 290,400 outputs x 363 MACs = 105,415,200 MACs = 210,830,400 FLOPs.
       expect(kernel.flops(ALEXNET_CONV1)).toBe(210_830_400);
       // Input 227 x 227 x 3 = 154,587, filters 11 x 11 x 3 x 96 = 34,848, output 290,400: 479,835 x 4 bytes.
@@ -29,7 +41,17 @@ describe('conv2d descriptors', () => {
   });
 
   it('map a one-number size to a square 3x3 layer that keeps its size', () => {
-    expect(convShapeFromSize(64)).toEqual({ batch: 1, height: 64, width: 64, channels: 64, filters: 64, kernelH: 3, kernelW: 3, stride: 1, pad: 1 });
+    expect(convShapeFromSize(64)).toEqual({
+      batch: 1,
+      height: 64,
+      width: 64,
+      channels: 64,
+      filters: 64,
+      kernelH: 3,
+      kernelW: 3,
+      stride: 1,
+      pad: 1,
+    });
     // 64 x 64 x 64 outputs x 3 x 3 x 64 MACs x 2.
     expect(direct.flops(direct.shapeFromSize(64))).toBe(2 * 64 * 64 * 64 * 9 * 64);
     expect(direct.formatShape(direct.shapeFromSize(56))).toBe('1x56x56x56 * 3x3x56x56 /1 p1');
@@ -70,7 +92,11 @@ describe('conv2d descriptors', () => {
     const [unfold, gemm] = im2col.stages(SMALL, params);
     expect(unfold).toMatchObject({ name: 'im2col', bindings: ['input', 'patches'], workgroups: [1, 81, 1] });
     // The GEMM is m = 81 pixels, n = 8 filters, k = 27; K is not a multiple of 4, so the scalar entry point.
-    expect(gemm).toMatchObject({ name: 'gemm', entryPoint: 'main_unaligned', bindings: ['patches', 'filter', 'output', 'patches', 'filter'] });
+    expect(gemm).toMatchObject({
+      name: 'gemm',
+      entryPoint: 'main_unaligned',
+      bindings: ['patches', 'filter', 'output', 'patches', 'filter'],
+    });
     expect(gemm!.shader).toBe(getKernel('matmul-blocked').shader);
     expect(gemm!.uniforms).toEqual([{ u32: 81 }, { u32: 8 }, { u32: 27 }, { u32: 1 }]);
   });
@@ -78,7 +104,12 @@ describe('conv2d descriptors', () => {
   it('tile conv-implicit-gemm in workgroup memory, sized from its tiles', () => {
     const [stage] = implicit.stages(SMALL, { WG_X: 4, WG_Y: 8, RM: 4, RN: 4, TK: 32 });
     // Tiles of 32 pixels x 16 filters: 4 x 32 x (32 + 16) bytes; ceil(8 / 16) = 1, ceil(81 / 32) = 3.
-    expect(stage).toMatchObject({ name: 'gemm', workgroupStorageBytes: 6144, workgroups: [1, 3, 1], workgroupSize: [4, 8, 1] });
+    expect(stage).toMatchObject({
+      name: 'gemm',
+      workgroupStorageBytes: 6144,
+      workgroups: [1, 3, 1],
+      workgroupSize: [4, 8, 1],
+    });
   });
 
   it('refuse a filter larger than the padded input, and a workgroup over the device limit', () => {
@@ -89,17 +120,37 @@ describe('conv2d descriptors', () => {
         message: expect.stringMatching(/larger than the padded input/),
       });
     }
-    const violation = checkConfiguration(direct, SMALL, { WG_X: 64, WG_Y: 64, FB: 1 }, { maxComputeInvocationsPerWorkgroup: 256 });
+    const violation = checkConfiguration(
+      direct,
+      SMALL,
+      { WG_X: 64, WG_Y: 64, FB: 1 },
+      { maxComputeInvocationsPerWorkgroup: 256 },
+    );
     expect(violation?.limit).toBe('maxComputeInvocationsPerWorkgroup');
   });
 
   it('conv-quadswap: the lowered GEMM tiled as matmul-quadswap, vec4 loads only when C is a multiple of 16 and M of 4', () => {
     // ResNet-50 stage 2's 3x3 (He et al. 2016): 56 x 56 = 3,136 GEMM rows by 64 filters, K = 3 x 3 x 64.
-    const resnet = { batch: 1, height: 56, width: 56, channels: 64, filters: 64, kernelH: 3, kernelW: 3, stride: 1, pad: 1 };
+    const resnet = {
+      batch: 1,
+      height: 56,
+      width: 56,
+      channels: 64,
+      filters: 64,
+      kernelH: 3,
+      kernelW: 3,
+      stride: 1,
+      pad: 1,
+    };
     const params = { WG_SIZE: 32, QUADS_N: 1, TM: 8, TN: 32, KSTEP: 8, KGROUPS: 1 };
     const [stage] = quadswap.stages(resnet, params);
     // 8 quads x 4 lanes x 8 rows = 256 rows per workgroup: ceil(3136 / 256) = 13; 64 / 32 = 2 column blocks.
-    expect(stage).toMatchObject({ entryPoint: 'main', workgroups: [2, 13, 1], workgroupSize: [32, 1, 1], workgroupStorageBytes: 0 });
+    expect(stage).toMatchObject({
+      entryPoint: 'main',
+      workgroups: [2, 13, 1],
+      workgroupSize: [32, 1, 1],
+      workgroupStorageBytes: 0,
+    });
     expect(stage!.bindings).toEqual(['input', 'filter', 'output', 'input', 'filter']);
     expect(stage!.constants).toEqual(params);
     expect(quadswap.requiredFeatures).toEqual(['subgroups']);
@@ -108,6 +159,8 @@ describe('conv2d descriptors', () => {
     expect(quadswap.stages(SMALL, params)[0]!.entryPoint).toBe('main_unaligned');
     // 64 channels but 6 filters: the filter rows are no whole vec4s.
     expect(quadswap.stages({ ...resnet, filters: 6 }, params)[0]!.entryPoint).toBe('main_unaligned');
-    expect(quadswap.checkConfig!(resnet, { ...params, WG_SIZE: 8, QUADS_N: 4 })).toMatch(/WG_SIZE 8 is not a multiple of 4 x QUADS_N \(16\)/);
+    expect(quadswap.checkConfig!(resnet, { ...params, WG_SIZE: 8, QUADS_N: 4 })).toMatch(
+      /WG_SIZE 8 is not a multiple of 4 x QUADS_N \(16\)/,
+    );
   });
 });

@@ -54,7 +54,9 @@ describe('matmul-naive', () => {
     // A = [[1, 2], [3, 4]], B = [[5, 6], [7, 8]]: C = [[19, 22], [43, 50]].
     const inputs = { a: new Float32Array([1, 2, 3, 4]), b: new Float32Array([5, 6, 7, 8]) };
     const shape = { batch: 1, m: 2, n: 2, k: 2 };
-    expect([0, 1, 2, 3].map((i) => naive.reference(inputs, shape, naive.defaultParams, i).value)).toEqual([19, 22, 43, 50]);
+    expect([0, 1, 2, 3].map((i) => naive.reference(inputs, shape, naive.defaultParams, i).value)).toEqual([
+      19, 22, 43, 50,
+    ]);
     const { tolerance } = naive.reference(inputs, shape, naive.defaultParams, 3);
     expect(tolerance).toBeGreaterThan(0);
     expect(tolerance).toBeLessThan(50 * 1e-6);
@@ -111,7 +113,9 @@ describe('device limits', () => {
   it('names the limit a configuration breaks', () => {
     const violation = checkDeviceLimits(naive, naive.shapeFromSize(64), { WG_X: 64, WG_Y: 16 }, limits);
     expect(violation?.limit).toBe('maxComputeInvocationsPerWorkgroup');
-    expect(violation?.message).toMatch(/invocations per workgroup is 1024, over this adapter's maxComputeInvocationsPerWorkgroup \(256\)/);
+    expect(violation?.message).toMatch(
+      /invocations per workgroup is 1024, over this adapter's maxComputeInvocationsPerWorkgroup \(256\)/,
+    );
     expect(checkDeviceLimits(naive, naive.shapeFromSize(64), naive.defaultParams, limits)).toBeNull();
   });
 

@@ -69,7 +69,12 @@ describe('matmul-tiled', () => {
   });
 
   it('is skipped, naming the limit, when its workgroup has too many invocations', () => {
-    const violation = checkDeviceLimits(tiled, tiled.shapeFromSize(64), { ...tiled.defaultParams, WG_X: 32, WG_Y: 32 }, LIMITS);
+    const violation = checkDeviceLimits(
+      tiled,
+      tiled.shapeFromSize(64),
+      { ...tiled.defaultParams, WG_X: 32, WG_Y: 32 },
+      LIMITS,
+    );
     expect(violation?.limit).toBe('maxComputeInvocationsPerWorkgroup');
     expect(violation?.message).toMatch(/1024/);
   });
@@ -96,7 +101,10 @@ describe('matmul-blocked', () => {
   });
 
   it('is skipped, naming the limit, when a workgroup dimension is over the device maximum', () => {
-    const violation = checkDeviceLimits(blocked, blocked.shapeFromSize(64), params, { ...LIMITS, maxComputeWorkgroupSizeY: 2 });
+    const violation = checkDeviceLimits(blocked, blocked.shapeFromSize(64), params, {
+      ...LIMITS,
+      maxComputeWorkgroupSizeY: 2,
+    });
     expect(violation?.limit).toBe('maxComputeWorkgroupSizeY');
   });
 });
@@ -119,7 +127,10 @@ describe('matmul-subgroup', () => {
   it('rejects a workgroup that does not hold whole rows of quads, naming the rule', () => {
     const params = { WG_SIZE: 16, QUADS_N: 8, TM: 4, TN: 8, KSTEP: 4 };
     expect(subgroup.checkConfig!(odd, params)).toMatch(/WG_SIZE 16 is not a multiple of 4 x QUADS_N \(32\)/);
-    expect(checkConfiguration(subgroup, odd, params, LIMITS)).toEqual({ limit: 'configuration', message: subgroup.checkConfig!(odd, params) });
+    expect(checkConfiguration(subgroup, odd, params, LIMITS)).toEqual({
+      limit: 'configuration',
+      message: subgroup.checkConfig!(odd, params),
+    });
     expect(subgroup.checkConfig!(odd, { ...params, WG_SIZE: 32 })).toBeNull();
   });
 });
@@ -130,7 +141,12 @@ describe('matmul-quadswap', () => {
     const params = { WG_SIZE: 64, QUADS_N: 2, TM: 4, TN: 16, KSTEP: 8, KGROUPS: 2 };
     const [stage] = quadswap.stages(quadswap.shapeFromSize(512), params);
     // 2 quads x 16 columns = 32 columns; 64 / 4 / 2 = 8 quads x 4 lanes x 4 rows = 128 rows.
-    expect(stage).toMatchObject({ entryPoint: 'main', workgroups: [512 / 32, 512 / 128, 1], workgroupSize: [64, 1, 1], workgroupStorageBytes: 0 });
+    expect(stage).toMatchObject({
+      entryPoint: 'main',
+      workgroups: [512 / 32, 512 / 128, 1],
+      workgroupSize: [64, 1, 1],
+      workgroupStorageBytes: 0,
+    });
     expect(stage!.constants).toEqual(params);
     expect(stage!.bindings).toEqual(['a', 'b', 'c', 'a', 'b']);
     // 1024 x 64 x 1024 (the matmul suite's skinny shape): 64 / 32 = 2 column blocks, 1024 / 128 = 8 row blocks.
@@ -143,7 +159,10 @@ describe('matmul-quadswap', () => {
   it('rejects a workgroup that does not hold whole rows of quads, naming the rule', () => {
     const params = { WG_SIZE: 8, QUADS_N: 4, TM: 4, TN: 8, KSTEP: 4, KGROUPS: 1 };
     expect(quadswap.checkConfig!(odd, params)).toMatch(/WG_SIZE 8 is not a multiple of 4 x QUADS_N \(16\)/);
-    expect(checkConfiguration(quadswap, odd, params, LIMITS)).toEqual({ limit: 'configuration', message: quadswap.checkConfig!(odd, params) });
+    expect(checkConfiguration(quadswap, odd, params, LIMITS)).toEqual({
+      limit: 'configuration',
+      message: quadswap.checkConfig!(odd, params),
+    });
     expect(quadswap.checkConfig!(odd, { ...params, WG_SIZE: 16 })).toBeNull();
   });
 });
@@ -154,7 +173,9 @@ describe('matmul-f16', () => {
     const shape = f16.shapeFromSize(64);
     expect(f16.flops(shape)).toBe(2 * 64 ** 3); // 524,288
     expect(f16.bytes(shape)).toBe(2 * 3 * 64 * 64); // 24,576
-    expect(f16.buffers({ batch: 2, m: 3, n: 4, k: 5 }, f16.defaultParams).map((b) => [b.name, b.type, b.length])).toEqual([
+    expect(
+      f16.buffers({ batch: 2, m: 3, n: 4, k: 5 }, f16.defaultParams).map((b) => [b.name, b.type, b.length]),
+    ).toEqual([
       ['a', 'f16', 30],
       ['b', 'f16', 40],
       ['c', 'f16', 24],

@@ -49,7 +49,11 @@ describe('applyParamOverrides', () => {
 
   it('names the parameters for an unknown key and the values for one outside the space', () => {
     expect(() => applyParamOverrides(blocked, { XX: 1 })).toThrow(UsageError);
-    expect(() => applyParamOverrides(blocked, { XX: 1 })).toThrow(/no parameter XX: its parameters are WG_X, WG_Y, TM, TN, KSTEP/);
-    expect(() => applyParamOverrides(blocked, { TM: 3 })).toThrow(/TM=3: not in matmul-blocked's space for TM: choose one of 1, 2, 4, 8, 16/);
+    expect(() => applyParamOverrides(blocked, { XX: 1 })).toThrow(
+      /no parameter XX: its parameters are WG_X, WG_Y, TM, TN, KSTEP/,
+    );
+    expect(() => applyParamOverrides(blocked, { TM: 3 })).toThrow(
+      /TM=3: not in matmul-blocked's space for TM: choose one of 1, 2, 4, 8, 16/,
+    );
   });
 });

@@ -51,7 +51,12 @@ const tolerance43 = ((2 * u32) / (1 - 2 * u32)) * 43 + u32 * 43;
 function check(
   kernel: KernelDescriptor,
   output: Float32Array,
-  options: { inputs?: Record<string, Float32Array>; shape?: Record<string, number>; maxChecked?: number; seed?: number } = {},
+  options: {
+    inputs?: Record<string, Float32Array>;
+    shape?: Record<string, number>;
+    maxChecked?: number;
+    seed?: number;
+  } = {},
 ) {
   return checkOutput(
     kernel,
@@ -95,11 +100,17 @@ describe('checkOutput on a 2x2x2 matmul', () => {
     // k = 2, sum |products| = 3*6 + 4*8 = 50: bound = (gamma_2 + u) * 50 ~ 150 u = 150 * 2^-24;
     // the f32 ulp in [32, 64) is 2^-18, so the bound is 150 / 64 = 2.34 ulps.
     const ulp = 2 ** -18;
-    const twoUlps = check(matmulNaive, new Float32Array([19, 22, 43, 50 + 2 * ulp]), { inputs: gemm2Inputs, shape: gemm2 });
+    const twoUlps = check(matmulNaive, new Float32Array([19, 22, 43, 50 + 2 * ulp]), {
+      inputs: gemm2Inputs,
+      shape: gemm2,
+    });
     expect(twoUlps.passed).toBe(true);
     expect(twoUlps.maxAbsError).toBe(2 * ulp);
     expect(twoUlps.maxErrorRatio).toBeCloseTo(2 / 2.34375, 6);
-    const threeUlps = check(matmulNaive, new Float32Array([19, 22, 43, 50 - 3 * ulp]), { inputs: gemm2Inputs, shape: gemm2 });
+    const threeUlps = check(matmulNaive, new Float32Array([19, 22, 43, 50 - 3 * ulp]), {
+      inputs: gemm2Inputs,
+      shape: gemm2,
+    });
     expect(threeUlps.passed).toBe(false);
     expect(threeUlps.mismatches).toBe(1);
     expect(threeUlps.worst!.index).toBe(3);
@@ -260,7 +271,16 @@ describe('checkOutput on a sample', () => {
 
   it('reports no error figures when nothing was checked', () => {
     const result = checkOutput(copy, {}, {}, { src: new Float32Array(0) }, new Float32Array(0), 0, 10, 1);
-    expect(result).toEqual({ passed: true, mode: 'full', checked: 0, total: 0, mismatches: 0, maxAbsError: null, maxErrorRatio: 0, worst: null });
+    expect(result).toEqual({
+      passed: true,
+      mode: 'full',
+      checked: 0,
+      total: 0,
+      mismatches: 0,
+      maxAbsError: null,
+      maxErrorRatio: 0,
+      worst: null,
+    });
   });
 });
 

@@ -12,7 +12,11 @@ const ROOT =
 
 describe('withCompileErrors', () => {
   it('rewrites a compile failure as file:line:col, the source line and a caret, through the link', async () => {
-    const linked = await linkShader('broken.wgsl', { 'broken.wgsl': ROOT, 'lib/util.wgsl': LIB }, { displayRoot: 'kernels/' });
+    const linked = await linkShader(
+      'broken.wgsl',
+      { 'broken.wgsl': ROOT, 'lib/util.wgsl': LIB },
+      { displayRoot: 'kernels/' },
+    );
     registerLinkedShader(linked);
     const kernel = { ...getKernel('matmul-naive'), shader: linked.code };
     const program = buildProgram(kernel, kernel.shapeFromSize(8), kernel.defaultParams, 1, 64);
@@ -24,7 +28,16 @@ describe('withCompileErrors', () => {
       compile: {
         shader: 0,
         stage: 'matmul',
-        messages: [{ type: 'error' as const, message: "no matching overload for 'operator + (f32, u32)'", lineNum: line, linePos: col, offset, length: 12 }],
+        messages: [
+          {
+            type: 'error' as const,
+            message: "no matching overload for 'operator + (f32, u32)'",
+            lineNum: line,
+            linePos: col,
+            offset,
+            length: 12,
+          },
+        ],
       },
     };
     expect(withCompileErrors(failure, program, kernel).message).toBe(

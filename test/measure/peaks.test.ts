@@ -8,7 +8,11 @@ const MiB = 2 ** 20;
 describe('the bandwidth peak', () => {
   it('copies COPY_SIZE (256) MiB per buffer when the device allows it', () => {
     expect(COPY_SIZE).toBe(256);
-    const plans = peakPlans([], { maxStorageBufferBindingSize: 2048 * MiB, maxBufferSize: 4096 * MiB }, { bandwidth: true });
+    const plans = peakPlans(
+      [],
+      { maxStorageBufferBindingSize: 2048 * MiB, maxBufferSize: 4096 * MiB },
+      { bandwidth: true },
+    );
     const bandwidth = plans.find((plan) => plan.kind === 'bandwidth');
     expect(bandwidth?.kernel.name).toBe('copy');
     expect(bandwidth?.shape).toEqual({ elements: 256 * 2 ** 18 });
@@ -25,7 +29,12 @@ describe('the bandwidth peak', () => {
 
   it('plans no bandwidth peak when not even 1 MiB fits, or when not asked', () => {
     expect(copySize(copy, { maxStorageBufferBindingSize: MiB - 4 })).toBe(0);
-    expect(peakPlans([], { maxStorageBufferBindingSize: MiB - 4 }, { bandwidth: true }).map((plan) => plan.kind)).toEqual(['compute']);
-    expect(peakPlans(['shader-f16'], {}, { bandwidth: false }).map((plan) => plan.kind)).toEqual(['compute', 'computeF16']);
+    expect(
+      peakPlans([], { maxStorageBufferBindingSize: MiB - 4 }, { bandwidth: true }).map((plan) => plan.kind),
+    ).toEqual(['compute']);
+    expect(peakPlans(['shader-f16'], {}, { bandwidth: false }).map((plan) => plan.kind)).toEqual([
+      'compute',
+      'computeF16',
+    ]);
   });
 });

@@ -61,6 +61,8 @@ describe('resumable', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toMatch(new RegExp(`^--resume r\\.partial\\.json: it was run with another ${what} \\(`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^--resume r\\.partial\\.json: it was run with another ${what} \\(`),
+    );
   });
 });

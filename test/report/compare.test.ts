@@ -18,7 +18,9 @@ function noisy(ms: number, seed: number): number[] {
 function run(cases: Array<[number, number[]]>): Results {
   const results = emptyResults();
   for (const [size, samples] of cases)
-    results.cases.push(caseRecord(naive, naive.shapeFromSize(size), naive.defaultParams, 'benchmark', okOutcome(samples), peaks));
+    results.cases.push(
+      caseRecord(naive, naive.shapeFromSize(size), naive.defaultParams, 'benchmark', okOutcome(samples), peaks),
+    );
   return results;
 }
 
@@ -118,14 +120,24 @@ describe('compareRuns', () => {
     expect(comparison.rows[0]).toMatchObject({ spreadFrom: 'rounds', verdict: 'ambiguous' });
     expect(comparison.rows[0]!.runToRun).toBeGreaterThan(0.03);
     // ...twice as slow is not; and tight rounds let a clear 20% shift through.
-    expect(compareRuns(base, withRounds(run([[64, noisy(2, 2)]]), [1.96, 2, 2.04, 1.98, 2.02]), 0.05).rows[0]!.verdict).toBe('slower');
+    expect(
+      compareRuns(base, withRounds(run([[64, noisy(2, 2)]]), [1.96, 2, 2.04, 1.98, 2.02]), 0.05).rows[0]!.verdict,
+    ).toBe('slower');
     const tight = withRounds(run([[64, noisy(1, 1)]]), [0.999, 1, 1.001]);
-    expect(compareRuns(tight, withRounds(run([[64, noisy(1.2, 2)]]), [1.199, 1.2, 1.201]), 0.05).rows[0]!.verdict).toBe('slower');
-    expect(formatComparison(comparison, 'a.json', 'n.json')).toMatch(/spread between the runs' rounds \(a Welch interval/);
+    expect(compareRuns(tight, withRounds(run([[64, noisy(1.2, 2)]]), [1.199, 1.2, 1.201]), 0.05).rows[0]!.verdict).toBe(
+      'slower',
+    );
+    expect(formatComparison(comparison, 'a.json', 'n.json')).toMatch(
+      /spread between the runs' rounds \(a Welch interval/,
+    );
   });
 
   it('says in the legend whether the run-to-run spread was counted', () => {
-    const one = formatComparison(compareRuns(run([[64, noisy(1, 1)]]), run([[64, noisy(1, 2)]]), 0.05), 'a.json', 'n.json');
+    const one = formatComparison(
+      compareRuns(run([[64, noisy(1, 1)]]), run([[64, noisy(1, 2)]]), 0.05),
+      'a.json',
+      'n.json',
+    );
     expect(one).toMatch(/One base run without rounds shows no run-to-run spread: measure with --rounds/);
     const two = formatComparison(
       compareRuns([run([[64, noisy(1, 1)]]), run([[64, noisy(1, 3)]])], run([[64, noisy(1, 2)]]), 0.05),
@@ -137,7 +149,11 @@ describe('compareRuns', () => {
   });
 
   it('formats a table with units, the interval and the rule', () => {
-    const text = formatComparison(compareRuns(run([[64, noisy(1, 1)]]), run([[64, noisy(1.2, 2)]]), 0.05), 'a.json', 'b.json');
+    const text = formatComparison(
+      compareRuns(run([[64, noisy(1, 1)]]), run([[64, noisy(1.2, 2)]]), 0.05),
+      'a.json',
+      'b.json',
+    );
     expect(text).toMatch(/Base \(ms\).*New \(ms\).*Speedup.*95% CI.*Verdict/);
     expect(text).toMatch(/GFLOP\/s/);
     expect(text).toMatch(/1 significantly slower by more than 5\.0%: exit code 1/);

@@ -14,7 +14,9 @@ function runs() {
   results.peaks.measured = { computeGflops: 10, computeCaseId: 'x' };
   const context = { measured: results.peaks.measured, reference: null };
   // 2 x 64^3 FLOPs in 1 ms = 0.524288 GFLOP/s.
-  results.cases.push(caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(Array(8).fill(1)), context));
+  results.cases.push(
+    caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(Array(8).fill(1)), context),
+  );
   results.cases.push(
     caseRecord(
       naive,
@@ -32,7 +34,14 @@ function runs() {
     [4, 8, 1],
   ] as const) {
     results.cases.push(
-      caseRecord(blocked, blocked.shapeFromSize(64), { ...blocked.defaultParams, TM: tm, TN: tn }, 'benchmark', okOutcome(Array(8).fill(ms)), context),
+      caseRecord(
+        blocked,
+        blocked.shapeFromSize(64),
+        { ...blocked.defaultParams, TM: tm, TN: tn },
+        'benchmark',
+        okOutcome(Array(8).fill(ms)),
+        context,
+      ),
     );
   }
   return [{ label: 'run-a', results }];
@@ -60,7 +69,11 @@ describe('report formats', () => {
   it('github-action-benchmark gets the ok cases, bigger is better, with their interval', () => {
     const entries = githubActionBenchmark(reportRows(runs()));
     expect(entries).toHaveLength(5);
-    expect(entries[0]).toMatchObject({ name: 'matmul-naive 64x64x64 WG_X=16 WG_Y=16', unit: 'GFLOP/s', value: 0.524288 });
+    expect(entries[0]).toMatchObject({
+      name: 'matmul-naive 64x64x64 WG_X=16 WG_Y=16',
+      unit: 'GFLOP/s',
+      value: 0.524288,
+    });
     expect(entries[0]!.range).toMatch(/^±/);
   });
 

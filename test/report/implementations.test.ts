@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { getKernel } from '../../src/kernels/index.js';
-import { implementationRatios, implementationRatiosHtml, implementationRatiosMarkdown } from '../../src/report/implementations.js';
+import {
+  implementationRatios,
+  implementationRatiosHtml,
+  implementationRatiosMarkdown,
+} from '../../src/report/implementations.js';
 import { markdownReport } from '../../src/report/formats.js';
 import { reportRows } from '../../src/report/summary.js';
 import { caseRecord } from '../../src/results/derive.js';
@@ -28,8 +32,19 @@ function run(naiveMs: number, peakMs: number, threads: number, firefox: boolean)
     results.env.adapterInferred = { name: 'lavapipe', software: true, how: 'test' };
   }
   const context = { measured: results.peaks.measured, reference: null };
-  results.cases.push(caseRecord(fma, { threads, iterations: 256 }, fma.defaultParams, 'peak', okOutcome(Array(8).fill(peakMs)), context));
-  results.cases.push(caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(Array(8).fill(naiveMs)), context));
+  results.cases.push(
+    caseRecord(fma, { threads, iterations: 256 }, fma.defaultParams, 'peak', okOutcome(Array(8).fill(peakMs)), context),
+  );
+  results.cases.push(
+    caseRecord(
+      naive,
+      naive.shapeFromSize(64),
+      naive.defaultParams,
+      'benchmark',
+      okOutcome(Array(8).fill(naiveMs)),
+      context,
+    ),
+  );
   return results;
 }
 

@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseHumanNumber } from '../../src/flops/units.js';
-import { formatBytes, formatCount, formatDuration, formatNumber, formatPercent, formatSi } from '../../src/report/numbers.js';
+import {
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatNumber,
+  formatPercent,
+  formatSi,
+} from '../../src/report/numbers.js';
 describe('formatSi', () => {
   it('rounds to 3 significant figures with SI prefixes', () => {
     expect(formatSi(1.234e12, 'FLOP/s')).toBe('1.23 TFLOP/s');
@@ -124,7 +131,29 @@ describe('formatNumber', () => {
 
 describe('formats: every SI prefix, signs, empty units and non-finite values', () => {
   it('writes each prefix from q (1e-30) to Q (1e30)', () => {
-    const prefixes = ['q', 'r', 'y', 'z', 'a', 'f', 'p', 'n', '\u00b5', 'm', '', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y', 'R', 'Q'];
+    const prefixes = [
+      'q',
+      'r',
+      'y',
+      'z',
+      'a',
+      'f',
+      'p',
+      'n',
+      '\u00b5',
+      'm',
+      '',
+      'k',
+      'M',
+      'G',
+      'T',
+      'P',
+      'E',
+      'Z',
+      'Y',
+      'R',
+      'Q',
+    ];
     prefixes.forEach((prefix, i) => {
       const exponent = -30 + 3 * i;
       expect(formatSi(Number(`1.5e${exponent}`), 'X'), `1.5e${exponent}`).toBe(`1.50 ${prefix}X`);

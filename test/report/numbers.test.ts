@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseHumanNumber } from '../../src/flops/units.js';
-import { formatBytes, formatCount, formatDuration, formatNumber, formatPercent, formatSi } from '../../src/report/numbers.js';
+import {
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatNumber,
+  formatPercent,
+  formatSi,
+} from '../../src/report/numbers.js';
 
 describe('formatSi', () => {
   it('rounds to 3 significant figures with SI prefixes', () => {

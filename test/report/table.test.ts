@@ -31,14 +31,27 @@ function resultsWithCases(): Results {
   results.peaks.measured = { computeGflops: peakRecord.gflops, computeCaseId: peakRecord.id };
   const context = { measured: results.peaks.measured, reference: results.peaks.reference };
   results.cases.push(peakRecord);
-  results.cases.push(caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome([1, 1.01, 0.99, 1, 1, 1, 1.02, 0.98]), context));
+  results.cases.push(
+    caseRecord(
+      naive,
+      naive.shapeFromSize(64),
+      naive.defaultParams,
+      'benchmark',
+      okOutcome([1, 1.01, 0.99, 1, 1, 1, 1.02, 0.98]),
+      context,
+    ),
+  );
   results.cases.push(
     caseRecord(
       naive,
       naive.shapeFromSize(67),
       naive.defaultParams,
       'benchmark',
-      okOutcome([1, 1, 1], { clock: 'wall', stopReason: 'max-time', resolution: { stepNs: 100_000, quantized: true, batchLengthened: true } }),
+      okOutcome([1, 1, 1], {
+        clock: 'wall',
+        stopReason: 'max-time',
+        resolution: { stepNs: 100_000, quantized: true, batchLengthened: true },
+      }),
       context,
     ),
   );
@@ -70,7 +83,9 @@ describe('formatRunTable', () => {
     const results = resultsWithCases();
     const copy = getKernel('copy');
     const context = { measured: results.peaks.measured, reference: results.peaks.reference ?? null };
-    results.cases.push(caseRecord(copy, copy.shapeFromSize(4), copy.defaultParams, 'benchmark', okOutcome([1, 1, 1, 1, 1, 1]), context));
+    results.cases.push(
+      caseRecord(copy, copy.shapeFromSize(4), copy.defaultParams, 'benchmark', okOutcome([1, 1, 1, 1, 1, 1]), context),
+    );
     const row = formatRunTable(results)
       .split('\n')
       .find((line) => line.includes('copy'))!;
@@ -88,7 +103,9 @@ describe('formatRunTable', () => {
 
   it('says which clocks, timer steps and stop reasons the figures come from', () => {
     expect(text).toMatch(/gpu-timestamp clock \(1\.00 ns steps\), hot caches for 2 cases/);
-    expect(text).toMatch(/wall clock \(100 µs steps, quantized, batches lengthened to compensate\), hot caches for 1 cases/);
+    expect(text).toMatch(
+      /wall clock \(100 µs steps, quantized, batches lengthened to compensate\), hot caches for 1 cases/,
+    );
     expect(text).toMatch(/stopped: 2 at noise-target, 1 at max-time/);
   });
 
@@ -96,11 +113,15 @@ describe('formatRunTable', () => {
     const results = resultsWithCases();
     expect(formatRunTable(results)).not.toMatch(/dropped a start/);
     results.cases[1]!.timing!.transientSamples = 12;
-    expect(formatRunTable(results)).toMatch(/1 case dropped a start that differed from the rest \(12 samples: a device still settling\)/);
+    expect(formatRunTable(results)).toMatch(
+      /1 case dropped a start that differed from the rest \(12 samples: a device still settling\)/,
+    );
   });
 
   it('names the MFU denominator, says it is an estimate, and gives its source', () => {
-    expect(text).toMatch(/MFU: GFLOP\/s \/ 160 GFLOP\/s f32 vector peak of Test CPU .*an ESTIMATE.*source: estimate: 2 cores/);
+    expect(text).toMatch(
+      /MFU: GFLOP\/s \/ 160 GFLOP\/s f32 vector peak of Test CPU .*an ESTIMATE.*source: estimate: 2 cores/,
+    );
     expect(text).toMatch(/% peak: GFLOP\/s \/ this run's measured fma-peak of 26\.8 GFLOP\/s/);
   });
 });
@@ -113,6 +134,8 @@ describe('peaks report', () => {
     expect(rows[0]!.reference).toBeCloseTo(160, 9);
     expect(rows[0]!.fractionOfReference).toBeCloseTo(26.8435456 / 160, 9);
     expect(rows[1]).toMatchObject({ measured: null, note: 'not measured', reference: null });
-    expect(formatPeaks(resultsWithCases())).toMatch(/Reference: Test CPU .*\(ESTIMATE\), chosen by software adapter \(SwiftShader\)/);
+    expect(formatPeaks(resultsWithCases())).toMatch(
+      /Reference: Test CPU .*\(ESTIMATE\), chosen by software adapter \(SwiftShader\)/,
+    );
   });
 });

@@ -16,7 +16,12 @@ describe('every built-in kernel', () => {
         for (const stage of kernel.stages(shape, params)) {
           const linked = linkedShaderOf(stage.shader ?? kernel.shader);
           expect(linked, `${kernel.name} ${stage.name}: its shader was imported linked`).toBeDefined();
-          const errors = checkStage(stage, kernel.buffers(shape, params), reflectShader(linked!), linked!.sourceMap.files[0]!);
+          const errors = checkStage(
+            stage,
+            kernel.buffers(shape, params),
+            reflectShader(linked!),
+            linked!.sourceMap.files[0]!,
+          );
           expect(errors, `${kernel.name} ${stage.name} at ${size}`).toEqual([]);
           stages++;
         }
@@ -107,7 +112,9 @@ describe('checkStage', () => {
   });
 
   it("refuses a constant that does not fit its override's type", () => {
-    expect(check({ constants: { WG: 64, TM: -1 } })).toEqual(['shaders/demo.wgsl:7: TM = -1 does not fit override TM: u32: give it a value of that type']);
+    expect(check({ constants: { WG: 64, TM: -1 } })).toEqual([
+      'shaders/demo.wgsl:7: TM = -1 does not fit override TM: u32: give it a value of that type',
+    ]);
   });
 
   it('refuses an override without a default that the stage does not set', () => {
@@ -122,7 +129,15 @@ describe('checkStage', () => {
       "shaders/demo.wgsl:14: @workgroup_size(WG, 1, 1) of main is (64, 1, 1) with WG=64, but stage demo says (32, 1, 1): make the descriptor's workgroupSize follow the overrides",
     ]);
     // The default applies where the stage sets no constant; `WG` alone means (WG, 1, 1).
-    expect(check({ entryPoint: 'main4', constants: {}, bindings: ['a', 'c'], uniforms: undefined, workgroupSize: [64, 1, 1] })).toEqual([]);
+    expect(
+      check({
+        entryPoint: 'main4',
+        constants: {},
+        bindings: ['a', 'c'],
+        uniforms: undefined,
+        workgroupSize: [64, 1, 1],
+      }),
+    ).toEqual([]);
   });
 
   it('refuses a read-only view of the output', () => {
@@ -140,7 +155,9 @@ describe('checkStage', () => {
     expect(check({}, { buffers })).toEqual([
       'shaders/demo.wgsl:9: @binding(0) a is array<f32> but buffer "a" holds f16: declare it array<f16> (with enable f16;) or change the buffer\'s type',
     ]);
-    expect(check({ entryPoint: 'main4', uniforms: undefined }, { buffers: [BUFFERS[0]!, { ...BUFFERS[1]!, type: 'u32' }] })).toEqual([
+    expect(
+      check({ entryPoint: 'main4', uniforms: undefined }, { buffers: [BUFFERS[0]!, { ...BUFFERS[1]!, type: 'u32' }] }),
+    ).toEqual([
       'shaders/demo.wgsl:11: @binding(1) c4 is array<vec4<f32>> but buffer "c" holds u32: declare it array<vec4<u32>> or change the buffer\'s type',
     ]);
   });
@@ -156,8 +173,11 @@ describe('checkStage', () => {
   });
 
   it('refuses a buffer bound where the shader declares nothing', () => {
-    const code = '@group(0) @binding(0) var<storage, read_write> c: array<f32>;\n@compute @workgroup_size(1)\nfn main() {\n  c[0] = 1.0;\n}\n';
-    expect(check({ constants: {}, bindings: ['c', 'a'], uniforms: undefined, workgroupSize: [1, 1, 1] }, { code })).toEqual([
+    const code =
+      '@group(0) @binding(0) var<storage, read_write> c: array<f32>;\n@compute @workgroup_size(1)\nfn main() {\n  c[0] = 1.0;\n}\n';
+    expect(
+      check({ constants: {}, bindings: ['c', 'a'], uniforms: undefined, workgroupSize: [1, 1, 1] }, { code }),
+    ).toEqual([
       'shaders/demo.wgsl: stage demo binds buffer "a" at @binding(1) but the shader declares nothing there: declare @group(0) @binding(1) var<storage, read> or drop it from the stage\'s bindings',
     ]);
   });
@@ -209,7 +229,10 @@ describe('checkStage', () => {
   });
 
   it('refuses a binding in another group', () => {
-    const code = DEMO.replace('@group(0) @binding(0) var<storage, read> a', '@group(1) @binding(0) var<storage, read> a');
+    const code = DEMO.replace(
+      '@group(0) @binding(0) var<storage, read> a',
+      '@group(1) @binding(0) var<storage, read> a',
+    );
     expect(check({}, { code })).toEqual([
       'shaders/demo.wgsl:9: @group(1) @binding(0) a: stages bind @group(0) only: move it to @group(0)',
       'shaders/demo.wgsl: stage demo binds buffer "a" at @binding(0) but the shader declares nothing there: declare @group(0) @binding(0) var<storage, read> or drop it from the stage\'s bindings',

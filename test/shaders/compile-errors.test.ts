@@ -29,29 +29,42 @@ function messageAt(code: string, what: string, text = 'no matching overload') {
 
 describe('formatCompilationMessage', () => {
   it('shows file:line:col of the original file, its line and a caret under the column', async () => {
-    const linked = await linkShader('root.wgsl', { 'root.wgsl': ROOT, 'lib/util.wgsl': LIB }, { displayRoot: 'shaders/' });
+    const linked = await linkShader(
+      'root.wgsl',
+      { 'root.wgsl': ROOT, 'lib/util.wgsl': LIB },
+      { displayRoot: 'shaders/' },
+    );
     // The linked code puts scaled() after main(), on other lines than in lib/util.wgsl.
     const message = messageAt(linked.code, 'x * 2.0 + 1u', "no matching overload for 'operator + (f32, u32)'");
     expect(message.lineNum).not.toBe(3);
     // The caret keeps the line's tab.
     expect(formatCompilationMessage(message, linked)).toBe(
-      ["shaders/lib/util.wgsl:3:9: error: no matching overload for 'operator + (f32, u32)'", '\treturn x * 2.0 + 1u;', '\t       ^^^^^^^^^^^^'].join('\n'),
+      [
+        "shaders/lib/util.wgsl:3:9: error: no matching overload for 'operator + (f32, u32)'",
+        '\treturn x * 2.0 + 1u;',
+        '\t       ^^^^^^^^^^^^',
+      ].join('\n'),
     );
   });
 
   it('shows a message without a position with the root file', () => {
     const shader = unlinkedShader('fn f() {}', 'shaders/x.wgsl');
-    expect(formatCompilationMessage({ type: 'error', message: 'entry point missing ', lineNum: 0, linePos: 0, length: 0 }, shader)).toBe(
-      'shaders/x.wgsl: error: entry point missing',
-    );
+    expect(
+      formatCompilationMessage(
+        { type: 'error', message: 'entry point missing ', lineNum: 0, linePos: 0, length: 0 },
+        shader,
+      ),
+    ).toBe('shaders/x.wgsl: error: entry point missing');
   });
 
   it('clips the caret to the line and keeps at least one', () => {
     const shader = unlinkedShader('let x = 1;\nlet y = 2;', 'x.wgsl');
-    expect(formatCompilationMessage({ type: 'warning', message: 'w', lineNum: 1, linePos: 9, length: 40 }, shader)).toBe(
-      'x.wgsl:1:9: warning: w\nlet x = 1;\n        ^^',
+    expect(
+      formatCompilationMessage({ type: 'warning', message: 'w', lineNum: 1, linePos: 9, length: 40 }, shader),
+    ).toBe('x.wgsl:1:9: warning: w\nlet x = 1;\n        ^^');
+    expect(formatCompilationMessage({ type: 'error', message: 'e', lineNum: 2, linePos: 1, length: 0 }, shader)).toBe(
+      'x.wgsl:2:1: error: e\nlet y = 2;\n^',
     );
-    expect(formatCompilationMessage({ type: 'error', message: 'e', lineNum: 2, linePos: 1, length: 0 }, shader)).toBe('x.wgsl:2:1: error: e\nlet y = 2;\n^');
   });
 });
 
@@ -72,23 +85,33 @@ describe('formatCompilationErrors', () => {
 
 // Tint's own messages, from Dawn in Node on SwiftShader's Vulkan driver (as the Dawn end-to-end test runs it).
 const ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
-describe.skipIf(!existsSync(ICD) || !existsSync(join(import.meta.dirname, '../../node_modules/webgpu')))('a real compile error (Dawn, Tint)', () => {
-  it("maps Tint's position back to the imported file", async () => {
-    process.env.VK_ICD_FILENAMES ??= ICD;
-    const { create, globals } = (await import('webgpu')) as unknown as { create(flags: string[]): GPU; globals: Record<string, unknown> };
-    Object.assign(globalThis, globals);
-    const adapter = await create([]).requestAdapter();
-    const device = await adapter!.requestDevice();
-    const linked = await linkShader('root.wgsl', { 'root.wgsl': ROOT, 'lib/util.wgsl': LIB }, { displayRoot: 'shaders/' });
-    const info = await device.createShaderModule({ code: linked.code }).getCompilationInfo();
-    const text = formatCompilationErrors(info.messages, linked);
-    // Tint points at the operator: `+` on line 3 of lib/util.wgsl, column 16 (after the tab).
-    const lines = text.split('\n');
-    expect(lines[0]).toMatch(/^shaders\/lib\/util\.wgsl:3:\d+: error: .*operator \+ \(f32, u32\)/);
-    expect(lines[1]).toBe('\treturn x * 2.0 + 1u;');
-    expect(lines[2]).toMatch(/^\t *\^+$/);
-    // Tint's list of candidate operators follows the caret.
-    expect(text).toMatch(/candidate operators/);
-    device.destroy();
-  });
-});
+describe.skipIf(!existsSync(ICD) || !existsSync(join(import.meta.dirname, '../../node_modules/webgpu')))(
+  'a real compile error (Dawn, Tint)',
+  () => {
+    it("maps Tint's position back to the imported file", async () => {
+      process.env.VK_ICD_FILENAMES ??= ICD;
+      const { create, globals } = (await import('webgpu')) as unknown as {
+        create(flags: string[]): GPU;
+        globals: Record<string, unknown>;
+      };
+      Object.assign(globalThis, globals);
+      const adapter = await create([]).requestAdapter();
+      const device = await adapter!.requestDevice();
+      const linked = await linkShader(
+        'root.wgsl',
+        { 'root.wgsl': ROOT, 'lib/util.wgsl': LIB },
+        { displayRoot: 'shaders/' },
+      );
+      const info = await device.createShaderModule({ code: linked.code }).getCompilationInfo();
+      const text = formatCompilationErrors(info.messages, linked);
+      // Tint points at the operator: `+` on line 3 of lib/util.wgsl, column 16 (after the tab).
+      const lines = text.split('\n');
+      expect(lines[0]).toMatch(/^shaders\/lib\/util\.wgsl:3:\d+: error: .*operator \+ \(f32, u32\)/);
+      expect(lines[1]).toBe('\treturn x * 2.0 + 1u;');
+      expect(lines[2]).toMatch(/^\t *\^+$/);
+      // Tint's list of candidate operators follows the caret.
+      expect(text).toMatch(/candidate operators/);
+      device.destroy();
+    });
+  },
+);

@@ -44,7 +44,11 @@ const FILES = { 'root.wgsl': ROOT, 'lib/util.wgsl': LIB };
 /** Tokens outside comments, with their offsets. */
 function tokens(code: string): { token: string; offset: number }[] {
   const blank = code.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '));
-  return [...blank.matchAll(/[A-Za-z_][A-Za-z0-9_]*|[0-9][0-9A-Za-z.]*|&&|\|\||==|!=|<=|>=|<<|>>|->|\+\+|--|[+\-*/%&|^]=|\S/g)].map((m) => ({
+  return [
+    ...blank.matchAll(
+      /[A-Za-z_][A-Za-z0-9_]*|[0-9][0-9A-Za-z.]*|&&|\|\||==|!=|<=|>=|<<|>>|->|\+\+|--|[+\-*/%&|^]=|\S/g,
+    ),
+  ].map((m) => ({
     token: m[0],
     offset: m.index,
   }));
@@ -88,7 +92,10 @@ describe('linkShader', () => {
       const at = locateOffset(linked, offset);
       // `inner0` is the library's `inner`, renamed.
       const expected = token === 'inner0' ? 'inner' : token;
-      expect(sourceText(linked, at).startsWith(expected, at.offset), `${token} at ${at.file}:${at.line}:${at.col}`).toBe(true);
+      expect(
+        sourceText(linked, at).startsWith(expected, at.offset),
+        `${token} at ${at.file}:${at.line}:${at.col}`,
+      ).toBe(true);
     }
     const at = locateOffset(linked, linked.code.indexOf('return x * Elem(TILE)') + 'return x * '.length);
     expect(at).toMatchObject({ file: 'shaders/lib/util.wgsl', line: 8, col: 14 });
@@ -127,8 +134,11 @@ describe('linkShader', () => {
   });
 
   it('says where an import names a module that does not exist', async () => {
-    const root = 'import package::lib::nope::scaled;\n\n@compute @workgroup_size(1)\nfn main() {\n  _ = scaled(1.0);\n}\n';
-    const error = await linkShader('root.wgsl', { ...FILES, 'root.wgsl': root }, { displayRoot: 'shaders/' }).catch((e: unknown) => e);
+    const root =
+      'import package::lib::nope::scaled;\n\n@compute @workgroup_size(1)\nfn main() {\n  _ = scaled(1.0);\n}\n';
+    const error = await linkShader('root.wgsl', { ...FILES, 'root.wgsl': root }, { displayRoot: 'shaders/' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ShaderLinkError);
     expect((error as Error).message).toBe("shaders/root.wgsl:5:7: module not found for 'package::lib::nope::scaled'");
   });
@@ -142,18 +152,25 @@ describe('linkShader', () => {
 
   it('says where an imported file has a syntax error', async () => {
     const lib = `${LIB}\nfn broken() -> u32 {\n  let = 1u;\n}\n`;
-    await expect(linkShader('root.wgsl', { ...FILES, 'lib/util.wgsl': lib }, { displayRoot: 'shaders/' })).rejects.toThrow(
-      "shaders/lib/util.wgsl:20:7: Expected identifier after 'let'",
-    );
+    await expect(
+      linkShader('root.wgsl', { ...FILES, 'lib/util.wgsl': lib }, { displayRoot: 'shaders/' }),
+    ).rejects.toThrow("shaders/lib/util.wgsl:20:7: Expected identifier after 'let'");
   });
 
   it('says when the root file is missing', async () => {
-    await expect(linkShader('nope.wgsl', FILES, { displayRoot: 'shaders/' })).rejects.toThrow('shaders/nope.wgsl: no such shader file');
+    await expect(linkShader('nope.wgsl', FILES, { displayRoot: 'shaders/' })).rejects.toThrow(
+      'shaders/nope.wgsl: no such shader file',
+    );
   });
 
   it('refuses a link that renames an override, since the host sets it by name', async () => {
-    const root = ROOT.replace('override WG_X: u32 = 64u;', 'override WG_X: u32 = 64u;\noverride TILE: u32 = 4u;').replace('{scaled, TILE}', '{scaled}');
-    const error = await linkShader('root.wgsl', { ...FILES, 'root.wgsl': root }, { displayRoot: 'shaders/' }).catch((e: unknown) => e);
+    const root = ROOT.replace(
+      'override WG_X: u32 = 64u;',
+      'override WG_X: u32 = 64u;\noverride TILE: u32 = 4u;',
+    ).replace('{scaled, TILE}', '{scaled}');
+    const error = await linkShader('root.wgsl', { ...FILES, 'root.wgsl': root }, { displayRoot: 'shaders/' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ShaderLinkError);
     expect((error as Error).message).toMatch(
       /^shaders\/lib\/util\.wgsl:2:10: override TILE is renamed TILE0 by the link, because another module declares TILE too: declare it in one module only/,

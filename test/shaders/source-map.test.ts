@@ -89,6 +89,10 @@ describe('joinedShader', () => {
     // `return` on the core's line 2, `core_value()` on the body's line 2.
     expect(locateOffset(joined, joined.code.indexOf('return'))).toMatchObject({ file: 'k/core.wgsl', line: 2, col: 3 });
     expect(locateOffset(joined, joined.code.indexOf('let x'))).toMatchObject({ file: 'k/body.wgsl', line: 2, col: 3 });
-    expect(locateOffset(joined, joined.code.indexOf('fn main'))).toMatchObject({ file: 'k/body.wgsl', line: 1, col: 1 });
+    expect(locateOffset(joined, joined.code.indexOf('fn main'))).toMatchObject({
+      file: 'k/body.wgsl',
+      line: 1,
+      col: 1,
+    });
   });
 });

@@ -18,8 +18,12 @@ describe('estimateCpuPeak', () => {
   });
 
   it('rejects zero, negative and non-finite inputs', () => {
-    expect(() => estimateCpuPeak({ physicalCores: 0, clockGhz: 3, simdF32Lanes: 8, fmaUnitsPerCore: 2 })).toThrow(RangeError);
-    expect(() => estimateCpuPeak({ physicalCores: 2, clockGhz: Number.NaN, simdF32Lanes: 8, fmaUnitsPerCore: 2 })).toThrow(/clockGhz/);
+    expect(() => estimateCpuPeak({ physicalCores: 0, clockGhz: 3, simdF32Lanes: 8, fmaUnitsPerCore: 2 })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      estimateCpuPeak({ physicalCores: 2, clockGhz: Number.NaN, simdF32Lanes: 8, fmaUnitsPerCore: 2 }),
+    ).toThrow(/clockGhz/);
   });
 });
 

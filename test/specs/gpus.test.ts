@@ -101,15 +101,16 @@ describe('GPU_SPECS', () => {
     if (row.architecture !== null) expect(DAWN_ARCHITECTURES).toContain(row.architecture);
   });
 
-  it.each(GPU_SPECS.filter((row) => row.shaderCores !== null && row.boostClockMhz !== null).map((row) => [row.id, row] as const))(
-    '%s: fp32 is cores x clock x 2 (within 10%), or an explained multiple of it',
-    (id, row) => {
-      const computedTflops = ((row.shaderCores ?? 0) * (row.boostClockMhz ?? 0) * 2) / 1e6;
-      const factor = NOT_CORES_X_CLOCK_X_2[id]?.factor ?? 1;
-      expect(row.fp32Tflops / (computedTflops * factor)).toBeGreaterThan(0.9);
-      expect(row.fp32Tflops / (computedTflops * factor)).toBeLessThan(1.1);
-    },
-  );
+  it.each(
+    GPU_SPECS.filter((row) => row.shaderCores !== null && row.boostClockMhz !== null).map(
+      (row) => [row.id, row] as const,
+    ),
+  )('%s: fp32 is cores x clock x 2 (within 10%), or an explained multiple of it', (id, row) => {
+    const computedTflops = ((row.shaderCores ?? 0) * (row.boostClockMhz ?? 0) * 2) / 1e6;
+    const factor = NOT_CORES_X_CLOCK_X_2[id]?.factor ?? 1;
+    expect(row.fp32Tflops / (computedTflops * factor)).toBeGreaterThan(0.9);
+    expect(row.fp32Tflops / (computedTflops * factor)).toBeLessThan(1.1);
+  });
 
   it('explains every exception to cores x clock x 2 in the row notes', () => {
     for (const id of Object.keys(NOT_CORES_X_CLOCK_X_2)) expect(spec(id).notes).toMatch(/packed|dual issue/);
@@ -159,6 +160,8 @@ describe('GPU_SPECS', () => {
 
   it('flags the MI250X as two devices per package', () => {
     expect(spec('amd-instinct-mi250x').devicesPerPackage).toBe(2);
-    expect(GPU_SPECS.filter((row) => row.devicesPerPackage !== undefined).map((row) => row.id)).toEqual(['amd-instinct-mi250x']);
+    expect(GPU_SPECS.filter((row) => row.devicesPerPackage !== undefined).map((row) => row.id)).toEqual([
+      'amd-instinct-mi250x',
+    ]);
   });
 });

@@ -32,7 +32,10 @@ describe('matchAdapter by name', () => {
     ['Intel(R) Arc(TM) A770 Graphics', 'intel-arc-a770'],
     ['Intel(R) Iris(R) Xe Graphics (TGL GT2)', 'intel-iris-xe-96eu'],
   ])('%s -> %s', (description, id) => {
-    expect(matchAdapter(named('x', '', description))).toEqual({ spec: expect.objectContaining({ id }), by: 'description' });
+    expect(matchAdapter(named('x', '', description))).toEqual({
+      spec: expect.objectContaining({ id }),
+      by: 'description',
+    });
   });
 
   it('does not let a name match a longer product name', () => {
@@ -48,7 +51,14 @@ describe('matchAdapter by name', () => {
   });
 
   it('matches the name in `device` (Dawn for Node) and the PCI id Chrome puts there', () => {
-    expect(matchAdapter({ vendor: 'nvidia', architecture: 'ampere', device: 'NVIDIA GeForce RTX 3090', description: 'NVIDIA: 550.54' })).toEqual({
+    expect(
+      matchAdapter({
+        vendor: 'nvidia',
+        architecture: 'ampere',
+        device: 'NVIDIA GeForce RTX 3090',
+        description: 'NVIDIA: 550.54',
+      }),
+    ).toEqual({
       spec: expect.objectContaining({ id: 'nvidia-rtx-3090' }),
       by: 'device',
     });
@@ -65,7 +75,9 @@ describe('matchAdapter without a name', () => {
     expect(match.spec).toBeNull();
     if (match.spec !== null) return;
     const ids = match.candidates.map((spec) => spec.id);
-    expect(ids).toEqual(expect.arrayContaining(['nvidia-a100-sxm-40gb', 'nvidia-a100-sxm-80gb', 'nvidia-rtx-3090', 'nvidia-rtx-3060']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['nvidia-a100-sxm-40gb', 'nvidia-a100-sxm-80gb', 'nvidia-rtx-3090', 'nvidia-rtx-3060']),
+    );
     expect(match.candidates.every((spec) => spec.vendor === 'nvidia' && spec.architecture === 'ampere')).toBe(true);
     expect(match.reason).toMatch(/did not report the adapter's name/);
     expect(match.reason).toMatch(/--gpu NAME/);
@@ -75,7 +87,11 @@ describe('matchAdapter without a name', () => {
   it('treats an empty architecture as the rows Dawn cannot name (Hopper, MI300X)', () => {
     const match = matchAdapter({ vendor: 'nvidia', architecture: '', device: '', description: '' });
     if (match.spec !== null) throw new Error('expected no match');
-    expect(match.candidates.map((spec) => spec.id).sort()).toEqual(['nvidia-h100-pcie', 'nvidia-h100-sxm', 'nvidia-h200-sxm']);
+    expect(match.candidates.map((spec) => spec.id).sort()).toEqual([
+      'nvidia-h100-pcie',
+      'nvidia-h100-sxm',
+      'nvidia-h200-sxm',
+    ]);
   });
 
   it('falls back to every row of the vendor when no architecture fits (macOS 12 reports common-3)', () => {
@@ -101,7 +117,12 @@ describe('matchAdapter without a name', () => {
 
 describe('isSoftwareAdapter', () => {
   it('recognises SwiftShader as Chrome reports it', () => {
-    const swiftshader = { vendor: 'google', architecture: 'swiftshader', device: '', description: 'SwiftShader Device (Subzero)' };
+    const swiftshader = {
+      vendor: 'google',
+      architecture: 'swiftshader',
+      device: '',
+      description: 'SwiftShader Device (Subzero)',
+    };
     expect(isSoftwareAdapter(swiftshader)).toBe('SwiftShader');
     const match = matchAdapter(swiftshader);
     expect(match.spec).toBeNull();
@@ -196,7 +217,10 @@ describe('isSoftwareAdapter, each renderer and its look-alikes', () => {
 describe('matchAdapter rules, on a made-up table', () => {
   it('prefers the longest name, and the first row of equal length', () => {
     const table = [row('acme-foo-x', 'Foo X'), row('acme-foo', 'Foo')];
-    expect(matchAdapter(named('acme', '', 'Acme Foo X'), table)).toMatchObject({ spec: { id: 'acme-foo-x' }, by: 'description' });
+    expect(matchAdapter(named('acme', '', 'Acme Foo X'), table)).toMatchObject({
+      spec: { id: 'acme-foo-x' },
+      by: 'description',
+    });
     const equal = [row('acme-foo-a', 'Foo A'), row('acme-bar-b', 'Bar B')];
     expect(matchAdapter(named('acme', '', 'Foo A and Bar B'), equal)).toMatchObject({ spec: { id: 'acme-foo-a' } });
   });
@@ -217,7 +241,11 @@ describe('matchAdapter rules, on a made-up table', () => {
     });
     expect(matchedId({ vendor: 'nvidia', architecture: '', device: '0x23301', description: '' })).toBeNull();
     expect(matchedId({ vendor: 'nvidia', architecture: '', device: 'pci 0x2330', description: '' })).toBeNull();
-    expect(matchAdapter({ vendor: 'acme', architecture: 'gen-1', device: '0x1234', description: '' }, [row('acme-a', 'Acme A')]).spec).toBeNull();
+    expect(
+      matchAdapter({ vendor: 'acme', architecture: 'gen-1', device: '0x1234', description: '' }, [
+        row('acme-a', 'Acme A'),
+      ]).spec,
+    ).toBeNull();
   });
 
   it('says which rows fit, one or several, and how many more than six', () => {
@@ -242,9 +270,13 @@ describe('matchAdapter rules, on a made-up table', () => {
   });
 
   it('names the adapter from `device` when `description` is blank', () => {
-    const match = matchAdapter({ vendor: 'acme', architecture: 'gen-1', device: 'Acme Z9', description: '  ' }, [row('acme-a', 'Acme A')]);
+    const match = matchAdapter({ vendor: 'acme', architecture: 'gen-1', device: 'Acme Z9', description: '  ' }, [
+      row('acme-a', 'Acme A'),
+    ]);
     if (match.spec !== null) throw new Error('expected no match');
-    expect(match.reason).toMatch(/^no row of the peak table matches adapter "Acme Z9" \(vendor "acme", architecture "gen-1"\); this row fits: Acme A; /);
+    expect(match.reason).toMatch(
+      /^no row of the peak table matches adapter "Acme Z9" \(vendor "acme", architecture "gen-1"\); this row fits: Acme A; /,
+    );
   });
 });
 
@@ -255,7 +287,9 @@ describe('findGpu rules, on a made-up table', () => {
   });
 
   it('refuses an empty name with the hint', () => {
-    expect(() => findGpu(' - ', GPU_SPECS)).toThrow('empty GPU name: pass one of the names in src/specs/gpus.ts, or --peak-tflops/--peak-bandwidth');
+    expect(() => findGpu(' - ', GPU_SPECS)).toThrow(
+      'empty GPU name: pass one of the names in src/specs/gpus.ts, or --peak-tflops/--peak-bandwidth',
+    );
   });
 
   it('finds a row by its name without the vendor words, and only by whole keys', () => {
@@ -283,7 +317,9 @@ describe('findGpu rules, on a made-up table', () => {
     const table = [row('acme-t', 'ABCDXY'), row('acme-s', 'BACDEF')];
     expect(suggest('abcdef', table)).toBe('BACDEF, ABCDXY');
     // 'zz': ZZAB starts with it (0.5, first), ZY and XZZ are 1 edit each; ZY shares the prefix 'z'.
-    expect(suggest('zz', [row('acme-xzz', 'XZZ'), row('acme-zy', 'ZY'), row('acme-zzab', 'ZZAB')])).toBe('ZZAB, ZY, XZZ');
+    expect(suggest('zz', [row('acme-xzz', 'XZZ'), row('acme-zy', 'ZY'), row('acme-zzab', 'ZZAB')])).toBe(
+      'ZZAB, ZY, XZZ',
+    );
   });
 
   it('takes distances up to 2 for short names and up to a third of the length for long ones', () => {

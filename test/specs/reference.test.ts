@@ -2,9 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { resolveReferencePeaks } from '../../src/specs/reference.js';
 
-const swiftshader = { vendor: 'google', architecture: 'swiftshader', device: '', description: 'SwiftShader Device (Subzero)', isFallbackAdapter: true };
+const swiftshader = {
+  vendor: 'google',
+  architecture: 'swiftshader',
+  device: '',
+  description: 'SwiftShader Device (Subzero)',
+  isFallbackAdapter: true,
+};
 const hiddenNvidia = { vendor: 'nvidia', architecture: 'ada-lovelace', device: '', description: '' };
-const namedNvidia = { vendor: 'nvidia', architecture: 'ada-lovelace', device: '', description: 'NVIDIA GeForce RTX 4090' };
+const namedNvidia = {
+  vendor: 'nvidia',
+  architecture: 'ada-lovelace',
+  device: '',
+  description: 'NVIDIA GeForce RTX 4090',
+};
 const cpu = { model: 'Test CPU', physicalCores: 2, clockGhz: 2.5, flags: ['avx2', 'fma'] };
 
 describe('resolveReferencePeaks', () => {

@@ -28,7 +28,9 @@ describe('parseGpuSpecs', () => {
   });
 
   it('rejects a tensor figure below the vector FP16 one (a swapped or halved-twice figure)', () => {
-    expect(() => parseGpuSpecs([{ ...row, tensorFp16Tflops: 39 }])).toThrow(/tensor FP16 peak below the vector FP16 peak/);
+    expect(() => parseGpuSpecs([{ ...row, tensorFp16Tflops: 39 }])).toThrow(
+      /tensor FP16 peak below the vector FP16 peak/,
+    );
   });
 
   it('rejects an FP16 vector peak below FP32', () => {
@@ -58,7 +60,14 @@ describe('parseGpuSpecs', () => {
   });
 
   it('accepts nulls where a vendor publishes nothing', () => {
-    const apple = { ...row, fp16Tflops: null, tensorFp16Tflops: null, memoryGb: null, tdpWatts: null, architecture: null };
+    const apple = {
+      ...row,
+      fp16Tflops: null,
+      tensorFp16Tflops: null,
+      memoryGb: null,
+      tdpWatts: null,
+      architecture: null,
+    };
     expect(parseGpuSpecs([apple])[0]?.fp16Tflops).toBeNull();
   });
 });

@@ -20,30 +20,53 @@ describe('an adapter that reports no name', () => {
   });
 
   it('says what it cannot tell: several CPU drivers, none known, or a browser on another machine', () => {
-    expect(inferUnnamedAdapter(firefoxLavapipe, { browser: 'Firefox', cpuDrivers: ['lavapipe', 'SwiftShader'] })?.name).toBe('one of lavapipe, SwiftShader');
-    expect(inferUnnamedAdapter(firefoxLavapipe, { browser: 'Firefox', cpuDrivers: [] })?.name).toBe('a CPU (software) adapter');
-    expect(inferUnnamedAdapter(firefoxLavapipe, { browser: 'Firefox', cpuDrivers: null })?.how).toMatch(/another machine/);
+    expect(
+      inferUnnamedAdapter(firefoxLavapipe, { browser: 'Firefox', cpuDrivers: ['lavapipe', 'SwiftShader'] })?.name,
+    ).toBe('one of lavapipe, SwiftShader');
+    expect(inferUnnamedAdapter(firefoxLavapipe, { browser: 'Firefox', cpuDrivers: [] })?.name).toBe(
+      'a CPU (software) adapter',
+    );
+    expect(inferUnnamedAdapter(firefoxLavapipe, { browser: 'Firefox', cpuDrivers: null })?.how).toMatch(
+      /another machine/,
+    );
   });
 
   it('infers nothing for a named adapter or one not flagged as a CPU device', () => {
-    expect(inferUnnamedAdapter({ ...firefoxLavapipe, description: 'SwiftShader Device' }, { browser: 'Chrome', cpuDrivers: ['lavapipe'] })).toBeNull();
+    expect(
+      inferUnnamedAdapter(
+        { ...firefoxLavapipe, description: 'SwiftShader Device' },
+        { browser: 'Chrome', cpuDrivers: ['lavapipe'] },
+      ),
+    ).toBeNull();
     expect(inferUnnamedAdapter(firefoxGpu, { browser: 'Firefox', cpuDrivers: ['lavapipe'] })).toBeNull();
   });
 
   it('is shown as "unnamed adapter", with what was inferred', () => {
     expect(adapterDisplayName(firefoxGpu)).toBe('unnamed adapter');
-    expect(adapterDisplayName(firefoxLavapipe, { name: 'lavapipe', software: true, how: 'x' })).toBe('unnamed adapter (lavapipe, inferred)');
-    expect(adapterDisplayName({ vendor: 'google', architecture: 'swiftshader', device: '', description: '' })).toBe('google swiftshader');
+    expect(adapterDisplayName(firefoxLavapipe, { name: 'lavapipe', software: true, how: 'x' })).toBe(
+      'unnamed adapter (lavapipe, inferred)',
+    );
+    expect(adapterDisplayName({ vendor: 'google', architecture: 'swiftshader', device: '', description: '' })).toBe(
+      'google swiftshader',
+    );
   });
 
   it('takes the host CPU estimate as its reference, naming lavapipe and the evidence', () => {
     const inferred = inferUnnamedAdapter(firefoxLavapipe, { browser: 'Firefox', cpuDrivers: ['lavapipe'] });
     const { reference } = resolveReferencePeaks(firefoxLavapipe, {}, cpu, inferred);
     // 2 cores x 2.5 GHz x 8 f32 lanes (AVX2) x 2 FMA units x 2 FLOP = 160 GFLOP/s, as for SwiftShader.
-    expect(reference).toMatchObject({ origin: 'cpu-estimate', estimate: true, name: 'Test CPU (host CPU running lavapipe)' });
+    expect(reference).toMatchObject({
+      origin: 'cpu-estimate',
+      estimate: true,
+      name: 'Test CPU (host CPU running lavapipe)',
+    });
     expect(reference!.fp32Tflops).toBeCloseTo(0.16, 12);
-    expect(reference!.matchedBy).toMatch(/^software adapter \(lavapipe: Firefox reports no adapter name, only isFallbackAdapter/);
+    expect(reference!.matchedBy).toMatch(
+      /^software adapter \(lavapipe: Firefox reports no adapter name, only isFallbackAdapter/,
+    );
     // Without the inference it is still a software adapter, by its fallback flag alone.
-    expect(resolveReferencePeaks(firefoxLavapipe, {}, cpu).reference?.matchedBy).toBe('software adapter (fallback adapter)');
+    expect(resolveReferencePeaks(firefoxLavapipe, {}, cpu).reference?.matchedBy).toBe(
+      'software adapter (fallback adapter)',
+    );
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { autocorrelationInflation, lag1Autocorrelation, MAX_RHO, widenInterval } from '../../src/stats/autocorrelation.js';
+import {
+  autocorrelationInflation,
+  lag1Autocorrelation,
+  MAX_RHO,
+  widenInterval,
+} from '../../src/stats/autocorrelation.js';
 import { createRng } from '../../src/stats/rng.js';
 
 describe('lag1Autocorrelation', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapMedians } from '../../src/stats/bootstrap.js';
-import { bootstrapMedianCi, medianCi, medianCiRanks, minSamplesForConfidence, relativeHalfWidth, roundsHalfWidth } from '../../src/stats/ci.js';
+import {
+  bootstrapMedianCi,
+  medianCi,
+  medianCiRanks,
+  minSamplesForConfidence,
+  relativeHalfWidth,
+  roundsHalfWidth,
+} from '../../src/stats/ci.js';
 import { regularizedBeta } from '../../src/stats/distributions.js';
 import { createRng } from '../../src/stats/rng.js';
 import { sortSamples } from '../../src/stats/sorted.js';

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { erfc, logChoose, logGamma, normalCdf, regularizedBeta, studentTCdf, studentTQuantile } from '../../src/stats/distributions.js';
+import {
+  erfc,
+  logChoose,
+  logGamma,
+  normalCdf,
+  regularizedBeta,
+  studentTCdf,
+  studentTQuantile,
+} from '../../src/stats/distributions.js';
 
 // Reference values: scipy 1.17 (special.gammaln, special.betainc, stats.t, stats.norm).
 

@@ -5,7 +5,10 @@ import { createRng } from '../../src/stats/rng.js';
 /** `n` ratios around `center` with a lognormal-ish spread of about `spread` (seeded). */
 function ratios(n: number, center: number, spread: number, seed = 7): number[] {
   const rng = createRng(seed);
-  return Array.from({ length: n }, () => center * Math.exp(spread * (rng.nextFloat() + rng.nextFloat() + rng.nextFloat() - 1.5)));
+  return Array.from(
+    { length: n },
+    () => center * Math.exp(spread * (rng.nextFloat() + rng.nextFloat() + rng.nextFloat() - 1.5)),
+  );
 }
 
 describe('wilcoxonSignedRank', () => {

@@ -7,7 +7,9 @@ describe('xoshiro128**', () => {
     // edorfaus/xoshiro-6502 repository (test-rom/testdata.asm: VerifyStatesXoshiro128 row 1,
     // VerifyValuesXoshiro128 "starstar" column).
     const rng = xoshiro128ss([0x964d4a0c, 0xd40ab895, 0xad7fdecb, 0x3006f0f0]);
-    expect([rng.nextUint32(), rng.nextUint32(), rng.nextUint32(), rng.nextUint32()]).toEqual([0xf1391922, 0x6fe53806, 0xa5be2840, 0xf510ee70]);
+    expect([rng.nextUint32(), rng.nextUint32(), rng.nextUint32(), rng.nextUint32()]).toEqual([
+      0xf1391922, 0x6fe53806, 0xa5be2840, 0xf510ee70,
+    ]);
   });
 
   it('follows the algorithm by hand from state [0, 1, 0, 0]', () => {

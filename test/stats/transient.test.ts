@@ -27,7 +27,9 @@ describe('findStartTransient', () => {
     const small = [...lognormalTimes(25, 1.005, 0.001, 6), ...lognormalTimes(75, 1, 0.001, 7)];
     expect(findStartTransient(small, { minShift: 0.01 })).toBeNull();
     expect(findStartTransient(small, { minShift: 0.001 })).not.toBeNull();
-    expect(findStartTransient([2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], { minShift: 0.01 })).toBeNull();
+    expect(
+      findStartTransient([2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], { minShift: 0.01 }),
+    ).toBeNull();
   });
 
   it('refuses a negative minShift', () => {

@@ -32,18 +32,42 @@ describe('the conv suite', () => {
   it('--scale 0.25 shrinks height, width, channels and filters, keeping filter size, stride and padding', () => {
     const [conv1, conv2] = convLayerShapes(0.25);
     // AlexNet conv1: 227 x 0.25 = 56.75 -> 57; 3 channels x 0.25 -> at least 1; 96 filters -> 24.
-    expect(conv1).toEqual({ batch: 1, height: 57, width: 57, channels: 1, filters: 24, kernelH: 11, kernelW: 11, stride: 4, pad: 0 });
+    expect(conv1).toEqual({
+      batch: 1,
+      height: 57,
+      width: 57,
+      channels: 1,
+      filters: 24,
+      kernelH: 11,
+      kernelW: 11,
+      stride: 4,
+      pad: 0,
+    });
     // AlexNet conv2: 27 x 0.25 = 6.75 -> 7; 96 -> 24 channels; 256 -> 64 filters.
-    expect(conv2).toEqual({ batch: 1, height: 7, width: 7, channels: 24, filters: 64, kernelH: 5, kernelW: 5, stride: 1, pad: 2 });
+    expect(conv2).toEqual({
+      batch: 1,
+      height: 7,
+      width: 7,
+      channels: 24,
+      filters: 64,
+      kernelH: 5,
+      kernelW: 5,
+      stride: 1,
+      pad: 2,
+    });
     // ResNet-50 stage 5 at 7 x 0.25 = 1.75 -> 2, but never smaller than the 3x3 filter.
     const stage5 = convLayerShapes(0.25).filter((s) => s.channels === 128 && s.filters === 128);
-    expect(stage5).toEqual([{ batch: 1, height: 3, width: 3, channels: 128, filters: 128, kernelH: 3, kernelW: 3, stride: 1, pad: 1 }]);
+    expect(stage5).toEqual([
+      { batch: 1, height: 3, width: 3, channels: 128, filters: 128, kernelH: 3, kernelW: 3, stride: 1, pad: 1 },
+    ]);
     const planned = planCases({ suite: 'conv', scale: 0.25 });
     expect(planned.map(label)).toContain('conv-im2col 1x57x57x1 * 11x11x1x24 /4 p0');
   });
 
   it('--sizes gives square 3x3 layers of those sizes instead of the model layers', () => {
-    expect(planCases({ suite: 'conv', sizes: [16] }).map(label)).toEqual(CONV_KERNELS.map((k: string) => `${k} 1x16x16x16 * 3x3x16x16 /1 p1`));
+    expect(planCases({ suite: 'conv', sizes: [16] }).map(label)).toEqual(
+      CONV_KERNELS.map((k: string) => `${k} 1x16x16x16 * 3x3x16x16 /1 p1`),
+    );
   });
 
   it("runs ONNX Runtime Web's Conv on the same layers only when --kernel names it", () => {
@@ -52,13 +76,20 @@ describe('the conv suite', () => {
     const labels = planCases({ suite: 'conv', kernels: ['conv-implicit-gemm', 'ort-conv'] }).map(label);
     // The 18 layers of the first test, each by the strategy and by the peer, in model order.
     expect(labels).toHaveLength(18 * 2);
-    expect(labels.slice(0, 2)).toEqual(['conv-implicit-gemm 1x227x227x3 * 11x11x3x96 /4 p0', 'ort-conv 1x227x227x3 * 11x11x3x96 /4 p0']);
-    expect(planCases({ suite: 'conv', sizes: [16], kernels: ['ort-conv'] }).map(label)).toEqual(['ort-conv 1x16x16x16 * 3x3x16x16 /1 p1']);
+    expect(labels.slice(0, 2)).toEqual([
+      'conv-implicit-gemm 1x227x227x3 * 11x11x3x96 /4 p0',
+      'ort-conv 1x227x227x3 * 11x11x3x96 /4 p0',
+    ]);
+    expect(planCases({ suite: 'conv', sizes: [16], kernels: ['ort-conv'] }).map(label)).toEqual([
+      'ort-conv 1x16x16x16 * 3x3x16x16 /1 p1',
+    ]);
   });
 
   it('refuses --scale for suites whose shapes it does not shrink', () => {
     expect(() => planCases({ suite: 'matmul', scale: 0.5 })).toThrow(UsageError);
     expect(() => planCases({ suite: 'matmul', scale: 0.5 })).toThrow(/--scale shrinks the shapes of conv, .*alexnet/);
-    expect(() => planCases({ kernels: ['conv-direct'], sizes: [8], scale: 0.5 })).toThrow(/--kernel runs sizes instead/);
+    expect(() => planCases({ kernels: ['conv-direct'], sizes: [8], scale: 0.5 })).toThrow(
+      /--kernel runs sizes instead/,
+    );
   });
 });

@@ -16,7 +16,8 @@ describe('suites', () => {
     for (const suite of SUITES) {
       for (const planned of planCases({ suite: suite.name })) {
         expect(KERNELS).toContain(planned.kernel);
-        for (const [key, value] of Object.entries(planned.params)) expect(planned.kernel.paramSpace[key], `${label(planned)} ${key}`).toContain(value);
+        for (const [key, value] of Object.entries(planned.params))
+          expect(planned.kernel.paramSpace[key], `${label(planned)} ${key}`).toContain(value);
       }
     }
     for (const kernel of KERNELS) {
@@ -33,7 +34,9 @@ describe('suites', () => {
 
   it('derives the matmul strategies from the registry: every matmul kernel but the peers, the baseline first', () => {
     expect(MATMUL_KERNELS[0]).toBe('matmul-naive');
-    expect(MATMUL_KERNELS).toEqual(expect.arrayContaining(['matmul-tiled', 'matmul-blocked', 'matmul-subgroup', 'matmul-f16']));
+    expect(MATMUL_KERNELS).toEqual(
+      expect.arrayContaining(['matmul-tiled', 'matmul-blocked', 'matmul-subgroup', 'matmul-f16']),
+    );
     expect(MATMUL_KERNELS).not.toContain('tfjs-matmul');
   });
 
@@ -45,15 +48,33 @@ describe('suites', () => {
   it('matmul by default covers 64 to 1024 square, skinny and batched shapes, each strategy at each', () => {
     const labels = planCases({ suite: 'matmul' }).map(label);
     for (const kernel of MATMUL_KERNELS) {
-      for (const shape of ['64x64x64', '128x128x128', '256x256x256', '512x512x512', '1024x1024x1024', '1024x64x1024', '8x256x256x256']) {
+      for (const shape of [
+        '64x64x64',
+        '128x128x128',
+        '256x256x256',
+        '512x512x512',
+        '1024x1024x1024',
+        '1024x64x1024',
+        '8x256x256x256',
+      ]) {
         expect(labels).toContain(`${kernel} ${shape}`);
       }
     }
   });
 
   it('matmul uses the configuration tuned for the adapter class and size, once the adapter is known', () => {
-    const swiftshader = { vendor: 'google', architecture: 'swiftshader', device: '0xc0de', description: 'SwiftShader Device (Subzero)' };
-    const h100 = { vendor: 'nvidia', architecture: '', device: 'nvidia-h100-80gb-hbm3', description: 'NVIDIA: 580.159.04' };
+    const swiftshader = {
+      vendor: 'google',
+      architecture: 'swiftshader',
+      device: '0xc0de',
+      description: 'SwiftShader Device (Subzero)',
+    };
+    const h100 = {
+      vendor: 'nvidia',
+      architecture: '',
+      device: 'nvidia-h100-80gb-hbm3',
+      description: 'NVIDIA: 580.159.04',
+    };
     expect(adapterClass(swiftshader)).toBe('software');
     expect(adapterClass(h100)).toBe('gpu');
     const planned = planCases({ suite: 'matmul', sizes: [64, 512], kernels: ['matmul-subgroup'] });
@@ -78,7 +99,9 @@ describe('suites', () => {
   it('peers runs TF.js and ONNX Runtime Web beside every f32 strategy at 256 and 512, the peers first', () => {
     const labels = planCases({ suite: 'peers' }).map(label);
     const at = (size: number) =>
-      ['tfjs-matmul', 'ort-matmul', 'matmul-naive', 'matmul-tiled', 'matmul-blocked', 'matmul-subgroup'].map((k) => `${k} ${size}x${size}x${size}`);
+      ['tfjs-matmul', 'ort-matmul', 'matmul-naive', 'matmul-tiled', 'matmul-blocked', 'matmul-subgroup'].map(
+        (k) => `${k} ${size}x${size}x${size}`,
+      );
     expect(labels).toEqual([...at(256), ...at(512)]);
   });
 
@@ -94,7 +117,13 @@ describe('suites', () => {
 
 describe('the bandwidth suite', () => {
   it('copies 16, 64 and 256 MiB and runs gemv at 1024 and 4096 square by default', () => {
-    expect(planCases({ suite: 'bandwidth' }).map(label)).toEqual(['copy 16 MiB', 'copy 64 MiB', 'copy 256 MiB', 'gemv 1024x1024', 'gemv 4096x4096']);
+    expect(planCases({ suite: 'bandwidth' }).map(label)).toEqual([
+      'copy 16 MiB',
+      'copy 64 MiB',
+      'copy 256 MiB',
+      'gemv 1024x1024',
+      'gemv 4096x4096',
+    ]);
   });
 
   it('runs both kernels at the sizes given', () => {

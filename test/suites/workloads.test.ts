@@ -25,7 +25,15 @@ describe('workload shapes', () => {
 
   it("has AlexNet's conv1 at full scale", () => {
     const conv1 = findWorkload('alexnet')!.layers(1)[0]!;
-    expect(conv1.shape).toMatchObject({ height: 227, width: 227, channels: 3, filters: 96, kernelH: 11, stride: 4, pad: 0 });
+    expect(conv1.shape).toMatchObject({
+      height: 227,
+      width: 227,
+      channels: 3,
+      filters: 96,
+      kernelH: 11,
+      stride: 4,
+      pad: 0,
+    });
   });
 
   it('scales widths to a multiple of the heads and keeps every size positive', () => {
@@ -53,11 +61,25 @@ describe('summarizeWorkloads', () => {
     const naive = getKernel('matmul-naive');
     const peaks = { measured: { computeGflops: 10, computeCaseId: 'x' }, reference: null };
     const a = {
-      ...caseRecord(naive, naive.shapeFromSize(64), naive.defaultParams, 'benchmark', okOutcome(Array(6).fill(1)), peaks),
+      ...caseRecord(
+        naive,
+        naive.shapeFromSize(64),
+        naive.defaultParams,
+        'benchmark',
+        okOutcome(Array(6).fill(1)),
+        peaks,
+      ),
       workload: { name: 'w', layer: 'a', repeat: 3 },
     };
     const b = {
-      ...caseRecord(naive, naive.shapeFromSize(32), naive.defaultParams, 'benchmark', okOutcome(Array(6).fill(0.5)), peaks),
+      ...caseRecord(
+        naive,
+        naive.shapeFromSize(32),
+        naive.defaultParams,
+        'benchmark',
+        okOutcome(Array(6).fill(0.5)),
+        peaks,
+      ),
       workload: { name: 'w', layer: 'b', repeat: 2 },
     };
     const [summary] = summarizeWorkloads([{ name: 'w', description: 'test', scale: 1 }], [a, b], peaks);
@@ -83,6 +105,9 @@ describe('summarizeWorkloads', () => {
       ),
       workload: { name: 'w', layer: 'a', repeat: 1 },
     };
-    expect(summarizeWorkloads([{ name: 'w', description: '', scale: 1 }], [failed], peaks)[0]).toMatchObject({ totalMs: null, gflops: null });
+    expect(summarizeWorkloads([{ name: 'w', description: '', scale: 1 }], [failed], peaks)[0]).toMatchObject({
+      totalMs: null,
+      gflops: null,
+    });
   });
 });

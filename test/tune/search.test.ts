@@ -20,7 +20,12 @@ const kernel: KernelDescriptor = defineKernel({
 const shape = kernel.shapeFromSize(64);
 
 /** What the search reads of a record. */
-function record(params: Params, gflops: number | null, status: CaseRecord['status'] = gflops === null ? 'unsupported' : 'ok', label = '64x64x64'): CaseRecord {
+function record(
+  params: Params,
+  gflops: number | null,
+  status: CaseRecord['status'] = gflops === null ? 'unsupported' : 'ok',
+  label = '64x64x64',
+): CaseRecord {
   return { kernel: 'toy', shapeLabel: label, params, status, gflops } as unknown as CaseRecord;
 }
 
@@ -80,7 +85,11 @@ describe('TuneSearch', () => {
   });
 
   it('ranks only configurations that ran and passed', () => {
-    const records = [record({ A: 1 }, 5), record({ A: 2 }, null), { ...record({ A: 3 }, 9), status: 'incorrect' as const }];
+    const records = [
+      record({ A: 1 }, 5),
+      record({ A: 2 }, null),
+      { ...record({ A: 3 }, 9), status: 'incorrect' as const },
+    ];
     expect(bestRecord(records)!.params).toEqual({ A: 1 });
     expect(bestRecord([])).toBeNull();
   });

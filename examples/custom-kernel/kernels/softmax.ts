@@ -49,7 +49,8 @@ export default defineKernel({
   problem: softmaxRows,
   params: { WG_SIZE: [32, 64, 128, 256] },
   defaults: { WG_SIZE: 64 },
-  checkConfig: (_shape, { WG_SIZE }) => ((WG_SIZE! & (WG_SIZE! - 1)) === 0 ? null : `WG_SIZE ${WG_SIZE} must be a power of 2 (the tree reduction halves it)`),
+  checkConfig: (_shape, { WG_SIZE }) =>
+    (WG_SIZE! & (WG_SIZE! - 1)) === 0 ? null : `WG_SIZE ${WG_SIZE} must be a power of 2 (the tree reduction halves it)`,
   workgroupSize: ({ WG_SIZE }) => [WG_SIZE!, 1, 1],
   workgroupStorageBytes: ({ WG_SIZE }) => 4 * WG_SIZE!,
   workgroups: (shape) => [dims(shape).rows, 1, 1],

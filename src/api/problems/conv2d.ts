@@ -14,7 +14,14 @@ export type ConvShape = Omit<Conv2dShape, 'strideH' | 'strideW' | 'padH' | 'padW
 /** The conv fields of a kernel shape (batch 1, stride 1 and pad 0 when absent). */
 export function convShape(shape: Shape): ConvShape {
   const { height, width, channels, filters, kernelH, kernelW, batch = 1, stride = 1, pad = 0 } = shape;
-  if (height === undefined || width === undefined || channels === undefined || filters === undefined || kernelH === undefined || kernelW === undefined) {
+  if (
+    height === undefined ||
+    width === undefined ||
+    channels === undefined ||
+    filters === undefined ||
+    kernelH === undefined ||
+    kernelW === undefined
+  ) {
     throw new Error(`not a conv2d shape: ${JSON.stringify(shape)}`);
   }
   return { batch, height, width, channels, filters, kernelH, kernelW, stride, pad };
@@ -38,7 +45,17 @@ export function convOutput(shape: Shape): { outH: number; outW: number } {
  * 3x3 convolutions of a ResNet stage. Its im2col GEMM is size^2 x size x 9 size.
  */
 export function convShapeFromSize(size: number): Shape {
-  return { batch: 1, height: size, width: size, channels: size, filters: size, kernelH: 3, kernelW: 3, stride: 1, pad: 1 };
+  return {
+    batch: 1,
+    height: size,
+    width: size,
+    channels: size,
+    filters: size,
+    kernelH: 3,
+    kernelW: 3,
+    stride: 1,
+    pad: 1,
+  };
 }
 
 /**
@@ -48,9 +65,20 @@ export function convShapeFromSize(size: number): Shape {
 export function convUniforms(shape: Shape): UniformValue[] {
   const s = convShape(shape);
   const { outH, outW } = convOutput(shape);
-  return [s.batch, s.height, s.width, s.channels, s.filters, s.kernelH, s.kernelW, s.stride, s.pad, outH, outW, s.kernelH * s.kernelW * s.channels].map(
-    (u32) => ({ u32 }),
-  );
+  return [
+    s.batch,
+    s.height,
+    s.width,
+    s.channels,
+    s.filters,
+    s.kernelH,
+    s.kernelW,
+    s.stride,
+    s.pad,
+    outH,
+    outW,
+    s.kernelH * s.kernelW * s.channels,
+  ].map((u32) => ({ u32 }));
 }
 
 /**
@@ -58,7 +86,11 @@ export function convUniforms(shape: Shape): UniformValue[] {
  * input[n, oy*stride - pad + r, ox*stride - pad + s, c] x filter[r, s, c, m], taps in the padding
  * being zero; in double precision, with the sum of |products| its error bound scales with.
  */
-export function convDot(inputs: Readonly<Record<string, Float32Array>>, shape: Shape, index: number): { value: number; sumAbs: number } {
+export function convDot(
+  inputs: Readonly<Record<string, Float32Array>>,
+  shape: Shape,
+  index: number,
+): { value: number; sumAbs: number } {
   const { height, width, channels, filters, kernelH, kernelW, stride, pad } = convShape(shape);
   const { outH, outW } = convOutput(shape);
   const input = inputs.input!;

@@ -36,7 +36,12 @@ export interface CustomProblem {
    * Output element `index` computed on the CPU from the inputs: a number (checked within
    * `tolerance`), or { value, tolerance }.
    */
-  reference(inputs: Readonly<Record<string, Float32Array>>, shape: Shape, index: number, params: Params): number | ReferenceValue;
+  reference(
+    inputs: Readonly<Record<string, Float32Array>>,
+    shape: Shape,
+    index: number,
+    params: Params,
+  ): number | ReferenceValue;
   /** Largest absolute error allowed for an element whose reference is `value`, default 16 f32 roundoffs of max(|value|, 1). */
   tolerance?: ((value: number, shape: Shape) => number) | undefined;
   /** The uniform block the shader declares, bound after the buffers. */
@@ -55,13 +60,17 @@ const defaultTolerance = (value: number) => 16 * F32_UNIT_ROUNDOFF * Math.max(Ma
 export function custom(problem: CustomProblem): KernelProblem {
   const where = `custom problem ${JSON.stringify(problem?.name)}`;
   for (const part of ['buffers', 'flops', 'bytes', 'reference'] as const) {
-    if (typeof problem?.[part] !== 'function') throw new UsageError(`${where}: give ${part}(...) (see custom() in the README)`);
+    if (typeof problem?.[part] !== 'function')
+      throw new UsageError(`${where}: give ${part}(...) (see custom() in the README)`);
   }
   const shapeFromSize = problem.shapeFromSize ?? ((size: number) => ({ n: size }));
   const outputOf = (shape: Shape, params: Params): string => {
     if (problem.output) return problem.output;
     const outputs = problem.buffers(shape, params).filter((b) => b.role === 'output');
-    if (outputs.length !== 1) throw new UsageError(`${where}: it has ${outputs.length} output buffers: say which is checked with output: 'name'`);
+    if (outputs.length !== 1)
+      throw new UsageError(
+        `${where}: it has ${outputs.length} output buffers: say which is checked with output: 'name'`,
+      );
     return outputs[0]!.name;
   };
   const testShapes = problem.testShapes ?? [shapeFromSize(33), shapeFromSize(100)];
@@ -91,7 +100,8 @@ export function custom(problem: CustomProblem): KernelProblem {
           `${where}: reference() returned ${JSON.stringify(answer)} for element ${index}: return the expected value as a number (or { value, tolerance })`,
         );
       }
-      const tolerance = typeof answer === 'number' ? (problem.tolerance ?? defaultTolerance)(value, shape) : answer.tolerance;
+      const tolerance =
+        typeof answer === 'number' ? (problem.tolerance ?? defaultTolerance)(value, shape) : answer.tolerance;
       return { value, tolerance };
     },
     ...(problem.uniforms ? { uniforms: problem.uniforms } : {}),

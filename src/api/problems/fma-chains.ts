@@ -14,7 +14,8 @@ const FLOPS_PER_ITERATION = LANES * 2;
 /** The { threads, iterations } of an fma-chains shape. */
 export function fmaShape(shape: Shape): { threads: number; iterations: number } {
   const { threads, iterations } = shape;
-  if (threads === undefined || iterations === undefined) throw new Error(`not an fma-peak shape: ${JSON.stringify(shape)}`);
+  if (threads === undefined || iterations === undefined)
+    throw new Error(`not an fma-peak shape: ${JSON.stringify(shape)}`);
   return { threads, iterations };
 }
 
@@ -73,7 +74,8 @@ export function fmaChains({ dtype }: FmaChainsOptions): KernelProblem {
       // old errors, so one chain's error stays below 2u * 3 / (1 - mul); the start rounds once.
       // Then 63 additions in the shader's precision and one conversion to f32.
       const chainError = (2 * unitRoundoff * 3) / (1 - mul) + 3 * unitRoundoff;
-      const tolerance = LANES * chainError + LANES * unitRoundoff * Math.abs(value) * 2 + F32_UNIT_ROUNDOFF * Math.abs(value);
+      const tolerance =
+        LANES * chainError + LANES * unitRoundoff * Math.abs(value) * 2 + F32_UNIT_ROUNDOFF * Math.abs(value);
       return { value, tolerance };
     },
     testShapes: [{ threads: 1000, iterations: 37 }],

@@ -5,7 +5,15 @@
  * shaders declare. Also the helpers of matmul shaders that read A and B as vec4s.
  */
 import { gemmBytes, gemmFlops, type GemmShape } from '../../flops/gemm.js';
-import { F16_UNIT_ROUNDOFF, F32_UNIT_ROUNDOFF, type BufferSpec, type KernelProblem, type ReferenceValue, type Shape, type UniformValue } from '../types.js';
+import {
+  F16_UNIT_ROUNDOFF,
+  F32_UNIT_ROUNDOFF,
+  type BufferSpec,
+  type KernelProblem,
+  type ReferenceValue,
+  type Shape,
+  type UniformValue,
+} from '../types.js';
 
 /** The GEMM shape of a kernel shape (batch defaults to 1). */
 export function gemmShape(shape: Shape): Required<GemmShape> {
@@ -27,7 +35,12 @@ export function gamma(n: number, unitRoundoff: number): number {
  * Stability of Numerical Algorithms, 2nd ed., eq. 3.5). A correct tiled or split-K kernel stays
  * inside it; a kernel that drops or repeats a term does not.
  */
-export function dotTolerance(k: number, sumAbsProducts: number, value: number, unitRoundoff = F32_UNIT_ROUNDOFF): number {
+export function dotTolerance(
+  k: number,
+  sumAbsProducts: number,
+  value: number,
+  unitRoundoff = F32_UNIT_ROUNDOFF,
+): number {
   return gamma(k, unitRoundoff) * sumAbsProducts + unitRoundoff * Math.abs(value) + Number.MIN_VALUE;
 }
 
@@ -51,7 +64,11 @@ export function f16ChunkedDotTolerance(k: number, sumAbsProducts: number, value:
  * The dot product behind output element `index` of C (batch, row, column in row-major order),
  * computed in double precision, and the sum of the |products| its error bound scales with.
  */
-export function gemmDot(inputs: Readonly<Record<string, Float32Array>>, shape: Shape, index: number): { value: number; sumAbs: number } {
+export function gemmDot(
+  inputs: Readonly<Record<string, Float32Array>>,
+  shape: Shape,
+  index: number,
+): { value: number; sumAbs: number } {
   const { m, n, k } = gemmShape(shape);
   const a = inputs.a!;
   const b = inputs.b!;
@@ -144,7 +161,10 @@ export function gemm(options: GemmOptions = {}): KernelProblem {
     reference(inputs, shape, _params, index): ReferenceValue {
       const { value, sumAbs } = gemmDot(inputs, shape, index);
       const { k } = gemmShape(shape);
-      return { value, tolerance: dtype === 'f16' ? f16ChunkedDotTolerance(k, sumAbs, value, chunk) : dotTolerance(k, sumAbs, value) };
+      return {
+        value,
+        tolerance: dtype === 'f16' ? f16ChunkedDotTolerance(k, sumAbs, value, chunk) : dotTolerance(k, sumAbs, value),
+      };
     },
     uniforms: gemmDims,
     testShapes: GEMM_TEST_SHAPES,

@@ -27,7 +27,9 @@ export function gemv(): KernelProblem {
       return `${m}x${n}`;
     },
     checkShape: ({ m, n }) =>
-      Number.isInteger(m) && Number.isInteger(n) && m! >= 1 && n! >= 1 ? null : `a gemv shape needs whole m and n of at least 1, got m = ${m}, n = ${n}`,
+      Number.isInteger(m) && Number.isInteger(n) && m! >= 1 && n! >= 1
+        ? null
+        : `a gemv shape needs whole m and n of at least 1, got m = ${m}, n = ${n}`,
     buffers(shape) {
       const { m, n } = gemvShape(shape);
       return [

@@ -53,7 +53,14 @@ export function checkQuadswapConfig(params: Params): string | null {
 /** The one stage: an m x n output (per batch along z), each quad (4 x TM) x TN of it. */
 export function quadswapStage(
   params: Params,
-  gemm: { m: number; n: number; batch: number; entryPoint: string; bindings: readonly string[]; uniforms: UniformValue[] },
+  gemm: {
+    m: number;
+    n: number;
+    batch: number;
+    entryPoint: string;
+    bindings: readonly string[];
+    uniforms: UniformValue[];
+  },
 ): StageSpec {
   const {
     WG_SIZE: size,
