@@ -1,3 +1,8 @@
+/**
+ * Known answers for the number formatters (src/report/numbers.ts), from the mutation run over
+ * src/flops/units.ts before the formatters moved: every SI prefix, rounding up a prefix, signs,
+ * non-finite values and the precision checks.
+ */
 import { describe, expect, it } from 'vitest';
 import { parseHumanNumber } from '../../src/flops/units.js';
 import {
@@ -8,7 +13,6 @@ import {
   formatPercent,
   formatSi,
 } from '../../src/report/numbers.js';
-
 describe('formatSi', () => {
   it('rounds to 3 significant figures with SI prefixes', () => {
     expect(formatSi(1.234e12, 'FLOP/s')).toBe('1.23 TFLOP/s');
@@ -122,5 +126,66 @@ describe('formatNumber', () => {
     expect(formatNumber(-2.5)).toBe('-2.50');
     expect(formatNumber(0)).toBe('0');
     expect(formatNumber(Number.NaN)).toBe('NaN');
+  });
+});
+
+describe('formats: every SI prefix, signs, empty units and non-finite values', () => {
+  it('writes each prefix from q (1e-30) to Q (1e30)', () => {
+    const prefixes = [
+      'q',
+      'r',
+      'y',
+      'z',
+      'a',
+      'f',
+      'p',
+      'n',
+      '\u00b5',
+      'm',
+      '',
+      'k',
+      'M',
+      'G',
+      'T',
+      'P',
+      'E',
+      'Z',
+      'Y',
+      'R',
+      'Q',
+    ];
+    prefixes.forEach((prefix, i) => {
+      const exponent = -30 + 3 * i;
+      expect(formatSi(Number(`1.5e${exponent}`), 'X'), `1.5e${exponent}`).toBe(`1.50 ${prefix}X`);
+    });
+  });
+
+  it('leaves no trailing space when the unit is empty', () => {
+    expect(formatSi(1.5, '')).toBe('1.50');
+    expect(formatSi(0, '')).toBe('0');
+    expect(formatSi(Number.NaN, '')).toBe('NaN');
+  });
+
+  it('takes up to 21 significant figures', () => {
+    expect(formatSi(1, 'B', 21)).toBe('1.00000000000000000000 B');
+    expect(formatNumber(2, 21)).toBe('2.00000000000000000000');
+  });
+
+  it('keeps the sign of negative values', () => {
+    expect(formatPercent(-0.25)).toBe('-25.0%');
+    expect(formatBytes(-1500)).toBe('-1.50 kB');
+    expect(formatNumber(-1234.5)).toBe('-1235');
+  });
+
+  it('shows non-finite values as they are', () => {
+    expect(formatBytes(Number.POSITIVE_INFINITY)).toBe('Infinity B');
+    expect(formatPercent(Number.NaN)).toBe('NaN%');
+    expect(formatCount(Number.POSITIVE_INFINITY)).toBe('Infinity');
+    expect(formatDuration(Number.NEGATIVE_INFINITY)).toBe('-Infinity s');
+  });
+
+  it('writes counts in M and P too', () => {
+    expect(formatCount(3.5e6)).toBe('3.5M');
+    expect(formatCount(2.25e15)).toBe('2.25P');
   });
 });
