@@ -99,9 +99,15 @@ describe('suites', () => {
   it('peers runs TF.js and ONNX Runtime Web beside every f32 strategy at 256 and 512, the peers first', () => {
     const labels = planCases({ suite: 'peers' }).map(label);
     const at = (size: number) =>
-      ['tfjs-matmul', 'ort-matmul', 'matmul-naive', 'matmul-tiled', 'matmul-blocked', 'matmul-subgroup'].map(
-        (k) => `${k} ${size}x${size}x${size}`,
-      );
+      [
+        'ort-matmul',
+        'tfjs-matmul',
+        'matmul-naive',
+        'matmul-quadswap',
+        'matmul-tiled',
+        'matmul-blocked',
+        'matmul-subgroup',
+      ].map((k) => `${k} ${size}x${size}x${size}`);
     expect(labels).toEqual([...at(256), ...at(512)]);
   });
 
