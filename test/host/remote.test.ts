@@ -6,7 +6,6 @@ describe('parseEndpoint', () => {
   it('takes a DevTools WebSocket and records only scheme, host and port', () => {
     expect(parseEndpoint('ws://10.0.0.7:9222/devtools/browser/0f1e2d3c-aaaa-bbbb-cccc-123456789abc')).toEqual({
       kind: 'ws',
-      protocol: 'cdp',
       url: 'ws://10.0.0.7:9222/devtools/browser/0f1e2d3c-aaaa-bbbb-cccc-123456789abc',
       label: 'ws://10.0.0.7:9222',
     });
