@@ -5,26 +5,12 @@
 // workgroup memory. Invocations along x take neighbouring filter blocks of the same pixel, so they
 // read the same input values and neighbouring filter values. Taps in the padding are skipped.
 
+import package::lib::conv::{Conv, inputBase, input, pixelOf};
+
 override WG_X: u32 = 16u;   // invocations per workgroup along the filters (x FB filters each)
 override WG_Y: u32 = 4u;    // invocations per workgroup along the output pixels
 override FB: u32 = 4u;      // filters per invocation: 1, 2, 4 or 8
 
-struct Conv {
-  batch: u32,
-  height: u32,
-  width: u32,
-  channels: u32,
-  filters: u32,
-  kernelH: u32,
-  kernelW: u32,
-  stride: u32,
-  pad: u32,
-  outH: u32,
-  outW: u32,
-  k: u32,
-}
-
-@group(0) @binding(0) var<storage, read> input: array<f32>;
 @group(0) @binding(1) var<storage, read> filt: array<f32>;
 @group(0) @binding(2) var<storage, read_write> output: array<f32>;
 @group(0) @binding(3) var<uniform> conv: Conv;
@@ -52,14 +38,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   if (pixel >= pixels || m0 >= conv.filters) {
     return;
   }
-  let ox = pixel % conv.outW;
-  let oy = (pixel / conv.outW) % conv.outH;
-  let n = pixel / (conv.outW * conv.outH);
+  let px = pixelOf(conv, pixel);
   var acc0 = vec4<f32>(0.0);
   var acc1 = vec4<f32>(0.0);
   // Signed: the first taps of a padded row or column fall before the image.
-  let y0 = i32(oy * conv.stride) - i32(conv.pad);
-  let x0 = i32(ox * conv.stride) - i32(conv.pad);
+  let y0 = i32(px.oy * conv.stride) - i32(conv.pad);
+  let x0 = i32(px.ox * conv.stride) - i32(conv.pad);
   for (var r = 0u; r < conv.kernelH; r++) {
     let iy = y0 + i32(r);
     if (iy < 0 || iy >= i32(conv.height)) {
@@ -70,7 +54,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
       if (ix < 0 || ix >= i32(conv.width)) {
         continue;
       }
-      let inBase = ((n * conv.height + u32(iy)) * conv.width + u32(ix)) * conv.channels;
+      let inBase = inputBase(conv, px.n, u32(iy), u32(ix));
       let filterBase = (r * conv.kernelW + s) * conv.channels * conv.filters;
       for (var c = 0u; c < conv.channels; c++) {
         let x = input[inBase + c];

@@ -65,6 +65,18 @@ function findToken(text: string, token: string, around: number, after: number | 
   return -1;
 }
 
+/** Names and numbers are fragments WESL maps exactly; keywords and punctuation are its own glue. */
+function isCopied(token: string): boolean {
+  return /^[A-Za-z_0-9]/.test(token) && !KEYWORDS.has(token);
+}
+
+/** The last whole `token` in `text` before `before`, with only blanks, `<...>` or `<` between; -1 if none. */
+function findBefore(text: string, token: string, before: number): number {
+  const at = text.lastIndexOf(token, before - token.length);
+  if (at < 0 || before - at > SNAP_WINDOW || IDENT_CHAR.test(text[at - 1] ?? ' ')) return -1;
+  return /^(\s|<[^;{}]*>)*<?\s*$/.test(text.slice(at + token.length, before)) ? at : -1;
+}
+
 /**
  * Turns WESL's map into runs (a new run wherever the source stops advancing with the code).
  * WESL maps the text it writes itself (keywords, `.member`, punctuation) to just past the previous
@@ -86,21 +98,45 @@ export function runsFromWesl(
   }
   const blanked = sources.map(blankComments);
   let previous = { file: -1, end: 0 };
-  for (const match of blankComments(code).matchAll(TOKEN)) {
+  const matches = [...blankComments(code).matchAll(TOKEN)];
+  // Where the token matches[i] is in its file when WESL mapped it exactly (a copied fragment), else -1.
+  const exact = (i: number, file: number): number => {
+    const match = matches[i];
+    if (!match || files[match.index] !== file || !isCopied(match[0])) return -1;
+    const position = positions[match.index]!;
+    return blanked[file]!.startsWith(match[0], position) ? position : -1;
+  };
+  // The first of the next few tokens that WESL mapped exactly (`var<workgroup> tile`: the name).
+  const nextExact = (i: number, file: number): number => {
+    for (let j = i + 1; j <= i + 5 && j < matches.length; j++) {
+      const position = exact(j, file);
+      if (position !== -1) return position;
+    }
+    return -1;
+  };
+  let anchored = false;
+  for (const [i, match] of matches.entries()) {
     const start = match.index;
     const token = match[0];
     const file = files[start]!;
     const source = blanked[file];
     if (source === undefined) continue;
     let at = positions[start]!;
-    // Names and numbers are fragments WESL maps exactly; keywords and punctuation are its own glue.
-    const copied = /^[A-Za-z_0-9]/.test(token) && !KEYWORDS.has(token);
-    if (!copied || !source.startsWith(token, at)) {
-      const near = previous.file === file && Math.abs(at - previous.end) <= SNAP_WINDOW;
-      const found = findToken(source, token, at, near ? previous.end : null);
+    const placedBack = anchored;
+    anchored = false;
+    if (!isCopied(token) || !source.startsWith(token, at)) {
+      // Right after a keyword placed back from its name, the estimate is as far off as the keyword's was.
+      const near = previous.file === file && (placedBack || Math.abs(at - previous.end) <= SNAP_WINDOW);
+      // A keyword stands just before the name it introduces (`override TM`, `fn block`): look for it
+      // back from that name, which WESL maps exactly, however far its estimate is (a file's first
+      // declaration is mapped to the file's start, before its header comment).
+      const anchor = KEYWORDS.has(token) ? nextExact(i, file) : -1;
+      const back = anchor === -1 ? -1 : findBefore(source, token, anchor);
+      const found = back !== -1 ? back : findToken(source, token, at, near ? previous.end : null);
+      anchored = back !== -1;
       if (found !== -1) {
         at = found;
-        for (let i = 0; i < token.length; i++) positions[start + i] = found + i;
+        for (let c = 0; c < token.length; c++) positions[start + c] = found + c;
       }
     }
     previous = { file, end: at + token.length };
