@@ -77,17 +77,35 @@ async function shaderModule(
   return module;
 }
 
+/**
+ * Pipelines by module, entry point and constants: the same configuration at several shapes (a
+ * run's sizes, tune's shapes) compiles once. Compiling is what costs on a CPU adapter: a 16 x 32
+ * register block takes SwiftShader 10-25 s, the dispatches at a small shape milliseconds.
+ * Bounded, oldest first out; each case binds its own buffers to the pipeline it gets.
+ */
+const pipelines = new WeakMap<GPUShaderModule, Map<string, GPUComputePipeline>>();
+const PIPELINES_PER_MODULE = 32;
+
 async function pipelineFor(
   device: GPUDevice,
   module: GPUShaderModule,
   stage: ProgramStage,
 ): Promise<GPUComputePipeline> {
+  let cache = pipelines.get(module);
+  if (!cache) pipelines.set(module, (cache = new Map<string, GPUComputePipeline>()));
+  const constants = Object.entries(stage.constants).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const key = JSON.stringify([stage.entryPoint, constants]);
+  const cached = cache.get(key);
+  if (cached) return cached;
   try {
-    return await device.createComputePipelineAsync({
+    const pipeline = await device.createComputePipelineAsync({
       layout: 'auto',
       compute: { module, entryPoint: stage.entryPoint, constants: { ...stage.constants } },
       label: stage.name,
     });
+    if (cache.size >= PIPELINES_PER_MODULE) cache.delete(cache.keys().next().value!);
+    cache.set(key, pipeline);
+    return pipeline;
   } catch (error) {
     throw new CaseFailure({
       status: 'error',
