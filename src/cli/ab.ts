@@ -14,7 +14,7 @@ import { defaultSuiteName, planCases } from '../measure/plan.js';
 import { formatAbTable } from '../report/ab.js';
 import { parseNames, parseNoise, parseParams, parseSeed, parseSizes } from './arguments.js';
 import { runMeasurement, withMeasurementOptions } from './measurement.js';
-import { writeStdout } from './output.js';
+import { exitCodeOf, writeStdout } from './output.js';
 import { UsageError } from '../errors.js';
 
 /** `--threshold 5%`, checked. */
@@ -115,7 +115,7 @@ export function registerAb<T>(cli: Argv<T>): Argv<T> {
           },
         );
         await writeStdout(args.json ? JSON.stringify(results, null, 2) + '\n' : formatAbTable(results) + '\n');
-        process.exitCode = results.ab!.regressions > 0 ? 1 : 0;
+        process.exitCode = exitCodeOf(results, []) || (results.ab!.regressions > 0 ? 1 : 0);
       } finally {
         await base.close();
       }

@@ -4,7 +4,7 @@ import { builtinConfig } from '../host/config-loader.js';
 import { DEFAULT_SEED } from '../measure/defaults.js';
 import { formatPeaks, peakRows } from '../report/peaks.js';
 import { runMeasurement, withMeasurementOptions } from './measurement.js';
-import { writeStdout } from './output.js';
+import { exitCodeOf, writeStdout } from './output.js';
 
 /** Registers `peaks` on a yargs instance. */
 export function registerPeaks<T>(cli: Argv<T>): Argv<T> {
@@ -35,7 +35,7 @@ export function registerPeaks<T>(cli: Argv<T>): Argv<T> {
         peaks: peakRows(results),
       };
       await writeStdout(args.json ? JSON.stringify(summary, null, 2) + '\n' : formatPeaks(results) + '\n');
-      process.exitCode = results.cases.some((c) => c.status === 'incorrect' || c.status === 'error') ? 1 : 0;
+      process.exitCode = exitCodeOf(results, ['incorrect', 'error']);
     },
   );
 }

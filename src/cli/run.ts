@@ -9,7 +9,7 @@ import { formatRunTable } from '../report/table.js';
 import { readResultsFile } from '../host/results-files.js';
 import { parseCount, parseNames, parseParams, parseScale, parseSeed, parseSizes } from './arguments.js';
 import { runMeasurement, withMeasurementOptions } from './measurement.js';
-import { writeStdout } from './output.js';
+import { exitCodeOf, writeStdout } from './output.js';
 
 /** Registers `run` on a yargs instance. */
 export function registerRun<T>(cli: Argv<T>): Argv<T> {
@@ -120,7 +120,7 @@ export function registerRun<T>(cli: Argv<T>): Argv<T> {
         config,
       );
       await writeStdout(args.json ? JSON.stringify(results, null, 2) + '\n' : formatRunTable(results) + '\n');
-      process.exitCode = results.cases.some((c) => c.status === 'incorrect' || c.status === 'error') ? 1 : 0;
+      process.exitCode = exitCodeOf(results, ['incorrect', 'error']);
     },
   );
 }

@@ -17,7 +17,7 @@ import { tuneInfo } from '../tune/ranking.js';
 import { TuneSearch } from '../tune/search.js';
 import { parseCount, parseSeed, parseSizes } from './arguments.js';
 import { runMeasurement, withMeasurementOptions } from './measurement.js';
-import { logLine, writeStdout } from './output.js';
+import { exitCodeOf, logLine, writeStdout } from './output.js';
 
 /** Registers `tune` on a yargs instance. */
 export function registerTune<T>(cli: Argv<T>): Argv<T> {
@@ -104,7 +104,7 @@ export function registerTune<T>(cli: Argv<T>): Argv<T> {
       await writeStdout(
         args.json ? JSON.stringify(results, null, 2) + '\n' : formatTuneReport(results, kernel.name, top) + '\n',
       );
-      process.exitCode = results.cases.some((c) => c.status === 'error') ? 1 : 0;
+      process.exitCode = exitCodeOf(results, ['error']);
     },
   );
 }

@@ -59,6 +59,7 @@ export function failedOutcome(failure: Failure): CaseOutcome {
     message: failure.message,
     ...(failure.reason ? { reason: failure.reason } : {}),
     ...(failure.fault ? { fault: failure.fault } : {}),
+    ...(failure.compile?.messages.some((m) => m.type === 'error') ? { error: 'shader-compile' as const } : {}),
     correctness: null,
     timing: null,
   };

@@ -153,12 +153,17 @@ export type SkipReason = z.infer<typeof SkipReasonSchema>;
 export const FaultKindSchema = z.enum(['browser-exited', 'page-crashed', 'device-lost', 'disconnected']);
 export type FaultKind = z.infer<typeof FaultKindSchema>;
 
+/** What was wrong with the kernel itself when a case failed: its shader did not compile (the user's code to fix). */
+export const KernelErrorSchema = z.enum(['shader-compile']);
+export type KernelError = z.infer<typeof KernelErrorSchema>;
+
 /** What happened to one case: measured, failed its check, skipped (with a reason code) or failed (with a fault code when the runner did). */
 export const CaseOutcomeSchema = z.object({
   status: CaseStatusSchema,
   message: z.string().optional(),
   reason: SkipReasonSchema.optional(),
   fault: FaultKindSchema.optional(),
+  error: KernelErrorSchema.optional(),
   correctness: CorrectnessSchema.nullable(),
   timing: RawTimingSchema.nullable(),
 });

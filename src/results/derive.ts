@@ -159,6 +159,7 @@ export function caseRecord(
       ...(outcome.message ? { message: outcome.message } : {}),
       ...(outcome.reason ? { reason: outcome.reason } : {}),
       ...(outcome.fault ? { fault: outcome.fault } : {}),
+      ...(outcome.error ? { error: outcome.error } : {}),
       samples: raw?.samplesMs ?? [],
       timing,
       correctness: outcome.correctness,

@@ -10,6 +10,7 @@ import {
   ClockSchema,
   CorrectnessSchema,
   FaultKindSchema,
+  KernelErrorSchema,
   SkipReasonSchema,
   StopReasonSchema,
   TimerResolutionSchema,
@@ -81,6 +82,8 @@ export const CaseRecordSchema = z.object({
   reason: SkipReasonSchema.optional(),
   /** The fault of the runner an error case hit (the browser exited, the page crashed, the device was lost). */
   fault: FaultKindSchema.optional(),
+  /** What was wrong with the kernel when an error case failed: `shader-compile` (exit 2: the WGSL is to fix). */
+  error: KernelErrorSchema.optional(),
   /** Time per run of the kernel, one per sample, in ms (the clock is timing.clock). */
   samples: z.array(z.number()),
   timing: TimingSummarySchema.nullable(),
