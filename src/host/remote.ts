@@ -1,6 +1,8 @@
 /**
  * Running on a browser elsewhere (`--browser-ws-endpoint`): a lab machine's Chromium started with
- * --remote-debugging-port, or a device farm's CDP endpoint, driven through puppeteer.connect.
+ * --remote-debugging-port, a device farm's CDP endpoint, or a WebDriver BiDi endpoint (a Firefox
+ * started with --remote-debugging-port, Selenium Grid 4's `se/bidi` address), driven through
+ * puppeteer.connect with the protocol the address names.
  *
  * The runner page must load in a secure context (WebGPU needs one), and the remote browser cannot
  * reach this machine's loopback server. Serving it on a LAN address would not do: http://<lan-ip>
@@ -15,7 +17,9 @@
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { hostFromBrowser } from '../results/machine.js';
+import { inferUnnamedAdapter } from '../specs/unnamed-adapter.js';
 import type { BrowserConnector, ConnectedBrowser } from './browser-runner.js';
+import { firefoxNoAdapterHelp, firefoxVersion, tabCrashed } from './firefox.js';
 import { runnerDir } from './paths.js';
 import { loadFiles, type ServedFile } from './static-server.js';
 
@@ -32,6 +36,11 @@ const CONNECT_TIMEOUT_MS = 30_000;
 export interface RemoteEndpoint {
   kind: 'ws' | 'http';
   url: string;
+  /**
+   * CDP, or WebDriver BiDi for a WebSocket whose path is a BiDi session's: `/session` (Firefox's
+   * remote agent, the spec's address for a new session) or `/session/<id>/...` (Selenium Grid 4).
+   */
+  protocol: 'cdp' | 'webdriver-bidi';
   /** Scheme, host and port only: what the results record (no credentials, path or query, where tokens live). */
   label: string;
 }
@@ -43,7 +52,7 @@ export function parseEndpoint(text: string): RemoteEndpoint {
     url = new URL(text);
   } catch {
     throw new UsageError(
-      `--browser-ws-endpoint ${endpointLabelOf(text)} is not a URL: give the browser's DevTools address, e.g. ws://lab-host:9222/devtools/browser/<id> or http://lab-host:9222`,
+      `--browser-ws-endpoint ${endpointLabelOf(text)} is not a URL: give the browser's DevTools address, e.g. ws://lab-host:9222/devtools/browser/<id>, http://lab-host:9222 or (WebDriver BiDi) ws://lab-host:9222/session`,
     );
   }
   const kind =
@@ -56,7 +65,8 @@ export function parseEndpoint(text: string): RemoteEndpoint {
     throw new UsageError(
       `--browser-ws-endpoint: ${url.protocol} is not a DevTools address: use ws://, wss:// (the WebSocket) or http://, https:// (the --remote-debugging-port address)`,
     );
-  return { kind, url: text, label: `${url.protocol}//${url.host}` };
+  const protocol = kind === 'ws' && /^\/session(\/|$)/.test(url.pathname) ? 'webdriver-bidi' : 'cdp';
+  return { kind, url: text, protocol, label: `${url.protocol}//${url.host}` };
 }
 
 /** The scheme, host and port of `text` if it parses, else a placeholder: never the whole string, which may hold a token. */
@@ -71,7 +81,10 @@ function endpointLabelOf(text: string): string {
 
 /** Connects to the remote browser; an EnvironmentError naming the endpoint (without secrets) when it cannot. */
 export async function connectBrowser(endpoint: RemoteEndpoint, protocolTimeoutMs = 30 * 60_000): Promise<Browser> {
-  const options = endpoint.kind === 'ws' ? { browserWSEndpoint: endpoint.url } : { browserURL: endpoint.url };
+  const options = {
+    ...(endpoint.kind === 'ws' ? { browserWSEndpoint: endpoint.url } : { browserURL: endpoint.url }),
+    ...(endpoint.protocol === 'webdriver-bidi' ? { protocol: 'webDriverBiDi' as const } : {}),
+  };
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
@@ -83,7 +96,7 @@ export async function connectBrowser(endpoint: RemoteEndpoint, protocolTimeoutMs
   } catch (error) {
     const first = ((error as Error).message ?? String(error)).split('\n')[0]!.replaceAll(endpoint.url, endpoint.label);
     throw new EnvironmentError(
-      `could not connect to the browser at ${endpoint.label} (${first}): check that it runs with --remote-debugging-port and that this machine can reach that port (e.g. through \`ssh -L 9222:localhost:9222 lab-host\`)`,
+      `could not connect to the browser at ${endpoint.label} (${first}): check that it runs with --remote-debugging-port and that this machine can reach that port (e.g. through \`ssh -L 9222:localhost:9222 lab-host\`)${endpoint.protocol === 'webdriver-bidi' ? '; a Firefox there takes one WebDriver BiDi session at a time' : ''}`,
     );
   } finally {
     clearTimeout(timer);
@@ -117,8 +130,9 @@ export async function serveThroughDevTools(
   });
 }
 
-/** The command line the remote browser was started with, where it tells (only with --enable-automation); [] otherwise. */
-async function remoteFlags(browser: Browser): Promise<string[]> {
+/** The command line the remote browser was started with, where it tells (Chromium over CDP, with --enable-automation); [] otherwise. */
+async function remoteFlags(browser: Browser, endpoint: RemoteEndpoint): Promise<string[]> {
+  if (endpoint.protocol !== 'cdp') return [];
   try {
     const session = await browser.target().createCDPSession();
     const { arguments: args } = await session.send('Browser.getBrowserCommandLine');
@@ -141,17 +155,33 @@ export function remoteConnector(endpoint: RemoteEndpoint, hooks: ConnectedBrowse
     browser.once('disconnected', () => {
       gone ??= `the connection to ${endpoint.label} closed`;
     });
+    const version = await browser.version();
+    // A remote Firefox (over BiDi): named as a local one is, its unnamed adapter inferred without
+    // knowing that machine's drivers, and its crashed tabs told apart.
+    const firefox = /^firefox\//i.test(version);
     return {
       browser,
       url: `${REMOTE_RUNNER_ORIGIN}/`,
       identity: {
-        version: await browser.version(),
+        version: firefox ? firefoxVersion(version) : version,
         executable: null,
         source: 'remote',
-        flags: await remoteFlags(browser),
+        flags: await remoteFlags(browser, endpoint),
         endpoint: endpoint.label,
+        ...(firefox ? { name: 'Firefox', webgpu: 'wgpu' as const } : {}),
+        ...(endpoint.protocol === 'webdriver-bidi' ? { protocol: 'webdriver-bidi' as const } : {}),
       },
-      hooks: { ...hooks, preparePage: (page) => serveThroughDevTools(page, files) },
+      hooks: {
+        ...hooks,
+        preparePage: (page) => serveThroughDevTools(page, files),
+        ...(firefox ? { noAdapterHelp: firefoxNoAdapterHelp, explainFailure: tabCrashed } : {}),
+      },
+      ...(firefox
+        ? {
+            inferAdapter: (device) =>
+              inferUnnamedAdapter(device.adapter, { browser: 'Firefox', cpuDrivers: null }) ?? undefined,
+          }
+        : {}),
       describeMachine: async (session) => hostFromBrowser(await session.describeMachine(), process.version),
       // A remote browser is gone only as far as this connection goes: it may be running still.
       gone: () => gone,

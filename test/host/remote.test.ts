@@ -7,8 +7,24 @@ describe('parseEndpoint', () => {
     expect(parseEndpoint('ws://10.0.0.7:9222/devtools/browser/0f1e2d3c-aaaa-bbbb-cccc-123456789abc')).toEqual({
       kind: 'ws',
       url: 'ws://10.0.0.7:9222/devtools/browser/0f1e2d3c-aaaa-bbbb-cccc-123456789abc',
+      protocol: 'cdp',
       label: 'ws://10.0.0.7:9222',
     });
+  });
+
+  it("takes a WebDriver BiDi session address (Firefox's remote agent, Selenium Grid 4) as BiDi", () => {
+    expect(parseEndpoint('ws://127.0.0.1:9222/session')).toEqual({
+      kind: 'ws',
+      url: 'ws://127.0.0.1:9222/session',
+      protocol: 'webdriver-bidi',
+      label: 'ws://127.0.0.1:9222',
+    });
+    expect(parseEndpoint('ws://grid:4444/session/4f7e/se/bidi')).toMatchObject({
+      protocol: 'webdriver-bidi',
+      label: 'ws://grid:4444',
+    });
+    // A path that merely starts with the word is not a session.
+    expect(parseEndpoint('ws://farm:443/sessions-api')).toMatchObject({ protocol: 'cdp' });
   });
 
   it('drops credentials and query tokens of a device farm endpoint from the label', () => {
@@ -18,7 +34,11 @@ describe('parseEndpoint', () => {
   });
 
   it('takes the --remote-debugging-port address over http', () => {
-    expect(parseEndpoint('http://lab-host:9222')).toMatchObject({ kind: 'http', label: 'http://lab-host:9222' });
+    expect(parseEndpoint('http://lab-host:9222')).toMatchObject({
+      kind: 'http',
+      protocol: 'cdp',
+      label: 'http://lab-host:9222',
+    });
   });
 
   it('refuses what is not a URL, without echoing it', () => {
