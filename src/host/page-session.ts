@@ -50,8 +50,17 @@ const NO_ADAPTER_HELP =
   'the browser gave no WebGPU adapter: check that it is Chromium/Chrome 113 or newer, that WebGPU is not blocklisted ' +
   '(on a machine with a GPU try --hardware-flags; docs/hardware.md), and see chrome://gpu';
 
-/** How long a page may take to load its executor and get a device: a GPU process that keeps failing to start (a missing driver behind --hardware-flags) never answers. */
-const INIT_DEADLINE_MS = 60_000;
+/**
+ * How long a page may take to load its executor and get a device: a GPU process that keeps
+ * failing to start (a missing driver behind --hardware-flags) never answers. 60 s, or
+ * FLOPSCOPE_INIT_TIMEOUT seconds (a machine known to answer fast, or one known to be slow).
+ */
+const INIT_DEADLINE_MS = initDeadlineMs(process.env.FLOPSCOPE_INIT_TIMEOUT);
+
+function initDeadlineMs(seconds: string | undefined): number {
+  const value = Number(seconds);
+  return seconds !== undefined && Number.isFinite(value) && value > 0 ? value * 1000 : 60_000;
+}
 
 /** How long a failed call waits for a gone browser's process to report its exit. */
 const SETTLE_MS = 1000;

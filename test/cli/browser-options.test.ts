@@ -109,17 +109,21 @@ describe('browser options with a browser', () => {
 
   it('passes --hardware-flags to Chromium: on this GPU-less machine Vulkan gives no adapter, and the error says what they need', async () => {
     const dir = tempDir();
-    const result = await runCli([
-      'run',
-      '--kernel',
-      'matmul-naive',
-      '--sizes',
-      '64',
-      '--no-peak',
-      '--hardware-flags',
-      '--out',
-      join(dir, 'r.json'),
-    ]);
+    const result = await runCli(
+      [
+        'run',
+        '--kernel',
+        'matmul-naive',
+        '--sizes',
+        '64',
+        '--no-peak',
+        '--hardware-flags',
+        '--out',
+        join(dir, 'r.json'),
+        // The GPU process never answers here: give up after 15 s rather than the default 60.
+      ],
+      { env: { FLOPSCOPE_INIT_TIMEOUT: '15' } },
+    );
     expectOneLineError(
       result,
       /no WebGPU adapter with --hardware-flags \(--enable-features=Vulkan --use-angle=vulkan .*\): these need a working Vulkan driver for the GPU .*drop --hardware-flags/,

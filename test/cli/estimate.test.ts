@@ -157,8 +157,10 @@ describe('workload suites', () => {
       '--no-peak',
       '--noise',
       '5%',
+      '--rounds',
+      '1',
       '--max-time',
-      '1s',
+      '300ms',
       '--out',
       out,
     ]);

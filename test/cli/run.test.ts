@@ -9,7 +9,8 @@ describe('flopscope run', () => {
   it('prints valid results JSON with --json and writes the same to --out', async () => {
     const dir = tempDir();
     const out = join(dir, 'run.json');
-    const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', '--json', '--out', out]);
+    const short = ['--rounds', '1', '--max-time', '300ms'];
+    const result = await runCli(['run', '--kernel', 'matmul-naive', '--sizes', '64', ...short, '--json', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
     const printed = parseResults(JSON.parse(result.stdout), 'stdout');
     const written = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
