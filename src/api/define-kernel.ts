@@ -20,7 +20,10 @@ import {
   type UniformValue,
 } from './types.js';
 
-/** Where a kernel's WGSL comes from: a file (a path relative to the module that defines the kernel, or a file: URL), or the source itself. */
+/**
+ * Where a kernel's WGSL comes from: a file (a path relative to the module that defines the kernel, or a file:
+ * URL), or the source itself.
+ */
 export type ShaderSource = string | URL | { code: string; file?: string | undefined };
 
 /** What a kernel says about itself; see defineKernel. */
@@ -53,7 +56,10 @@ export interface KernelDefinition {
   checkConfig?: ((shape: Shape, params: Params) => string | null) | undefined;
 
   // One dispatch (most kernels): the shader's entry point over the problem's buffers.
-  /** Workgroups to dispatch (x, y, z), e.g. (shape, p) => [Math.ceil(shape.n / p.TILE), Math.ceil(shape.m / p.TILE), 1]. */
+  /**
+   * Workgroups to dispatch (x, y, z), e.g. (shape, p) => [Math.ceil(shape.n / p.TILE), Math.ceil(shape.m /
+   * p.TILE), 1].
+   */
   workgroups?: ((shape: Shape, params: Params) => readonly [number, number, number]) | undefined;
   /** Invocations per workgroup (x, y, z) that the shader's @workgroup_size gives for these parameters. */
   workgroupSize?: ((params: Params) => readonly [number, number, number]) | undefined;
@@ -63,14 +69,20 @@ export interface KernelDefinition {
   entryPoint?: string | ((shape: Shape, params: Params) => string) | undefined;
   /** The override constants of a configuration, default: the parameters themselves. */
   constants?: ((params: Params, shape: Shape) => Readonly<Record<string, number>>) | undefined;
-  /** Buffers bound at @binding(0), (1), ... in order (one buffer may appear twice: two views), default the problem's. */
+  /**
+   * Buffers bound at @binding(0), (1), ... in order (one buffer may appear twice: two views), default the
+   * problem's.
+   */
   bindings?: readonly string[] | undefined;
   /** The uniform block bound after the buffers, default the problem's. */
   uniforms?: ((shape: Shape, params: Params) => readonly UniformValue[]) | undefined;
 
   /** Several dispatches instead (im2col then a GEMM, say): each stage in full. */
   stages?: ((shape: Shape, params: Params) => StageSpec[]) | undefined;
-  /** A peer library's implementation on this page of the runner (TF.js, ONNX Runtime Web): no shader or stages of ours. */
+  /**
+   * A peer library's implementation on this page of the runner (TF.js, ONNX Runtime Web): no shader or stages
+   * of ours.
+   */
   peer?: string | undefined;
 }
 

@@ -80,7 +80,10 @@ export class KernelRegistry {
     return this.all.filter((kernel) => kernel.family === family && kernel.peer);
   }
 
-  /** The highest-ranked kernel of `family` solving `problem` whose features the adapter has (all: any), or undefined. */
+  /**
+   * The highest-ranked kernel of `family` solving `problem` whose features the adapter has (all: any), or
+   * undefined.
+   */
   fastest(family: KernelFamily, problem: string, features?: readonly string[]): KernelDescriptor | undefined {
     const runnable = this.family(family).filter(
       (k) =>

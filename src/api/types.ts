@@ -66,7 +66,10 @@ export type ParamSpace = Readonly<Record<string, readonly number[]>>;
 /** The kind of figure a kernel is judged by. */
 export type Metric = 'flops' | 'bandwidth';
 
-/** What a kernel competes with in suites: matmul strategies, conv strategies, bandwidth kernels, peak kernels, or a user's own kind. */
+/**
+ * What a kernel competes with in suites: matmul strategies, conv strategies, bandwidth kernels, peak kernels,
+ * or a user's own kind.
+ */
 export type KernelFamily = 'matmul' | 'conv' | 'bandwidth' | 'peak' | (string & {});
 
 /** A configuration is tuned for a CPU-rendered adapter (SwiftShader, lavapipe, WARP) or a GPU. */
@@ -139,7 +142,10 @@ export interface KernelDescriptor {
   problem: string;
   /** WGSL source of the kernel's main shader (what it imports linked in), once loaded. */
   shader: string;
-  /** Where the shader came from: its file (null for inline source); `pending` until a path is read (src/host/kernel-loader.ts). */
+  /**
+   * Where the shader came from: its file (null for inline source); `pending` until a path is read
+   * (src/host/kernel-loader.ts).
+   */
   source: {
     file: string | null;
     pending: { path: string; base: string | null } | null;

@@ -116,7 +116,8 @@ export function registerCompare<T>(cli: Argv<T>): Argv<T> {
       const next = readResultsFile(nextPath);
       const bases = basePaths.map((path) => {
         const base = readResultsFile(path);
-        // The same WGSL compiled by Tint (Dawn) or naga (wgpu) is a different program: as for another adapter, only when told.
+        // The same WGSL compiled by Tint (Dawn) or naga (wgpu) is a different program: as for another
+        // adapter, only when told.
         const otherDevice = deviceKey(base) !== deviceKey(next) && !args['allow-different-devices'];
         const otherImplementation =
           implementationKey(base) !== implementationKey(next) && !args['allow-different-implementations'];

@@ -1,4 +1,7 @@
-/** Where a command's results file goes: --out (checked writable before anything runs), or a name made of the date and the adapter. */
+/**
+ * Where a command's results file goes: --out (checked writable before anything runs), or a name made of the
+ * date and the adapter.
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESULTS_DIR } from '../measure/defaults.js';

@@ -67,7 +67,10 @@ export function serveSuites(config: LoadedConfig): ServeSuite[] {
   return [...suites.filter((s) => s.name === first), ...suites.filter((s) => s.name !== first)];
 }
 
-/** results/<date>-<adapter>-serve.json: the host's name for posted results (only the adapter's [a-z0-9-] slug comes from them). */
+/**
+ * results/<date>-<adapter>-serve.json: the host's name for posted results (only the adapter's [a-z0-9-] slug
+ * comes from them).
+ */
 export function servedResultsPath(results: Results, dir: string, now = new Date()): string {
   const { env } = results;
   return defaultResultsPath(

@@ -7,7 +7,10 @@ import { UsageError } from '../errors.js';
 import { type GemmShape, gemmBytes } from './gemm.js';
 import { requirePositive, requirePositiveInteger, requireNonNegativeInteger } from './validate.js';
 
-/** A 2-D convolution, NHWC: `batch` images of height x width x channels, `filters` kernels of kernelH x kernelW x channels. Strides default to 1, padding to 0. */
+/**
+ * A 2-D convolution, NHWC: `batch` images of height x width x channels, `filters` kernels of kernelH x
+ * kernelW x channels. Strides default to 1, padding to 0.
+ */
 export interface Conv2dShape {
   batch: number;
   height: number;

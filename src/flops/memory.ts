@@ -7,7 +7,10 @@
 import { UsageError } from '../errors.js';
 import { requirePositive, requirePositiveInteger } from './validate.js';
 
-/** Bytes per parameter of mixed-precision Adam: fp16 weights and gradients, fp32 master weights, momentum and variance (4 + 4 + 4). */
+/**
+ * Bytes per parameter of mixed-precision Adam: fp16 weights and gradients, fp32 master weights, momentum and
+ * variance (4 + 4 + 4).
+ */
 export const ADAM_MIXED_BYTES_PER_PARAM = { weights: 2, gradients: 2, optimizer: 12 } as const;
 
 /** ZeRO stage: 0 replicates everything, 1 partitions optimizer states, 2 also gradients, 3 also weights. */
@@ -57,7 +60,10 @@ export function modelStateMemory({
   };
 }
 
-/** Activation recomputation: none, selective (attention internals recomputed) or full (only each layer's input kept). */
+/**
+ * Activation recomputation: none, selective (attention internals recomputed) or full (only each layer's input
+ * kept).
+ */
 export type Recompute = 'none' | 'selective' | 'full';
 
 /** One layer's training run: sequence length s, micro-batch b, hidden h, heads a. */

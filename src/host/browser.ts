@@ -161,7 +161,10 @@ export function assertDisplay(
   );
 }
 
-/** Which browser a run uses: found or given (--browser), headless or with a window, with the hardware flags, or one already running elsewhere (--browser-ws-endpoint). */
+/**
+ * Which browser a run uses: found or given (--browser), headless or with a window, with the hardware flags,
+ * or one already running elsewhere (--browser-ws-endpoint).
+ */
 export interface BrowserChoice {
   /** --browser PATH: this executable instead of the discovery order. */
   executable?: string | undefined;

@@ -135,7 +135,10 @@ function exportedKernels(module: Record<string, unknown>): KernelDescriptor[] {
   return found;
 }
 
-/** Reads a user kernel's shader (a path relative to the module that defined it), links its imports and records where it came from. */
+/**
+ * Reads a user kernel's shader (a path relative to the module that defined it), links its imports and records
+ * where it came from.
+ */
 async function resolveShader(kernel: KernelDescriptor, moduleFile: string): Promise<void> {
   kernel.source.module = shown(moduleFile);
   const pending = kernel.source.pending;

@@ -212,7 +212,10 @@ function temporaryProfile(): { path: string; remove(): Promise<void> } {
   };
 }
 
-/** Launches Firefox (headless unless told) over WebDriver BiDi with FIREFOX_PREFS and `extraFlags` on its command line. */
+/**
+ * Launches Firefox (headless unless told) over WebDriver BiDi with FIREFOX_PREFS and `extraFlags` on its
+ * command line.
+ */
 export async function launchFirefox(options: {
   executable: FoundBrowser;
   extraFlags?: readonly string[];

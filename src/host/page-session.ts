@@ -31,11 +31,17 @@ export interface PageHooks {
   features?: readonly string[] | undefined;
   /** Runs on each new page before it loads (a remote browser gets the runner's files this way). */
   preparePage?: ((page: Page) => Promise<void>) | undefined;
-  /** Why the browser is gone, when it is (e.g. 'signal SIGKILL'): a failed call is then the browser's fault, not the page's. */
+  /**
+   * Why the browser is gone, when it is (e.g. 'signal SIGKILL'): a failed call is then the browser's fault,
+   * not the page's.
+   */
   browserGone?: (() => string | null) | undefined;
   /** The fault a gone browser is (default browser-exited; a remote browser's connection: disconnected). */
   faultWhenGone?: FaultKind | undefined;
-  /** Resolves once a browser that went away has told how (its process's exit): waited for, briefly, before saying why a call failed. */
+  /**
+   * Resolves once a browser that went away has told how (its process's exit): waited for, briefly, before
+   * saying why a call failed.
+   */
   settled?: (() => Promise<void>) | undefined;
   /** What to tell the user when the page gets no adapter, from the page's message (default: Chromium's advice). */
   noAdapterHelp?: ((pageMessage: string) => string) | undefined;
@@ -73,7 +79,10 @@ type Executor = Record<
 /** A page with an executor loaded. */
 export class PageSession {
   private crashed: string | null = null;
-  /** Resolves when the page crashes or closes: a call in flight on a crashed page never answers (it waits for the protocol timeout). */
+  /**
+   * Resolves when the page crashes or closes: a call in flight on a crashed page never answers (it waits for
+   * the protocol timeout).
+   */
   private readonly ended: Promise<void>;
   private end: () => void = () => undefined;
 

@@ -32,7 +32,10 @@ export const REMOTE_RUNNER_ORIGIN = 'http://127.0.0.1:47291';
 /** How long connecting to the endpoint may take before the run gives up. */
 const CONNECT_TIMEOUT_MS = 30_000;
 
-/** A checked endpoint: a DevTools WebSocket (ws://, wss://) or a DevTools HTTP address to ask for it (http://, https://). */
+/**
+ * A checked endpoint: a DevTools WebSocket (ws://, wss://) or a DevTools HTTP address to ask for it (http://,
+ * https://).
+ */
 export interface RemoteEndpoint {
   kind: 'ws' | 'http';
   url: string;
@@ -69,7 +72,10 @@ export function parseEndpoint(text: string): RemoteEndpoint {
   return { kind, url: text, protocol, label: `${url.protocol}//${url.host}` };
 }
 
-/** The scheme, host and port of `text` if it parses, else a placeholder: never the whole string, which may hold a token. */
+/**
+ * The scheme, host and port of `text` if it parses, else a placeholder: never the whole string, which may
+ * hold a token.
+ */
 function endpointLabelOf(text: string): string {
   try {
     const url = new URL(text);
@@ -130,7 +136,10 @@ export async function serveThroughDevTools(
   });
 }
 
-/** The command line the remote browser was started with, where it tells (Chromium over CDP, with --enable-automation); [] otherwise. */
+/**
+ * The command line the remote browser was started with, where it tells (Chromium over CDP, with
+ * --enable-automation); [] otherwise.
+ */
 async function remoteFlags(browser: Browser, endpoint: RemoteEndpoint): Promise<string[]> {
   if (endpoint.protocol !== 'cdp') return [];
   try {

@@ -18,7 +18,10 @@ import { openRunner, type RunnerChoice } from './open-runner.js';
 export interface RunOutput {
   /** The final results path, or a function of the adapter that gives it (the default name holds the adapter). */
   out: string | ((device: DeviceReport) => string);
-  /** An interrupted run's partial results to continue (--resume): its finished cases are kept; the final file is the one it was writing. */
+  /**
+   * An interrupted run's partial results to continue (--resume): its finished cases are kept; the final file
+   * is the one it was writing.
+   */
   resume?: { results: Results; path: string } | undefined;
 }
 

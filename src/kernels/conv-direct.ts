@@ -2,7 +2,10 @@ import shader from '../../shaders/conv-direct.wgsl';
 import { defineKernel } from '../api/define-kernel.js';
 import { conv2d, convOutput, convShape } from '../api/problems/conv2d.js';
 
-/** Direct convolution from the definition: one output pixel x FB filters per invocation, no unfolding, no shared tiles. */
+/**
+ * Direct convolution from the definition: one output pixel x FB filters per invocation, no unfolding, no
+ * shared tiles.
+ */
 export default defineKernel({
   name: 'conv-direct',
   summary: 'conv2d NHWC, direct: one output pixel x FB filters per invocation, straight from the definition',

@@ -5,7 +5,10 @@ import { copy as copyProblem, copyShape } from '../api/problems/copy.js';
 /** Largest workgroup count in one dimension every WebGPU device supports. */
 const MAX_GROUPS_PER_DIMENSION = 65535;
 
-/** Invocations of a copy: one per vec4 up to the most workgroups one dimension holds; a grid-stride loop covers the rest. */
+/**
+ * Invocations of a copy: one per vec4 up to the most workgroups one dimension holds; a grid-stride loop
+ * covers the rest.
+ */
 function copyGroups(elements: number, wgSize: number): number {
   return Math.min(Math.ceil(Math.ceil(elements / 4) / wgSize), MAX_GROUPS_PER_DIMENSION);
 }

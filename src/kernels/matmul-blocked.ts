@@ -29,7 +29,8 @@ export default defineKernel({
   problem: gemm(),
   rank: 2,
   tuned: {
-    // SwiftShader/Subzero on a 2-core x86-64, 2026-11-24: small sizes want smaller blocks, so every core gets workgroups.
+    // SwiftShader/Subzero on a 2-core x86-64, 2026-11-24: small sizes want smaller blocks, so every core gets
+    // workgroups.
     software: {
       128: { WG_X: 1, WG_Y: 8, TM: 16, TN: 32, KSTEP: 8 },
       256: { WG_X: 8, WG_Y: 4, TM: 16, TN: 32, KSTEP: 8 },

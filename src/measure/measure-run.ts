@@ -22,7 +22,10 @@ export interface RunPlan extends MeasureOptions {
   cases: readonly PlannedCase[];
   /** What was asked for, as the results record it: the suite's name (null for --kernel), the sizes (null: its own). */
   suite: { name: string | null; sizes: readonly number[] | null; scale?: number | undefined };
-  /** A model workload instead of `cases`; `scale` null = full size on hardware, SOFTWARE_SCALE on a software adapter. */
+  /**
+   * A model workload instead of `cases`; `scale` null = full size on hardware, SOFTWARE_SCALE on a software
+   * adapter.
+   */
   workload?: { workload: Workload; scale: number | null } | undefined;
   /** What the user said about reference peaks (--gpu, --peak-tflops, --peak-bandwidth). */
   peakRequest: PeakRequest;
@@ -49,7 +52,10 @@ export interface RunContext {
   cpu: HostCpu | null;
 }
 
-/** The cases of `plan` on this runner's adapter: a workload planned, configurations chosen for its class, buffers checked against its limits. */
+/**
+ * The cases of `plan` on this runner's adapter: a workload planned, configurations chosen for its class,
+ * buffers checked against its limits.
+ */
 export function casesForAdapter(
   plan: Pick<RunPlan, 'cases' | 'workload' | 'saved'>,
   runner: Pick<Runner, 'device'>,

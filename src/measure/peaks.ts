@@ -114,7 +114,10 @@ export function peakPlans(
   return plans;
 }
 
-/** Size of the bandwidth peak's copy: COPY_SIZE, or the largest size below it whose buffers fit the device (0: none fits). */
+/**
+ * Size of the bandwidth peak's copy: COPY_SIZE, or the largest size below it whose buffers fit the device (0:
+ * none fits).
+ */
 export function copySize(copy: KernelDescriptor, limits: DeviceLimits): number {
   return Math.min(COPY_SIZE, largestFittingSize(copy, copy.defaultParams, limits));
 }

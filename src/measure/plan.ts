@@ -24,7 +24,10 @@ export interface PlannedCase {
   params: Params;
   /** The one-number size the shape came from (what tuned configurations are keyed by), when it came from one. */
   size?: number | undefined;
-  /** Take the kernel's tuned configuration for the adapter (false: `params` is exactly what to run, as a tuning search asks). */
+  /**
+   * Take the kernel's tuned configuration for the adapter (false: `params` is exactly what to run, as a
+   * tuning search asks).
+   */
   tuned?: boolean | undefined;
   /** The workload layer the case stands for (workload suites only). */
   workload?: { name: string; layer: string; repeat: number } | undefined;

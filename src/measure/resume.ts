@@ -6,7 +6,10 @@
 import { UsageError } from '../errors.js';
 import type { Results } from '../results/schema.js';
 
-/** The partial results `partial` (read from `path`) as the start of a run that now got `fresh`; a UsageError naming what differs otherwise. */
+/**
+ * The partial results `partial` (read from `path`) as the start of a run that now got `fresh`; a UsageError
+ * naming what differs otherwise.
+ */
 export function resumable(partial: Results, fresh: Results, path: string): Results {
   if (partial.complete)
     throw new UsageError(`--resume ${path}: that run finished; there is nothing to resume (start a new run instead)`);

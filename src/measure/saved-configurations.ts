@@ -50,7 +50,10 @@ export class SavedConfigurations {
   }
 }
 
-/** `file` with `entries` (kernel, shape label, configuration) saved for `adapter`, replacing what was there for them. */
+/**
+ * `file` with `entries` (kernel, shape label, configuration) saved for `adapter`, replacing what was there
+ * for them.
+ */
 export function withSaved(
   file: SavedFile | null,
   adapter: string,

@@ -14,7 +14,10 @@ import { linkedShaderOf } from '../shaders/linked-shaders.js';
 import { reflectShader, ShaderParseError } from '../shaders/reflect.js';
 import { unlinkedShader } from '../shaders/source-map.js';
 
-/** Checks every stage of a kernel at its first test shape and default configuration; a UsageError for the first mismatch. */
+/**
+ * Checks every stage of a kernel at its first test shape and default configuration; a UsageError for the
+ * first mismatch.
+ */
 export function checkKernelShader(kernel: KernelDescriptor): void {
   if (kernel.peer) return;
   const shape = kernel.testShapes[0] ?? kernel.shapeFromSize(8);

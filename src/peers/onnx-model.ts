@@ -8,7 +8,10 @@ import { convOutput, convShape } from '../api/problems/conv2d.js';
 import { gemmShape } from '../api/problems/gemm.js';
 import type { Shape } from '../api/types.js';
 
-/** ONNX IR version 8 (ONNX 1.10+) with default-domain opset 17: MatMul-13, Conv-11 and Transpose-13 are current there. */
+/**
+ * ONNX IR version 8 (ONNX 1.10+) with default-domain opset 17: MatMul-13, Conv-11 and Transpose-13 are
+ * current there.
+ */
 export const ONNX_IR_VERSION = 8;
 export const ONNX_OPSET = 17;
 
@@ -57,7 +60,10 @@ function concat(parts: readonly Bytes[]): Uint8Array {
   return out;
 }
 
-/** ValueInfoProto of an f32 tensor with fixed dims: name (1), type (2) = TypeProto { tensor_type (1) = { elem_type (1), shape (2) } }. */
+/**
+ * ValueInfoProto of an f32 tensor with fixed dims: name (1), type (2) = TypeProto { tensor_type (1) = {
+ * elem_type (1), shape (2) } }.
+ */
 function tensorValueInfo(name: string, dims: readonly number[]): number[] {
   const shape = dims.flatMap((dim) => bytesField(1, intField(1, dim)));
   const tensorType = [...intField(1, FLOAT), ...bytesField(2, shape)];
@@ -108,7 +114,10 @@ function node(n: OnnxNode, index: number): number[] {
   ];
 }
 
-/** TensorProto: dims (1, packed), data_type (2), name (8), raw_data (9: little-endian f32, as every browser host is). */
+/**
+ * TensorProto: dims (1, packed), data_type (2), name (8), raw_data (9: little-endian f32, as every browser
+ * host is).
+ */
 function initializer(init: OnnxInitializer): Uint8Array {
   const expected = init.dims.reduce((a, b) => a * b, 1);
   if (init.data.length !== expected)
@@ -124,7 +133,10 @@ function initializer(init: OnnxInitializer): Uint8Array {
   ]);
 }
 
-/** ModelProto bytes: ir_version (1), producer_name (2), graph (7), opset_import (8) = { domain (1) '', version (2) }. */
+/**
+ * ModelProto bytes: ir_version (1), producer_name (2), graph (7), opset_import (8) = { domain (1) '', version
+ * (2) }.
+ */
 export function encodeModel(graph: OnnxGraph): Uint8Array {
   const initializers = (graph.initializers ?? []).map(initializer);
   const graphBytes = concat([

@@ -2,7 +2,8 @@
  * The ONNX Runtime Web peer page: a one-node ONNX model per case (MatMul, or Conv on NHWC data),
  * run by onnxruntime-web's WebGPU execution provider in the same browser as the runner page but on
  * a page of its own (the runner page never loads ORT). It feeds the same seeded inputs as
- * flopscope's kernels, returns the output for the core to check against the same CPU reference, and times the session as
+ * flopscope's kernels, returns the output for the core to check against the same CPU reference, and times the
+ * session as
  * a user would run it: inputs already on the GPU (ort.Tensor.fromGpuBuffer), output kept there
  * (preferredOutputLocation 'gpu-buffer'), wall clock around a batch of session.run() calls ended
  * by waiting for the GPU (queue.onSubmittedWorkDone()): ORT records and submits its own command
@@ -82,7 +83,10 @@ const PROBLEMS: Record<string, (shape: Shape, inputs: Record<string, Float32Arra
   'ort-conv': conv2dProblem,
 };
 
-/** Program names of ORT's compute pipelines: the label of the shader module each was made from (ORT labels modules, not pipelines). */
+/**
+ * Program names of ORT's compute pipelines: the label of the shader module each was made from (ORT labels
+ * modules, not pipelines).
+ */
 const pipelineNames = new WeakMap<GPUComputePipeline, string>();
 
 /**
@@ -107,7 +111,10 @@ function namePipelines(): void {
   };
 }
 
-/** The GPU work one call recorded: program names in dispatch order, and dispatches left unsubmitted when it returned. */
+/**
+ * The GPU work one call recorded: program names in dispatch order, and dispatches left unsubmitted when it
+ * returned.
+ */
 interface GpuWork {
   programs: string[];
   unsubmitted: number;
@@ -221,7 +228,10 @@ async function build(kernel: string, shape: Shape, inputs: Record<string, Float3
     // for the queue waits for the batch. Otherwise the batch end reads the last output back.
     const flushesItself = work.unsubmitted === 0;
     return {
-      /** Timing: `repeats` session.run() calls on the GPU-resident feeds, output kept on the GPU, then the wait for the GPU. */
+      /**
+       * Timing: `repeats` session.run() calls on the GPU-resident feeds, output kept on the GPU, then the
+       * wait for the GPU.
+       */
       async run(repeats) {
         for (let i = 0; i < repeats; i++) {
           last?.dispose();

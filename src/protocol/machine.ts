@@ -7,7 +7,10 @@ import { z } from 'zod';
 
 /** navigator.userAgentData's high-entropy values (Chromium, secure contexts), navigator.platform, cores and memory. */
 export const BrowserMachineSchema = z.object({
-  /** userAgentData: 'Linux', 'macOS', 'Windows', 'Android', 'Chrome OS'; null where the browser has no userAgentData. */
+  /**
+   * userAgentData: 'Linux', 'macOS', 'Windows', 'Android', 'Chrome OS'; null where the browser has no
+   * userAgentData.
+   */
   uaPlatform: z.string().nullable(),
   /** 'x86' or 'arm', and '64' or '32'; empty where hidden. */
   uaArchitecture: z.string().nullable(),

@@ -127,7 +127,10 @@ export const RawTimingSchema = z.object({
   batchNs: z.array(z.number()).optional(),
   /** With several rounds (src/measure/rounds.ts): the median of each round's samples, in order. */
   roundMedians: z.array(z.number()).optional(),
-  /** With --launches: the median of each launch's samples (each in a fresh browser process), in order; the interval counts their spread. */
+  /**
+   * With --launches: the median of each launch's samples (each in a fresh browser process), in order; the
+   * interval counts their spread.
+   */
   launchMedians: z.array(z.number()).optional(),
 });
 export type RawTiming = z.infer<typeof RawTimingSchema>;
@@ -149,7 +152,10 @@ export const SkipReasonSchema = z.enum([
 ]);
 export type SkipReason = z.infer<typeof SkipReasonSchema>;
 
-/** What went wrong outside the kernel: the runner itself failed, so the core may relaunch it (src/measure/faults.ts). */
+/**
+ * What went wrong outside the kernel: the runner itself failed, so the core may relaunch it
+ * (src/measure/faults.ts).
+ */
 export const FaultKindSchema = z.enum(['browser-exited', 'page-crashed', 'device-lost', 'disconnected']);
 export type FaultKind = z.infer<typeof FaultKindSchema>;
 
@@ -157,7 +163,10 @@ export type FaultKind = z.infer<typeof FaultKindSchema>;
 export const KernelErrorSchema = z.enum(['shader-compile']);
 export type KernelError = z.infer<typeof KernelErrorSchema>;
 
-/** What happened to one case: measured, failed its check, skipped (with a reason code) or failed (with a fault code when the runner did). */
+/**
+ * What happened to one case: measured, failed its check, skipped (with a reason code) or failed (with a fault
+ * code when the runner did).
+ */
 export const CaseOutcomeSchema = z.object({
   status: CaseStatusSchema,
   message: z.string().optional(),

@@ -25,7 +25,10 @@ export const BYTES_PER_ELEMENT: Readonly<Record<ElementType, number>> = { f32: 4
 /** One 4-byte uniform value, typed so it is packed with the right bit pattern. */
 export type UniformValue = { u32: number } | { f32: number };
 
-/** A storage buffer of a program: `seeded` ones hold seededValues(length, seed, name) (rounded to f16 for f16 buffers), the rest zeros. */
+/**
+ * A storage buffer of a program: `seeded` ones hold seededValues(length, seed, name) (rounded to f16 for f16
+ * buffers), the rest zeros.
+ */
 export interface ProgramBuffer {
   name: string;
   type: ElementType;
@@ -74,7 +77,10 @@ export interface CaseProgram {
   peer?: PeerCall;
   /** The buffer whose contents are checked. */
   output: string;
-  /** Which output elements come back: all when there are at most `maxChecked`, else sampleIndices(length, maxChecked, seed). */
+  /**
+   * Which output elements come back: all when there are at most `maxChecked`, else sampleIndices(length,
+   * maxChecked, seed).
+   */
   maxChecked: number;
 }
 
@@ -122,7 +128,10 @@ export const TimedSchema = z.discriminatedUnion('ok', [
 ]);
 export type Timed = z.infer<typeof TimedSchema>;
 
-/** The answer to `timeInterleaved`: both sides' raw timings and the ratio B/A of every block of four samples, or why there are none. */
+/**
+ * The answer to `timeInterleaved`: both sides' raw timings and the ratio B/A of every block of four samples,
+ * or why there are none.
+ */
 export const TimedPairSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), timings: z.tuple([RawTimingSchema, RawTimingSchema]), ratios: z.array(z.number()) }),
   z.object({ ok: z.literal(false), failure: FailureSchema }),
@@ -131,7 +140,10 @@ export type TimedPair = z.infer<typeof TimedPairSchema>;
 
 /** What a runner exposes: a page as `window.flopscope`, Dawn and the serve page in process. */
 export interface ExecutorApi {
-  /** Opens the device, asking for `features` (those the kernels need) where the adapter has them; again after a loss. */
+  /**
+   * Opens the device, asking for `features` (those the kernels need) where the adapter has them; again after
+   * a loss.
+   */
   init(options?: { features?: readonly string[] }): Promise<DeviceReport>;
   /** Builds the case, runs it once and reads back the output elements to check. */
   prepare(program: CaseProgram): Promise<Prepared>;

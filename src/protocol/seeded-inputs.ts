@@ -18,7 +18,10 @@ export function seededValues(length: number, seed: number, name: string): Float3
   return values;
 }
 
-/** `count` distinct indices in [0, total), seeded, always with the first and last: the elements a sampled check compares. */
+/**
+ * `count` distinct indices in [0, total), seeded, always with the first and last: the elements a sampled
+ * check compares.
+ */
 export function sampleIndices(total: number, count: number, seed: number): number[] {
   if (count >= total) return Array.from({ length: total }, (_, i) => i);
   const rng = createRng(mixName(seed, 'check'));

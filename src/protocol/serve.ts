@@ -20,7 +20,10 @@ export interface ServePlan {
   seed: number;
   maxCheckedElements: number;
   measurePeak: boolean;
-  /** The user's kernels' shaders by kernel name (their modules are served as /user-kernels.js); absent without a config. */
+  /**
+   * The user's kernels' shaders by kernel name (their modules are served as /user-kernels.js); absent without
+   * a config.
+   */
   shaders?:
     Record<string, { code: string; file: string | null; hash: string | null; module: string | null }> | undefined;
   /** The harness that serves the page (env.harness) and its Node.js version (env.host.node). */

@@ -32,7 +32,10 @@ export interface CompareRow {
   newMedianMs: number | null;
   /** Base runs that had this case ok. */
   baseRuns: number;
-  /** Run-to-run half-width added to the interval (log units, src/stats/compare.ts), null with one base run and no rounds. */
+  /**
+   * Run-to-run half-width added to the interval (log units, src/stats/compare.ts), null with one base run and
+   * no rounds.
+   */
   runToRun: number | null;
   /** Where runToRun came from: the runs' rounds, or several base runs' medians. */
   spreadFrom: 'launches' | 'rounds' | 'runs' | null;

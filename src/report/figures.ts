@@ -8,7 +8,10 @@ export function headlineRate(record: CaseRecord): string {
   return record.gflops === null ? '-' : formatSi(record.gflops * 1e9, 'FLOP/s');
 }
 
-/** A one-line summary: `3.21 GFLOP/s (median 10.4 ms ±0.8% per run, gpu-timestamp clock, 10 samples, stopped at noise-target)`. */
+/**
+ * A one-line summary: `3.21 GFLOP/s (median 10.4 ms ±0.8% per run, gpu-timestamp clock, 10 samples, stopped
+ * at noise-target)`.
+ */
 export function headlineFigure(record: CaseRecord): string {
   const timing = record.timing;
   if (!timing) return headlineRate(record);

@@ -16,7 +16,10 @@ export interface ReportRow {
   device: string;
   /** The browser and its WebGPU implementation: 'Firefox (wgpu)', 'Chrome (Dawn)'. */
   implementation: string;
-  /** What charts and tables group by: the adapter on the implementation ('SwiftShader Device (Subzero) on Chrome (Dawn)'). */
+  /**
+   * What charts and tables group by: the adapter on the implementation ('SwiftShader Device (Subzero) on
+   * Chrome (Dawn)').
+   */
   series: string;
   kernel: string;
   shape: string;

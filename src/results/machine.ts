@@ -21,7 +21,10 @@ export function browserPlatform(machine: BrowserMachine): string {
   return legacy || 'unknown';
 }
 
-/** Node's arch name ('x64', 'arm64', 'ia32', 'arm') from userAgentData, else from navigator.platform; 'unknown' when hidden. */
+/**
+ * Node's arch name ('x64', 'arm64', 'ia32', 'arm') from userAgentData, else from navigator.platform;
+ * 'unknown' when hidden.
+ */
 export function browserArch(machine: BrowserMachine): string {
   const architecture = machine.uaArchitecture?.toLowerCase() ?? '';
   const bitness = machine.uaBitness ?? '';

@@ -26,11 +26,17 @@ export const TimingSummarySchema = z.object({
   /** hot: samples back to back; cold: caches evicted before every sample. */
   mode: CacheModeSchema,
   medianMs: z.number(),
-  /** 95% interval of the median [low, high] (distribution-free, widened for autocorrelation); null with fewer than 6 samples. */
+  /**
+   * 95% interval of the median [low, high] (distribution-free, widened for autocorrelation); null with fewer
+   * than 6 samples.
+   */
   ci95Ms: z.tuple([z.number(), z.number()]).nullable(),
   /** Half the interval's width / the median (the figure --noise targets); null without an interval. */
   relHalfWidth: z.number().nullable(),
-  /** Lag-1 autocorrelation of the samples in run order; the interval is widened by sqrt((1+r)/(1-r)) for r in [0, 0.9]. */
+  /**
+   * Lag-1 autocorrelation of the samples in run order; the interval is widened by sqrt((1+r)/(1-r)) for r in
+   * [0, 0.9].
+   */
   autocorrelation: z.number(),
   minMs: z.number(),
   p25Ms: z.number(),
@@ -56,7 +62,10 @@ export const TimingSummarySchema = z.object({
   elapsedMs: z.number(),
   /** With --rounds: each round's median, in order; the interval counts their spread. */
   roundMedians: z.array(z.number()).optional(),
-  /** With --launches: the median of each launch's samples (each in a fresh browser process), in order; the interval counts their spread. */
+  /**
+   * With --launches: the median of each launch's samples (each in a fresh browser process), in order; the
+   * interval counts their spread.
+   */
   launchMedians: z.array(z.number()).optional(),
   /** Stages of a multi-stage kernel, each timed alone: median and interval per run, in ms. */
   stages: z
@@ -100,13 +109,19 @@ export const CaseRecordSchema = z.object({
   fractionOfMeasuredPeak: z.number().nullable(),
   /** gbPerS / the measured copy bandwidth of this run (a fraction); null when either is unknown. */
   fractionOfMeasuredBandwidth: z.number().nullable(),
-  /** Model FLOPs utilization: gflops / the f32 vector peak in `peaks.reference` (a fraction); null when no peak is known. */
+  /**
+   * Model FLOPs utilization: gflops / the f32 vector peak in `peaks.reference` (a fraction); null when no
+   * peak is known.
+   */
   mfu: z.number().nullable(),
   /** flops / bytes, FLOP per byte; null when bytes is 0. */
   arithmeticIntensity: z.number().nullable(),
   /** Which roof of `peaks.reference` limits a kernel of this intensity; null without both peaks. */
   bound: z.enum(['compute', 'memory']).nullable(),
-  /** Where the kernel's code came from: its module (null for a built-in), its shader file and a content hash of the shader as linked (what it imports included), so a comparison can say the code changed. */
+  /**
+   * Where the kernel's code came from: its module (null for a built-in), its shader file and a content hash
+   * of the shader as linked (what it imports included), so a comparison can say the code changed.
+   */
   source: z.object({ module: z.string().nullable(), file: z.string().nullable(), hash: z.string().nullable() }).optional(),
   /** In an A/B run: which side the case measured (its id ends in @base or @candidate). */
   side: z.enum(['base', 'candidate']).optional(),
@@ -124,11 +139,21 @@ export const RunEnvironmentSchema = z.object({
     executable: z.string().nullable(),
     source: z.string(),
     flags: z.array(z.string()),
-    /** Where a browser flopscope did not launch was reached: the DevTools endpoint of --browser-ws-endpoint, or the origin `flopscope serve` served the page from; scheme, host and port only (no credentials, path or query). */
+    /**
+     * Where a browser flopscope did not launch was reached: the DevTools endpoint of --browser-ws-endpoint,
+     * or the origin `flopscope serve` served the page from; scheme, host and port only (no credentials, path
+     * or query).
+     */
     endpoint: z.string().optional(),
-    /** The browser or runtime: 'Chrome', 'Firefox', 'Edge', 'Safari', 'dawn.node'. Absent in older results (src/results/implementation.ts infers it). */
+    /**
+     * The browser or runtime: 'Chrome', 'Firefox', 'Edge', 'Safari', 'dawn.node'. Absent in older results
+     * (src/results/implementation.ts infers it).
+     */
     name: z.string().optional(),
-    /** Its WebGPU implementation: 'Dawn' (Chromium, dawn.node), 'wgpu' (Firefox), 'WebKit' (Safari). Absent in older results. */
+    /**
+     * Its WebGPU implementation: 'Dawn' (Chromium, dawn.node), 'wgpu' (Firefox), 'WebKit' (Safari). Absent in
+     * older results.
+     */
     webgpu: z.string().optional(),
     /** Preferences flopscope set in the browser's profile (Firefox: dom.webgpu.enabled, ...). */
     prefs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),

@@ -1,7 +1,10 @@
 /** Getting a WebGPU device with every feature flopscope can use, and describing it. */
 import type { DeviceReport } from '../protocol/messages.js';
 
-/** Features always requested when the adapter has them: GPU timestamps (kernels add what they need: ExecutorApi.init). */
+/**
+ * Features always requested when the adapter has them: GPU timestamps (kernels add what they need:
+ * ExecutorApi.init).
+ */
 const TIMING_FEATURES: readonly string[] = ['timestamp-query'];
 
 /** An adapter, the device made from it and what the host is told about them. */

@@ -31,7 +31,10 @@ export function blockOrder(index: number): readonly (0 | 1)[] {
   return index % 2 === 0 ? [0, 1, 1, 0] : [1, 0, 0, 1];
 }
 
-/** Times `sides[0]` (A) and `sides[1]` (B) interleaved until the ratios' interval meets the noise target, or the budget runs out. */
+/**
+ * Times `sides[0]` (A) and `sides[1]` (B) interleaved until the ratios' interval meets the noise target, or
+ * the budget runs out.
+ */
 export async function timeInterleaved(
   device: GPUDevice,
   sides: readonly [readonly PreparedStage[], readonly PreparedStage[]],

@@ -150,7 +150,10 @@ async function kernelsOf(plan: ServePlan): Promise<KernelRegistry> {
   return new KernelRegistry(BUILTIN_KERNELS, user);
 }
 
-/** Runs the plan on this browser's adapter, through the same core as `flopscope run`, and returns the complete results. */
+/**
+ * Runs the plan on this browser's adapter, through the same core as `flopscope run`, and returns the complete
+ * results.
+ */
 async function runInPage(plan: ServePlan, onProgress: (event: ProgressEvent) => void): Promise<Results> {
   const runner = await pageRunner(onProgress, plan.node);
   const { device } = runner;

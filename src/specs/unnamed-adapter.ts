@@ -68,7 +68,10 @@ export function inferUnnamedAdapter(
   };
 }
 
-/** How reports name an adapter: its description, else vendor/architecture/device, else the inferred name or 'unnamed adapter'. */
+/**
+ * How reports name an adapter: its description, else vendor/architecture/device, else the inferred name or
+ * 'unnamed adapter'.
+ */
 export function adapterDisplayName(adapter: AdapterIdentity, inferred?: AdapterInference | null): string {
   const named =
     adapter.description.trim() ||

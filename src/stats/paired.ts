@@ -29,7 +29,10 @@ export interface PairedComparison {
   verdict: Verdict;
 }
 
-/** Two-sided Wilcoxon signed-rank p-value of `values` against 0 (zeros dropped; normal approximation, tie-corrected). */
+/**
+ * Two-sided Wilcoxon signed-rank p-value of `values` against 0 (zeros dropped; normal approximation,
+ * tie-corrected).
+ */
 export function wilcoxonSignedRank(values: readonly number[]): number {
   const nonzero = values.filter((v) => v !== 0);
   const n = nonzero.length;

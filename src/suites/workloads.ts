@@ -52,7 +52,10 @@ function gemmLayers(gemms: readonly NamedGemm[], prefix: string, repeat: number)
   }));
 }
 
-/** A transformer encoder/decoder layer's GEMMs at a scaled width and sequence (hidden stays a multiple of the heads). */
+/**
+ * A transformer encoder/decoder layer's GEMMs at a scaled width and sequence (hidden stays a multiple of the
+ * heads).
+ */
 function transformerLayers(
   hidden: number,
   heads: number,

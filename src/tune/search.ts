@@ -18,7 +18,10 @@ export interface TuneCase {
 /** Part of the budget spent on the random sample before the greedy walk starts. */
 const RANDOM_FRACTION = 0.5;
 
-/** The figure a search ranks by: the kernel's headline rate (GFLOP/s, or GB/s for a memory-bound kernel) of a case that ran and passed its check, else null. */
+/**
+ * The figure a search ranks by: the kernel's headline rate (GFLOP/s, or GB/s for a memory-bound kernel) of a
+ * case that ran and passed its check, else null.
+ */
 export function tuneScore(
   record: Pick<CaseRecord, 'status' | 'gflops'> & Partial<Pick<CaseRecord, 'metric' | 'gbPerS'>>,
 ): number | null {

@@ -15,7 +15,10 @@ const project = (edit?: (dir: string) => void) => exampleProject('ab-', edit);
 
 const QUICK = ['--sizes', '48', '--max-time', '3s'];
 
-/** The softmax made several times slower: 256 more exps per element, their sum multiplied by a zero the compiler cannot see. */
+/**
+ * The softmax made several times slower: 256 more exps per element, their sum multiplied by a zero the
+ * compiler cannot see.
+ */
 function slowed(dir: string): void {
   const shader = join(dir, 'kernels', 'softmax.wgsl');
   replaceIn(

@@ -1,4 +1,7 @@
-/** `run --scale` on the conv suite: bad factors and suites it does not apply to, one line and exit 2, before any browser starts. */
+/**
+ * `run --scale` on the conv suite: bad factors and suites it does not apply to, one line and exit 2, before
+ * any browser starts.
+ */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 

@@ -11,7 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { exampleProject, replaceIn } from '../helpers/example-project.js';
 
-/** The example project with its softmax shader calling a helper, from kernels/lib/util.wgsl, that adds a u32 to an f32. */
+/**
+ * The example project with its softmax shader calling a helper, from kernels/lib/util.wgsl, that adds a u32
+ * to an f32.
+ */
 function brokenProject(): string {
   return exampleProject('compile-error-', (dir) => {
     mkdirSync(join(dir, 'kernels/lib'));

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { getKernel } from '../../src/kernels/index.js';
 import { runCase, useRunner } from '../helpers/runner.js';
 
-/** A conv2d case and its output count N x E x F x M, worked out by hand (E = floor((H + 2p - R) / s) + 1, F likewise with W and S). */
+/**
+ * A conv2d case and its output count N x E x F x M, worked out by hand (E = floor((H + 2p - R) / s) + 1, F
+ * likewise with W and S).
+ */
 interface ConvCase {
   shape: {
     batch: number;

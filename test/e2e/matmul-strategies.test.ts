@@ -30,7 +30,10 @@ const CONFIGS: Record<string, Record<string, number>[]> = {
 describe('matmul strategies in the browser', () => {
   const runner = useRunner();
 
-  /** The features this kernel needs that the adapter lacks: known only once the runner is open, so tests skip at run time. */
+  /**
+   * The features this kernel needs that the adapter lacks: known only once the runner is open, so tests skip
+   * at run time.
+   */
   const missing = (name: string): string[] =>
     (getKernel(name).requiredFeatures ?? []).filter((f) => !runner().device.features.includes(f));
   const needs = (name: string): string =>

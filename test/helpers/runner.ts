@@ -37,7 +37,10 @@ export function useRunner(extraFlags: readonly string[] = []): () => Runner {
   };
 }
 
-/** Runs one case (a kernel by name, or a descriptor such as a deliberately broken one) with the test timing and a fixed seed. */
+/**
+ * Runs one case (a kernel by name, or a descriptor such as a deliberately broken one) with the test timing
+ * and a fixed seed.
+ */
 export function runCase(
   runner: Runner,
   kernel: string | KernelDescriptor,

@@ -118,7 +118,8 @@ describe('flopscope serve over HTTP', () => {
       expect(response.status).toBe(200);
       const plan = (await response.json()) as ServePlan;
       expect(plan).toMatchObject({ suite: 'quick', sizes: [64], measurePeak: false, seed: 1, node: process.version });
-      // The quick suite's kernels, each at 64x64x64 in its tuned configuration, as `run --suite quick --sizes 64` plans them.
+      // The quick suite's kernels, each at 64x64x64 in its tuned configuration, as `run --suite quick --sizes
+      // 64` plans them.
       expect(plan.cases).toEqual(
         planCases({ suite: 'quick', sizes: [64] }).map(({ kernel, shape, params }) => ({
           kernel: kernel.name,

@@ -62,7 +62,8 @@ describe('conv2d descriptors', () => {
     const inputs = { input: new Float32Array([1, 2, 3, 4, 5, 6, 7, 8, 9]), filter: new Float32Array([1, 0, 0, 1]) };
     const shape = { batch: 1, height: 3, width: 3, channels: 1, filters: 1, kernelH: 2, kernelW: 2, stride: 1, pad: 0 };
     expect([0, 1, 2, 3].map((i) => convDot(inputs, shape, i).value)).toEqual([1 + 5, 2 + 6, 4 + 8, 5 + 9]);
-    // Padding 1: output 4x4; out[0][0] sees only in[0][0] (through the filter's bottom-right tap), out[3][3] only in[2][2].
+    // Padding 1: output 4x4; out[0][0] sees only in[0][0] (through the filter's bottom-right tap), out[3][3]
+    // only in[2][2].
     const padded = { ...shape, pad: 1 };
     expect(convDot(inputs, padded, 0).value).toBe(1);
     expect(convDot(inputs, padded, 15).value).toBe(9);

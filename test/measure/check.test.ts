@@ -41,7 +41,8 @@ function fixedReference(values: readonly ReferenceValue[]): KernelDescriptor {
   return { ...copy, reference: (_inputs, _shape, _params, index) => values[index]! };
 }
 
-// A = [[1, 2], [3, 4]], B = [[5, 6], [7, 8]]: C = [[1*5 + 2*7, 1*6 + 2*8], [3*5 + 4*7, 3*6 + 4*8]] = [[19, 22], [43, 50]].
+// A = [[1, 2], [3, 4]], B = [[5, 6], [7, 8]]: C = [[1*5 + 2*7, 1*6 + 2*8], [3*5 + 4*7, 3*6 + 4*8]] = [[19,
+// 22], [43, 50]].
 const gemm2 = { batch: 1, m: 2, n: 2, k: 2 };
 const gemm2Inputs = { a: new Float32Array([1, 2, 3, 4]), b: new Float32Array([5, 6, 7, 8]) };
 const u32 = 2 ** -24; // f32 unit roundoff

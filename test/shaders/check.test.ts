@@ -32,7 +32,8 @@ describe('every built-in kernel', () => {
   });
 });
 
-// Lines: 1 struct, 6 WG, 7 TM, 9 a, 10 c, 11 c4, 12 dims, 14 main's @workgroup_size, 19 main4, 23 only_c, 27 both_views, 31 vs.
+// Lines: 1 struct, 6 WG, 7 TM, 9 a, 10 c, 11 c4, 12 dims, 14 main's @workgroup_size, 19 main4, 23 only_c, 27
+// both_views, 31 vs.
 const DEMO = `struct Dims {
   m: u32,
   n: u32,

@@ -4,7 +4,10 @@ import { matmulKernels, SUITES } from '../../src/suites/suites.js';
 import { adapterClass, planCases, resolveForAdapter } from '../../src/measure/plan.js';
 import { BUILTIN_REGISTRY, getKernel, KERNELS } from '../../src/kernels/index.js';
 
-/** The built-in matmul strategies, baseline first (derived from the registry: every matmul kernel that is not a peer). */
+/**
+ * The built-in matmul strategies, baseline first (derived from the registry: every matmul kernel that is not
+ * a peer).
+ */
 const MATMUL_KERNELS = matmulKernels(BUILTIN_REGISTRY).map((k) => k.name);
 /** A kernel's tuned configuration for an adapter class and size. */
 const tuned = (kernel: string, cls: 'software' | 'gpu', size: number) => getKernel(kernel).tuned![cls]![size];

@@ -8,7 +8,10 @@ import { convBytes, convFlops, convOutputShape, im2colGemm, type Conv2dShape } f
 import type { BufferSpec, KernelProblem, ReferenceValue, Shape, UniformValue } from '../types.js';
 import { dotTolerance } from './gemm.js';
 
-/** A conv kernel shape with every field present, one stride and padding for both axes: the names src/suites/workloads.ts uses. */
+/**
+ * A conv kernel shape with every field present, one stride and padding for both axes: the names
+ * src/suites/workloads.ts uses.
+ */
 export type ConvShape = Omit<Conv2dShape, 'strideH' | 'strideW' | 'padH' | 'padW'> & { stride: number; pad: number };
 
 /** The conv fields of a kernel shape (batch 1, stride 1 and pad 0 when absent). */
@@ -119,7 +122,10 @@ export function convDot(
   return { value, sumAbs };
 }
 
-/** Shapes that tell a correct conv from a wrong one: H != W, R != S, stride 2 with padding, batch 2, a 1-wide filter. */
+/**
+ * Shapes that tell a correct conv from a wrong one: H != W, R != S, stride 2 with padding, batch 2, a 1-wide
+ * filter.
+ */
 const CONV_TEST_SHAPES: readonly Shape[] = [
   { batch: 2, height: 9, width: 13, channels: 5, filters: 7, kernelH: 3, kernelW: 2, stride: 2, pad: 1 },
   { batch: 1, height: 12, width: 10, channels: 8, filters: 12, kernelH: 1, kernelW: 3, stride: 1, pad: 0 },

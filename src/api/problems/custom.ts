@@ -42,7 +42,10 @@ export interface CustomProblem {
     index: number,
     params: Params,
   ): number | ReferenceValue;
-  /** Largest absolute error allowed for an element whose reference is `value`, default 16 f32 roundoffs of max(|value|, 1). */
+  /**
+   * Largest absolute error allowed for an element whose reference is `value`, default 16 f32 roundoffs of
+   * max(|value|, 1).
+   */
   tolerance?: ((value: number, shape: Shape) => number) | undefined;
   /** The uniform block the shader declares, bound after the buffers. */
   uniforms?: ((shape: Shape) => readonly UniformValue[]) | undefined;

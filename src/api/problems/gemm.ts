@@ -112,7 +112,10 @@ export const VEC4_GEMM_BINDINGS: readonly string[] = ['a', 'b', 'c', 'a', 'b'];
 export interface GemmOptions {
   /** Element type of A, B and C: f32 (default), or f16 (needs shader-f16 in the kernel). */
   dtype?: 'f32' | 'f16' | undefined;
-  /** f16 only: products summed in f16 before each add to an f32 accumulator (the tolerance depends on it); default 4. */
+  /**
+   * f16 only: products summed in f16 before each add to an f32 accumulator (the tolerance depends on it);
+   * default 4.
+   */
   f16Chunk?: number | undefined;
 }
 
