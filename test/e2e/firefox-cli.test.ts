@@ -60,6 +60,14 @@ describe('flopscope --browser firefox', () => {
     const peaks = results.cases.filter((c) => c.role === 'peak');
     expect(new Set(peaks.map((c) => c.kernel))).toEqual(new Set(['fma-peak', 'fma-peak-f16', 'copy']));
     for (const record of results.cases) expect(record.status, `${record.kernel}: ${record.message}`).toBe('ok');
+    // Firefox's timestamps are probed as Chromium's are: the clock, its step, whether it is quantized.
+    for (const record of results.cases) {
+      expect(record.timing, record.kernel).toMatchObject({
+        clock: 'gpu-timestamp',
+        resolution: { stepNs: expect.any(Number) as number, quantized: expect.any(Boolean) as boolean },
+      });
+      expect(record.timing!.resolution.stepNs).toBeGreaterThan(0);
+    }
     expect(results.cases.find((c) => c.kernel === 'matmul-f16')).toMatchObject({
       correctness: { passed: true, checked: 64 * 64 },
     });

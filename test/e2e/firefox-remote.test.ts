@@ -25,7 +25,7 @@ function startRemoteFirefox(profile: string): Promise<{ child: ChildProcess; ws:
   });
   return new Promise((resolvePromise, reject) => {
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       const match = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(stderr);
       if (match) resolvePromise({ child, ws: `${match[1]!.replace(/\/$/, '')}/session` });
@@ -94,10 +94,10 @@ describe.skipIf(!firefox)('Firefox from elsewhere (needs firefox-esr and mesa-vu
     const serve = spawn(process.execPath, [BIN, 'serve', '--out-dir', outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     cleanup.push(() => stop(serve, 'SIGINT'));
     let stderr = '';
-    serve.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    serve.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const url = await new Promise<string>((resolveUrl, reject) => {
       let stdout = '';
-      serve.stdout!.on('data', (chunk: Buffer) => {
+      serve.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
         if (stdout.includes('\n')) resolveUrl(stdout.split('\n')[0]!);
       });
