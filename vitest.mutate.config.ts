@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     ...base.test,
     include: [
-      'test/{flops,stats,results,specs,runner,bench,kernels,measure,protocol,tune}/**/*.test.ts',
+      'test/{flops,stats,results,specs,runner,bench,kernels,measure,protocol,tune,suites}/**/*.test.ts',
       'test/report/**/*.test.ts',
       'test/host/{cpu-info,hardware,remote,results-files}.test.ts',
     ],

@@ -2,7 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { getKernel } from '../../src/kernels/index.js';
 import { caseRecord } from '../../src/results/derive.js';
-import { CaseRecordSchema, ReferencePeaksSchema, ResultsSchema, TuneInfoSchema, type Results } from '../../src/results/schema.js';
+import {
+  AbCaseSchema,
+  AbSchema,
+  AbSideSchema,
+  CaseRecordSchema,
+  ReferencePeaksSchema,
+  ResultsSchema,
+  RunEnvironmentSchema,
+  TuneInfoSchema,
+  type Results,
+} from '../../src/results/schema.js';
 import { emptyResults, okOutcome } from '../helpers/results.js';
 
 const naive = getKernel('matmul-naive');
@@ -51,5 +61,56 @@ describe('ResultsSchema', () => {
     expect(ResultsSchema.safeParse({ ...results, workloads: [workloadWithoutTotal] }).success).toBe(false);
     const stages = [{ name: 'gemm', medianMs: 1, ci95Ms: [1, 1, 1], sampleCount: 6 }];
     expect(CaseRecordSchema.safeParse({ ...results.cases[0], timing: { ...results.cases[0]!.timing, stages } }).success).toBe(false);
+  });
+
+  it('takes an A/B section and the newer fields of the environment, and refuses values outside their enums', () => {
+    const results = fullResults();
+    const record = results.cases[0]!;
+    const side = { label: 'working tree', origin: 'working-tree' as const };
+    const abCase = {
+      kernel: 'matmul-naive',
+      shape: { m: 64 },
+      shapeLabel: '64x64x64',
+      baseId: `${record.id}@base`,
+      candidateId: `${record.id}@candidate`,
+      ratios: [1.01, 0.99],
+      ratio: 1,
+      ci95: [0.99, 1.01] as [number, number],
+      relHalfWidth: 0.01,
+      pValue: 0.5,
+      verdict: 'unchanged' as const,
+      codeChanged: false,
+    };
+    const ab = { threshold: 0.05, confidence: 0.95, base: side, candidate: side, cases: [abCase], regressions: 0 };
+    const withAb = { ...results, ab, cases: [{ ...record, side: 'base' as const }, { ...record, side: 'candidate' as const }] };
+    expect(ResultsSchema.parse(JSON.parse(JSON.stringify(withAb)))).toEqual(withAb);
+    for (const origin of ['working-tree', 'revision', 'directory', 'params'])
+      expect(AbSideSchema.safeParse({ ...side, origin }).success, origin).toBe(true);
+    expect(AbSideSchema.safeParse({ ...side, origin: 'branch' }).success).toBe(false);
+    expect(AbSideSchema.safeParse({ origin: 'params' }).success).toBe(false);
+    for (const verdict of ['faster', 'slower', 'unchanged', 'ambiguous', 'failed'])
+      expect(AbCaseSchema.safeParse({ ...abCase, verdict }).success, verdict).toBe(true);
+    expect(AbCaseSchema.safeParse({ ...abCase, verdict: 'better' }).success).toBe(false);
+    expect(AbCaseSchema.safeParse({ ...abCase, ci95: [1] }).success).toBe(false);
+    expect(AbCaseSchema.safeParse({ ...abCase, codeChanged: undefined }).success).toBe(false);
+    expect(AbSchema.safeParse({ ...ab, cases: undefined }).success).toBe(false);
+    for (const sideName of ['base', 'candidate'])
+      expect(CaseRecordSchema.safeParse({ ...record, side: sideName }).success, sideName).toBe(true);
+    expect(CaseRecordSchema.safeParse({ ...record, side: 'left' }).success).toBe(false);
+    expect(CaseRecordSchema.safeParse({ ...record, error: 'shader-compile' }).success).toBe(true);
+    expect(CaseRecordSchema.safeParse({ ...record, error: 'typo' }).success).toBe(false);
+
+    const env = results.env;
+    const browser = { ...env.browser, name: 'Firefox', webgpu: 'wgpu', prefs: { 'dom.webgpu.enabled': true, depth: 2, mode: 'x' } };
+    for (const protocol of ['cdp', 'webdriver-bidi'])
+      expect(RunEnvironmentSchema.safeParse({ ...env, browser: { ...browser, protocol } }).success, protocol).toBe(true);
+    expect(RunEnvironmentSchema.safeParse({ ...env, browser: { ...browser, protocol: 'marionette' } }).success).toBe(false);
+    expect(RunEnvironmentSchema.safeParse({ ...env, browser: { ...browser, prefs: { a: null } } }).success).toBe(false);
+    const inferred = { name: 'lavapipe', software: true, how: 'the only CPU Vulkan driver' };
+    expect(RunEnvironmentSchema.safeParse({ ...env, adapterInferred: inferred }).success).toBe(true);
+    expect(RunEnvironmentSchema.safeParse({ ...env, adapterInferred: { name: 'lavapipe' } }).success).toBe(false);
+    for (const reportedBy of ['harness', 'browser'])
+      expect(RunEnvironmentSchema.safeParse({ ...env, host: { ...env.host, reportedBy } }).success, reportedBy).toBe(true);
+    expect(RunEnvironmentSchema.safeParse({ ...env, host: { ...env.host, reportedBy: 'user' } }).success).toBe(false);
   });
 });
