@@ -96,7 +96,7 @@ function cells(table: RatioTable): string[][] {
 
 const LEGEND =
   "Best rate per kernel and shape over configurations and runs (peaks: the measured peak of each); ratio: that rate / the base series' (above 1: faster there). " +
-  'Separate launches drift 20-40% on a busy machine: for a verdict, measure both in one session (bench/implementations.mjs interleaves them).';
+  'Two browsers cannot share one session, so these are separate launches, which drift 20-40% on a busy machine: a ratio within that is no difference.';
 
 /** The title of the side-by-side section. */
 export const SIDE_BY_SIDE_TITLE = 'WebGPU implementations side by side';
