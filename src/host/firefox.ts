@@ -282,6 +282,23 @@ export function localCpuDrivers(env: NodeJS.ProcessEnv = process.env): string[] 
 }
 
 /**
+ * What a Firefox connection has whoever launched it, here or elsewhere: its name and WebGPU library
+ * in the results, what to say when it gives no adapter, how to tell a crashed tab, and what its
+ * unnamed adapter is (from this machine's CPU Vulkan drivers, or null for another machine's).
+ */
+export function firefoxTraits(cpuDrivers: readonly string[] | null): {
+  identity: { name: 'Firefox'; webgpu: 'wgpu'; protocol: 'webdriver-bidi' };
+  hooks: Pick<ConnectedBrowser['hooks'], 'noAdapterHelp' | 'explainFailure'>;
+  inferAdapter: NonNullable<ConnectedBrowser['inferAdapter']>;
+} {
+  return {
+    identity: { name: 'Firefox', webgpu: 'wgpu', protocol: 'webdriver-bidi' },
+    hooks: { noAdapterHelp: firefoxNoAdapterHelp, explainFailure: tabCrashed },
+    inferAdapter: (device) => inferUnnamedAdapter(device.adapter, { browser: 'Firefox', cpuDrivers }) ?? undefined,
+  };
+}
+
+/**
  * The connector for a Firefox launched here (src/host/browser-runner.ts): the runner's files
  * served from loopback, Firefox launched headless over WebDriver BiDi with FIREFOX_PREFS in its
  * own profile (deleted on close and on exit), launched the same way again after a fault.
@@ -296,6 +313,7 @@ export function firefoxConnector(options: {
   onPageLog?: ((line: string) => void) | undefined;
 }): BrowserConnector {
   const executable = ensureFirefox(options.request, options.log);
+  const firefox = firefoxTraits(localCpuDrivers());
   return async () => {
     const server = await serveStatic(runnerDir());
     let launched: LaunchedFirefox | null = null;
@@ -325,21 +343,17 @@ export function firefoxConnector(options: {
           executable: executable.path,
           source: executable.source,
           flags,
-          name: 'Firefox',
-          webgpu: 'wgpu',
+          ...firefox.identity,
           prefs,
-          protocol: 'webdriver-bidi',
         },
         hooks: {
           onProgress: options.onProgress,
           onPageLog: options.onPageLog,
           features: options.features,
           settled: () => exited,
-          noAdapterHelp: firefoxNoAdapterHelp,
-          explainFailure: tabCrashed,
+          ...firefox.hooks,
         },
-        inferAdapter: (device) =>
-          inferUnnamedAdapter(device.adapter, { browser: 'Firefox', cpuDrivers: localCpuDrivers() }) ?? undefined,
+        inferAdapter: firefox.inferAdapter,
         gone,
         faultWhenGone: 'browser-exited',
         close: async () => {

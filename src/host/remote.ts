@@ -17,9 +17,8 @@
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { hostFromBrowser } from '../results/machine.js';
-import { inferUnnamedAdapter } from '../specs/unnamed-adapter.js';
 import type { BrowserConnector, ConnectedBrowser } from './browser-runner.js';
-import { firefoxNoAdapterHelp, firefoxVersion, tabCrashed } from './firefox.js';
+import { firefoxTraits, firefoxVersion } from './firefox.js';
 import { runnerDir } from './paths.js';
 import { loadFiles, type ServedFile } from './static-server.js';
 
@@ -167,7 +166,7 @@ export function remoteConnector(endpoint: RemoteEndpoint, hooks: ConnectedBrowse
     const version = await browser.version();
     // A remote Firefox (over BiDi): named as a local one is, its unnamed adapter inferred without
     // knowing that machine's drivers, and its crashed tabs told apart.
-    const firefox = /^firefox\//i.test(version);
+    const firefox = /^firefox\//i.test(version) ? firefoxTraits(null) : null;
     return {
       browser,
       url: `${REMOTE_RUNNER_ORIGIN}/`,
@@ -177,20 +176,15 @@ export function remoteConnector(endpoint: RemoteEndpoint, hooks: ConnectedBrowse
         source: 'remote',
         flags: await remoteFlags(browser, endpoint),
         endpoint: endpoint.label,
-        ...(firefox ? { name: 'Firefox', webgpu: 'wgpu' as const } : {}),
         ...(endpoint.protocol === 'webdriver-bidi' ? { protocol: 'webdriver-bidi' as const } : {}),
+        ...firefox?.identity,
       },
       hooks: {
         ...hooks,
         preparePage: (page) => serveThroughDevTools(page, files),
-        ...(firefox ? { noAdapterHelp: firefoxNoAdapterHelp, explainFailure: tabCrashed } : {}),
+        ...firefox?.hooks,
       },
-      ...(firefox
-        ? {
-            inferAdapter: (device) =>
-              inferUnnamedAdapter(device.adapter, { browser: 'Firefox', cpuDrivers: null }) ?? undefined,
-          }
-        : {}),
+      ...(firefox ? { inferAdapter: firefox.inferAdapter } : {}),
       describeMachine: async (session) => hostFromBrowser(await session.describeMachine(), process.version),
       // A remote browser is gone only as far as this connection goes: it may be running still.
       gone: () => gone,

@@ -9,7 +9,7 @@ import type { CaseOutcome, ProgressEvent, TimingOptions } from '../protocol/mess
 import type { Failure } from '../protocol/program.js';
 import { sampleIndices, seededInputs } from '../protocol/seeded-inputs.js';
 import { checkOutput, describeMismatch } from './check.js';
-import { withCompileErrors } from './compile-failure.js';
+import { isCompileError, withCompileErrors } from './compile-failure.js';
 import { buildProgram } from './program.js';
 import type { Runner } from './runner.js';
 
@@ -59,7 +59,7 @@ export function failedOutcome(failure: Failure): CaseOutcome {
     message: failure.message,
     ...(failure.reason ? { reason: failure.reason } : {}),
     ...(failure.fault ? { fault: failure.fault } : {}),
-    ...(failure.compile?.messages.some((m) => m.type === 'error') ? { error: 'shader-compile' as const } : {}),
+    ...(isCompileError(failure) ? { error: 'shader-compile' as const } : {}),
     correctness: null,
     timing: null,
   };
