@@ -193,6 +193,7 @@ export function planCases(request: PlanRequest, context: PlanContext = BUILTINS)
       params: { ...applyParamOverrides(kernel, request.params ?? {}), ...entry.params, ...request.params },
       ...(entry.size !== undefined ? { size: entry.size } : {}),
       tuned: true,
+      ...(entry.workload ? { workload: entry.workload } : {}),
       ...(request.params ? { overrides: request.params } : {}),
     };
   });

@@ -9,7 +9,9 @@
 import type { SuiteDefinition } from '../api/config.js';
 import type { KernelRegistry } from '../api/registry.js';
 import type { KernelDescriptor, Params, Shape } from '../api/types.js';
-import { WORKLOADS } from './workloads.js';
+import { convShapeFromSize, toConv2d } from '../api/problems/conv2d.js';
+import { im2colGemm } from '../flops/conv.js';
+import { WORKLOADS, type WorkloadLayer } from './workloads.js';
 
 /** One entry of a suite: a kernel at a one-number size or an explicit shape. */
 export interface SuiteCase {
@@ -17,6 +19,8 @@ export interface SuiteCase {
   size?: number;
   shape?: Shape;
   params?: Params;
+  /** The model layer the case stands for (the conv-gemm suite: a conv layer, or its lowered GEMM). */
+  workload?: { name: string; layer: string; repeat: number };
 }
 
 /** A named list of cases. */
@@ -61,21 +65,62 @@ const CONV_SIZES: readonly number[] = [];
 /** The workloads whose convolutions the conv suite runs (src/suites/workloads.ts). */
 export const CONV_LAYER_WORKLOADS = ['alexnet', 'resnet50'] as const;
 
+/** A conv layer of a model, with the model's name. */
+export interface ModelLayer extends WorkloadLayer {
+  model: string;
+}
+
 /**
  * The distinct conv layers of AlexNet and ResNet-50 at `scale`, scaled as src/suites/workloads.ts
  * scales them: height and width x F (rounded, at least the filter size), channels and filters x F
- * (rounded, at least 1); filter size, stride and padding unchanged. Each shape once, in model order.
+ * (rounded, at least 1); filter size, stride and padding unchanged. Each shape once (its first
+ * layer's label and repeat count), in model order.
  */
-export function convLayerShapes(scale: number): Shape[] {
-  const shapes = new Map<string, Shape>();
-  for (const name of CONV_LAYER_WORKLOADS) {
-    const workload = WORKLOADS.find((w) => w.name === name)!;
-    for (const layer of workload.layers(scale)) {
-      if (layer.kind === 'conv') shapes.set(JSON.stringify(layer.shape), layer.shape);
+export function convLayers(scale: number): ModelLayer[] {
+  const layers = new Map<string, ModelLayer>();
+  for (const model of CONV_LAYER_WORKLOADS) {
+    for (const layer of WORKLOADS.find((w) => w.name === model)!.layers(scale)) {
+      const key = JSON.stringify(layer.shape);
+      if (layer.kind === 'conv' && !layers.has(key)) layers.set(key, { ...layer, model });
     }
   }
-  return [...shapes.values()];
+  return [...layers.values()];
 }
+
+/** The shapes of convLayers: what the conv suite runs. */
+export function convLayerShapes(scale: number): Shape[] {
+  return convLayers(scale).map((layer) => layer.shape);
+}
+
+/** The GEMM im2col lowers a conv shape to (src/flops/conv.ts), as a gemm problem's shape. */
+export function loweredGemmShape(conv: Shape): Shape {
+  const { m, n, k, batch } = im2colGemm(toConv2d(conv));
+  return { batch: batch ?? 1, m, n, k };
+}
+
+/**
+ * The conv-gemm suite's cases: per layer, every conv strategy on it, then every f32 matmul
+ * strategy but the baseline on its lowered GEMM, each labelled with the layer.
+ */
+function convGemmCases(registry: KernelRegistry, layers: readonly ModelLayer[]): SuiteCase[] {
+  const matmuls = matmulKernels(registry, 'gemm f32').filter((k) => !k.baseline);
+  return layers.flatMap(({ model, label, shape, repeat }) => {
+    const workload = { name: model, layer: label, repeat };
+    return [
+      ...registry.family('conv').map((k) => ({ kernel: k.name, shape, workload })),
+      ...matmuls.map((k) => ({ kernel: k.name, shape: loweredGemmShape(shape), workload })),
+    ];
+  });
+}
+
+/** The square 3x3 layer a one-number size stands for (convShapeFromSize), labelled conv<size>. */
+const squareConvLayer = (size: number): ModelLayer => ({
+  model: 'square',
+  label: `conv${size}`,
+  kind: 'conv',
+  shape: convShapeFromSize(size),
+  repeat: 1,
+});
 
 /** MiB per buffer of the bandwidth suite's copies: from cache-sized to past every GPU's last-level cache. */
 const COPY_SIZES: readonly number[] = [16, 64, 256];
@@ -127,6 +172,20 @@ export const SUITES: readonly Suite[] = [
       const kernels = [...registry.family('conv'), ...registry.peers('conv')];
       return sizes === CONV_SIZES ? atShapes(kernels, convLayerShapes(scale)) : atSizes(kernels, sizes);
     },
+  },
+  {
+    name: 'conv-gemm',
+    description:
+      "each 3x3 conv layer of AlexNet and ResNet-50 on every conv strategy, and beside it the GEMM im2col lowers it to (M = N*E*F, N = filters, K = 9*C) on every f32 matmul strategy but the baseline: how near each conv runs to its GEMM's matmul rate (--scale F as the conv suite; given --sizes: square 3x3 layers of that size)",
+    defaultSizes: CONV_SIZES,
+    scaled: true,
+    cases: (registry, sizes, scale = 1) =>
+      convGemmCases(
+        registry,
+        sizes === CONV_SIZES
+          ? convLayers(scale).filter((layer) => layer.shape.kernelH === 3)
+          : sizes.map(squareConvLayer),
+      ),
   },
   {
     name: 'peers',
