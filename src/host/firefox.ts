@@ -69,6 +69,9 @@ export function firefoxNoAdapterHelp(pageMessage: string): string {
   if (/navigator\.gpu is missing/.test(first) && !/secure context/.test(first)) {
     return `Firefox has WebGPU disabled in this profile (${first}): set dom.webgpu.enabled to true (about:config, or the profile's user.js; flopscope sets it in the profiles it makes)`;
   }
+  if (/WebGPU is not (yet )?available/.test(first)) {
+    return `this Firefox build has no WebGPU (${first}): use Firefox 153 or newer (ESR 153 runs WebGPU on lavapipe), or run in Chromium (drop --browser firefox)`;
+  }
   return (
     `Firefox gave no WebGPU adapter (${first}): set gfx.webgpu.ignore-blocklist to true (the blocklist hides lavapipe and many Linux drivers) ` +
     "and check that a Vulkan driver is installed (Debian/Ubuntu: `apt-get install mesa-vulkan-drivers` for lavapipe on the CPU, or the GPU vendor's driver)"

@@ -147,7 +147,7 @@ export class PageSession {
       info = await Promise.race([started, deadline]);
     } catch (error) {
       const message = ((error as Error).message ?? String(error)).split('\n')[0]!;
-      if (/NoWebGpuError|navigator\.gpu|requestAdapter/.test(message))
+      if (/NoWebGpuError|navigator\.gpu|requestAdapter|WebGPU is not (yet )?available/.test(message))
         throw new EnvironmentError(hooks.noAdapterHelp?.(message) ?? `${NO_ADAPTER_HELP} (${message})`);
       // A GPU process that cannot start (a missing driver behind --hardware-flags, say) takes the page down with it.
       if (crashed !== null || /Target closed|crash/i.test(message))

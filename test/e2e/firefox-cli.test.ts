@@ -10,11 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { PROFILE_PREFIX } from '../../src/host/firefox.js';
 import { parseResults } from '../../src/results/read.js';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { firefoxWithoutWebGpu } from '../helpers/firefox.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/flopscope.js');
+/** Why this machine's Firefox cannot run the WebGPU tests, or null. */
+const noWebGpu = firefoxWithoutWebGpu();
 
 describe('flopscope --browser firefox', () => {
-  it('runs f16 and f32 kernels with both fma-peaks and says what ran where', async () => {
+  it('runs f16 and f32 kernels with both fma-peaks and says what ran where', async (ctx) => {
+    if (noWebGpu) ctx.skip(noWebGpu);
     const out = join(tempDir(), 'firefox.json');
     // flopscope makes Firefox's profile under the temporary folder: a fresh one shows what is left behind.
     const tmp = tempDir('flopscope-firefox-tmp-');
@@ -116,7 +120,8 @@ describe('flopscope --browser firefox', () => {
     expect(readdirSync(tmp)).toEqual([]);
   }, 300_000);
 
-  it('shows the device: the implementation, the prefs and what was inferred', async () => {
+  it('shows the device: the implementation, the prefs and what was inferred', async (ctx) => {
+    if (noWebGpu) ctx.skip(noWebGpu);
     const result = await runCli(['device', '--browser', 'firefox', '--json']);
     expect(result.code, result.stderr).toBe(0);
     const device = JSON.parse(result.stdout);

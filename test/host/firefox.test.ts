@@ -58,6 +58,10 @@ describe('Firefox profiles and messages', () => {
 
   it('names the pref or the driver that is missing, from what the page said', () => {
     // The page's two messages (src/runner/device.ts), as Firefox without each pref produced them here.
+    // Debian's ESR 140: WebGPU only in Nightly and early Beta builds.
+    expect(
+      firefoxNoAdapterHelp('NotSupportedError: WebGPU is not yet available in Release or late Beta builds.'),
+    ).toMatch(/^this Firefox build has no WebGPU .*: use Firefox 153 or newer/);
     expect(firefoxNoAdapterHelp('NoWebGpuError: navigator.gpu is missing: this browser has WebGPU disabled')).toMatch(
       /WebGPU disabled in this profile .*dom\.webgpu\.enabled/,
     );
