@@ -82,7 +82,9 @@ describe('flopscope --browser firefox', () => {
     expect(readdirSync(tmp)).toEqual([]);
   }, 300_000);
 
-  it('deletes the profile on Ctrl-C too', async () => {
+  it('deletes the profile on Ctrl-C too', async (ctx) => {
+    // It interrupts a run under way: one that stops at once without an adapter exits before Ctrl-C.
+    if (noWebGpu) ctx.skip(noWebGpu);
     const tmp = tempDir('flopscope-firefox-tmp-');
     const child = spawn(
       process.execPath,
